@@ -1,0 +1,25 @@
+# Two targets do all set-up on a fresh machine with Python 3.11+:
+#   make run   – install and run the main job on the example workspace
+#   make test  – install and run the tests (and ruff)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint clean
+
+$(BIN)/dialogkit: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(BIN)/dialogkit
+	$(BIN)/dialogkit plan check plans/
+
+test: $(BIN)/dialogkit
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,1 @@
+"""Turning library results into text, tables and files."""

@@ -1,0 +1,74 @@
+"""Rules every plan kind shares: unique ids and someone responsible."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..findings import KeyPath, Severity
+from ..model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
+from . import Hit, rule
+
+# The lists in each plan kind whose items must have unique ids, and the id key.
+ID_LISTS = {
+    DialogueProject: (
+        ("members", "id"),
+        ("dialogues", "id"),
+        ("timeline", "id"),
+        ("costs.scenarios", "id"),
+    ),
+    CommunicationPlan: (("target_groups", "id"), ("activities", "id")),
+    Strategy: (("sub_goals", "id"),),
+    LocalPlan: (
+        ("activities", "id"),
+        ("key_figures", "kolada_id"),
+        ("self_assessment", "id"),
+        ("follow_ups", "year"),
+    ),
+}
+
+
+def _items(plan, dotted: str) -> tuple[KeyPath, list]:
+    value, path = plan, ()
+    for part in dotted.split("."):
+        value, path = getattr(value, part), (*path, part)
+    return path, value
+
+
+def duplicates(values: Iterable) -> Iterator[tuple[int, object]]:
+    """(index, value) of every value that appeared earlier in `values`."""
+    seen = set()
+    for index, value in enumerate(values):
+        if value is not None and value in seen:
+            yield index, value
+        seen.add(value)
+
+
+@rule(
+    "DK217",
+    "duplicate-id",
+    Severity.ERROR,
+    "Två poster i samma lista har samma id.",
+    kind=DialogueProject | CommunicationPlan | Strategy | LocalPlan,
+)
+def duplicate_ids(plan, workspace) -> Iterator[Hit]:
+    for dotted, key in ID_LISTS[type(plan)]:
+        path, items = _items(plan, dotted)
+        for index, value in duplicates(getattr(item, key) for item in items):
+            yield Hit(
+                (*path, index, key),
+                f"Id '{value}' används redan i {dotted}.",
+                "Ge varje post ett eget id.",
+            )
+    for loaded in workspace.plans:
+        if loaded.plan is plan:
+            break
+        if loaded.plan.id == plan.id:
+            yield Hit(
+                ("id",),
+                f"Plan-id '{plan.id}' används redan i {loaded.path}.",
+                "Ge varje plan ett eget id.",
+            )
+
+
+def no_one(people: list[str]) -> bool:
+    return not any(name.strip() for name in people)

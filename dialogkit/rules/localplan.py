@@ -1,0 +1,79 @@
+"""Rules for a local plan and its follow-up (seed 004), checked against its strategy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Severity
+from ..model import LocalPlan
+from . import Hit, rule
+from .common import no_one
+
+_L = LocalPlan
+
+
+def _sub_goal_refs(plan: LocalPlan):
+    """(path, sub-goal number) for every place the plan names a sub-goal."""
+    for i, activity in enumerate(plan.activities):
+        for j, goal in enumerate(activity.sub_goals):
+            yield ("activities", i, "sub_goals", j), goal
+    for i, figure in enumerate(plan.key_figures):
+        yield ("key_figures", i, "sub_goal"), figure.sub_goal
+    for i, statement in enumerate(plan.self_assessment):
+        yield ("self_assessment", i, "sub_goal"), statement.sub_goal
+    for i, follow_up in enumerate(plan.follow_ups):
+        for j, assessment in enumerate(follow_up.assessments):
+            yield ("follow_ups", i, "assessments", j, "sub_goal"), assessment.sub_goal
+
+
+@rule(
+    "DK219",
+    "unknown-strategy",
+    Severity.ERROR,
+    "Den lokala planen hänvisar till en strategi som inte finns bland planerna.",
+    _L,
+)
+def unknown_strategy(plan: LocalPlan, workspace) -> Iterator[Hit]:
+    if workspace.strategy(plan.strategy) is None:
+        yield Hit(
+            ("strategy",),
+            f"Strategin '{plan.strategy}' finns inte bland planerna.",
+            "Lägg strategifilen i samma mapp, eller rätta id:t.",
+        )
+
+
+@rule("DK216", "unknown-sub-goal", Severity.ERROR, "Ett delmål som strategin inte har.", _L)
+def unknown_sub_goal(plan: LocalPlan, workspace) -> Iterator[Hit]:
+    strategy = workspace.strategy(plan.strategy)
+    if strategy is None:
+        return
+    known = {goal.id for goal in strategy.sub_goals}
+    for path, goal in _sub_goal_refs(plan):
+        if goal not in known:
+            yield Hit(
+                path,
+                f"Delmål {goal} finns inte i strategin '{strategy.id}'.",
+                "Strategins delmål: " + ", ".join(map(str, sorted(known))) + ".",
+            )
+
+
+@rule("DK214", "no-responsible", Severity.ERROR, "En uppgift eller aktivitet saknar ansvarig.", _L)
+def activity_without_responsible(plan: LocalPlan, _) -> Iterator[Hit]:
+    for i, activity in enumerate(plan.activities):
+        if activity.status != "cancelled" and no_one(activity.by_whom):
+            yield Hit(
+                ("activities", i),
+                f"Aktiviteten '{activity.id}' saknar vem som gör den.",
+                "Lägg till by_whom.",
+            )
+
+
+@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", _L)
+def period_reversed(plan: LocalPlan, _) -> Iterator[Hit]:
+    if plan.period.end < plan.period.start:
+        yield Hit(("period", "end"), f"Planens period slutar {plan.period.end}, innan den börjar.")
+    for i, activity in enumerate(plan.activities):
+        if activity.when.end < activity.when.start:
+            yield Hit(
+                ("activities", i, "when"), f"Perioden '{activity.when}' slutar innan den börjar."
+            )

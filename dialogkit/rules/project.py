@@ -1,0 +1,311 @@
+"""Rules for a dialogue project, from seed 000 and seed 001."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import time
+
+from ..costs import estimate, missing_formats
+from ..findings import Severity
+from ..formatting import format_money
+from ..model import DialogueProject
+from . import Hit, rule
+from .common import no_one
+
+EVENING_FROM = time(17, 0)
+_P = DialogueProject
+
+
+def _active(plan: DialogueProject):
+    """(index, dialogue) for every dialogue that is not cancelled."""
+    return [(i, d) for i, d in enumerate(plan.dialogues) if d.status != "cancelled"]
+
+
+@rule(
+    "DK201",
+    "too-few-members",
+    Severity.ERROR,
+    "En dialog har färre än två ledamöter som deltar.",
+    _P,
+)
+def too_few_members(plan: DialogueProject, _) -> Iterator[Hit]:
+    for i, d in _active(plan):
+        count = len(set(d.members))
+        if count < 2:
+            has = "bara en ledamot" if count == 1 else "inga ledamöter"
+            yield Hit(
+                ("dialogues", i, "members"),
+                f"Dialogen '{d.id}' har {has}; minst två ledamöter ska delta.",
+                "Lägg till ledamöternas id under members.",
+            )
+
+
+@rule(
+    "DK202",
+    "no-local-member",
+    Severity.WARNING,
+    "Ingen deltagande ledamot har anknytning till dialogens kommun.",
+    _P,
+)
+def no_local_member(plan: DialogueProject, _) -> Iterator[Hit]:
+    home = {m.id: m.municipality for m in plan.members}
+    for i, d in _active(plan):
+        if not d.test and d.members and d.municipality not in {home.get(m) for m in d.members}:
+            yield Hit(
+                ("dialogues", i, "members"),
+                f"Ingen av ledamöterna i dialogen '{d.id}' kommer från {d.municipality}.",
+                "Låt om möjligt en ledamot med anknytning till kommunen delta.",
+            )
+
+
+@rule(
+    "DK203",
+    "municipality-not-covered",
+    Severity.ERROR,
+    "En kommun som ska ha en dialog saknar dialog.",
+    _P,
+)
+def municipality_not_covered(plan: DialogueProject, _) -> Iterator[Hit]:
+    covered = {d.municipality for _, d in _active(plan) if not d.test}
+    for i, name in enumerate(plan.municipalities):
+        if name not in covered:
+            yield Hit(
+                ("municipalities", i),
+                f"{name} har ingen dialog.",
+                "Lägg till en dialog för kommunen, eller ta bort den ur municipalities.",
+            )
+
+
+@rule(
+    "DK221",
+    "unlisted-municipality",
+    Severity.WARNING,
+    "En dialog gäller en kommun som inte står i municipalities.",
+    _P,
+)
+def unlisted_municipality(plan: DialogueProject, _) -> Iterator[Hit]:
+    listed = set(plan.municipalities)
+    for i, d in _active(plan):
+        if d.municipality not in listed:
+            yield Hit(
+                ("dialogues", i, "municipality"),
+                f"{d.municipality} står inte bland projektets kommuner.",
+                "Lägg till kommunen i municipalities eller rätta stavningen.",
+            )
+
+
+@rule(
+    "DK204",
+    "venue-not-accessible",
+    Severity.ERROR,
+    "En fysisk dialog saknar lokal, eller lokalen är inte tillgänglighetsanpassad "
+    "eller saknar hörselslinga.",
+    _P,
+)
+def venue_not_accessible(plan: DialogueProject, _) -> Iterator[Hit]:
+    for i, d in _active(plan):
+        if d.format == "digital":
+            continue
+        if d.venue is None:
+            yield Hit(
+                ("dialogues", i),
+                f"Dialogen '{d.id}' hålls på plats men saknar lokal.",
+                "Lägg till venue med name, address, accessible och hearing_loop.",
+            )
+            continue
+        if d.venue.accessible is not True:
+            yield Hit(
+                ("dialogues", i, "venue", "accessible"),
+                f"Lokalen {d.venue.name} är inte angiven som tillgänglighetsanpassad.",
+                "Välj en tillgänglighetsanpassad lokal och skriv accessible: true.",
+            )
+        if d.venue.hearing_loop is not True:
+            yield Hit(
+                ("dialogues", i, "venue", "hearing_loop"),
+                f"Lokalen {d.venue.name} har ingen hörselslinga angiven.",
+                "Välj en lokal med hörselslinga och skriv hearing_loop: true.",
+            )
+
+
+@rule(
+    "DK205",
+    "digital-without-registration",
+    Severity.ERROR,
+    "En digital dialog saknar länk eller sätt att anmäla sig.",
+    _P,
+)
+def digital_without_registration(plan: DialogueProject, _) -> Iterator[Hit]:
+    for i, d in _active(plan):
+        if d.format == "in_person":
+            continue
+        if d.digital is None:
+            yield Hit(
+                ("dialogues", i),
+                f"Dialogen '{d.id}' är {d.format} men saknar digital:.",
+                "Lägg till digital med platform, link och registration_email.",
+            )
+            continue
+        if not d.digital.link:
+            yield Hit(
+                ("dialogues", i, "digital"),
+                f"Dialogen '{d.id}' saknar möteslänk.",
+                "Lägg till digital.link.",
+            )
+        if not (d.digital.registration_email or d.digital.registration_url):
+            yield Hit(
+                ("dialogues", i, "digital"),
+                f"Dialogen '{d.id}' saknar sätt att anmäla sig.",
+                "Lägg till digital.registration_email (e-postadress krävs för anmälan).",
+            )
+
+
+@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", _P)
+def end_before_start(plan: DialogueProject, _) -> Iterator[Hit]:
+    for i, d in enumerate(plan.dialogues):
+        if d.end <= d.start:
+            yield Hit(
+                ("dialogues", i, "end"),
+                f"Dialogen '{d.id}' slutar {d.end:%H:%M}, innan den börjar {d.start:%H:%M}.",
+            )
+    for i, task in enumerate(plan.timeline):
+        if task.when.end < task.when.start:
+            yield Hit(("timeline", i, "when"), f"Perioden '{task.when}' slutar innan den börjar.")
+
+
+@rule(
+    "DK207",
+    "time-of-day",
+    Severity.WARNING,
+    "En riktig dialog är inte på kvällen, eller en testdialog är inte på dagtid.",
+    _P,
+)
+def time_of_day(plan: DialogueProject, _) -> Iterator[Hit]:
+    for i, d in _active(plan):
+        if d.test and d.start >= EVENING_FROM:
+            yield Hit(
+                ("dialogues", i, "start"),
+                f"Testdialogen '{d.id}' börjar {d.start:%H:%M}; testdialoger hålls dagtid.",
+            )
+        elif not d.test and d.start < EVENING_FROM:
+            yield Hit(
+                ("dialogues", i, "start"),
+                f"Dialogen '{d.id}' börjar {d.start:%H:%M}; dialogerna hålls kvällstid.",
+                "Börja kl. 17:00 eller senare, eller skriv test: true för en testdialog.",
+            )
+
+
+@rule(
+    "DK208",
+    "holiday-or-weekend",
+    Severity.WARNING,
+    "En dialog ligger på en helgdag eller en helg.",
+    _P,
+)
+def holiday_or_weekend(plan: DialogueProject, _) -> Iterator[Hit]:
+    import holidays
+
+    active = _active(plan)
+    years = {d.date.year for _, d in active}
+    swedish = holidays.country_holidays(
+        "SE", years=years, categories=("public", "de_facto"), language="sv"
+    )
+    for i, d in active:
+        if d.date in swedish:
+            yield Hit(
+                ("dialogues", i, "date"),
+                f"Dialogen '{d.id}' ligger på {swedish[d.date].lower()} ({d.date}).",
+                "Välj en vardag.",
+            )
+        elif d.date.weekday() >= 5:
+            day = "lördag" if d.date.weekday() == 5 else "söndag"
+            yield Hit(
+                ("dialogues", i, "date"),
+                f"Dialogen '{d.id}' ligger på en {day} ({d.date}).",
+                "Välj en vardag.",
+            )
+
+
+@rule(
+    "DK209",
+    "after-report-due",
+    Severity.ERROR,
+    "En dialog ligger efter sista dag för rapporten.",
+    _P,
+)
+def after_report_due(plan: DialogueProject, _) -> Iterator[Hit]:
+    if plan.reporting is None:
+        return
+    for i, d in _active(plan):
+        if d.date > plan.reporting.due:
+            yield Hit(
+                ("dialogues", i, "date"),
+                f"Dialogen '{d.id}' ({d.date}) ligger efter att rapporten ska vara klar "
+                f"({plan.reporting.due}).",
+            )
+
+
+@rule(
+    "DK210",
+    "registration-after-dialogue",
+    Severity.ERROR,
+    "Sista anmälningsdag ligger efter dialogen.",
+    _P,
+)
+def registration_after_dialogue(plan: DialogueProject, _) -> Iterator[Hit]:
+    for i, d in _active(plan):
+        deadline = d.digital and d.digital.registration_deadline
+        if deadline and deadline > d.date:
+            yield Hit(
+                ("dialogues", i, "digital", "registration_deadline"),
+                f"Sista anmälningsdag {deadline} ligger efter dialogen {d.date}.",
+            )
+
+
+@rule(
+    "DK212", "cost-missing", Severity.ERROR, "Ett format som används saknar kostnad per dialog.", _P
+)
+def cost_missing(plan: DialogueProject, _) -> Iterator[Hit]:
+    for fmt in missing_formats(plan):
+        yield Hit(
+            ("costs", "per_dialogue"),
+            f"Kostnad per dialog saknas för formatet {fmt}.",
+            f"Lägg till {fmt}: med fees, travel, refreshments och venue.",
+        )
+
+
+@rule("DK211", "over-budget", Severity.WARNING, "Den beräknade kostnaden överstiger budgeten.", _P)
+def over_budget(plan: DialogueProject, _) -> Iterator[Hit]:
+    if plan.costs.budget is None or missing_formats(plan):
+        return
+    total = estimate(plan).total
+    if total > plan.costs.budget:
+        yield Hit(
+            ("costs", "budget"),
+            f"Beräknad kostnad {format_money(total)} överstiger budgeten "
+            f"{format_money(plan.costs.budget)} med {format_money(total - plan.costs.budget)}.",
+            "Minska kostnaderna eller höj budgeten.",
+        )
+
+
+@rule("DK214", "no-responsible", Severity.ERROR, "En uppgift eller aktivitet saknar ansvarig.", _P)
+def task_without_responsible(plan: DialogueProject, _) -> Iterator[Hit]:
+    for i, task in enumerate(plan.timeline):
+        if task.status != "cancelled" and no_one(task.responsible):
+            yield Hit(
+                ("timeline", i),
+                f"Uppgiften '{task.task}' saknar ansvarig.",
+                "Lägg till responsible.",
+            )
+
+
+@rule("DK218", "unknown-member", Severity.ERROR, "En dialog hänvisar till en okänd ledamot.", _P)
+def unknown_member(plan: DialogueProject, _) -> Iterator[Hit]:
+    known = {m.id for m in plan.members}
+    for i, d in enumerate(plan.dialogues):
+        for j, member in enumerate(d.members):
+            if member not in known:
+                yield Hit(
+                    ("dialogues", i, "members", j),
+                    f"Ledamoten '{member}' finns inte.",
+                    "Använd ett id från members: " + ", ".join(sorted(known)) + ".",
+                )

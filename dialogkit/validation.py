@@ -1,0 +1,212 @@
+"""Validate plan data against the model and turn Pydantic's errors into findings
+that a process leader can act on: Swedish wording, the right line, a hint."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, KeyPath, Severity, format_key_path
+from .model import PLAN_KINDS, Plan
+from .yamlsource import Source
+
+KINDS_HINT = "Tillåtna värden: " + ", ".join(PLAN_KINDS) + "."
+
+
+def validate_source(source: Source) -> tuple[Plan | None, list[Finding]]:
+    """Validate one parsed file; return the plan (or None) and the findings."""
+    data = source.data
+    if not isinstance(data, dict):
+        return None, [
+            _finding(
+                source,
+                "DK005",
+                "En plan ska vara en mappning som börjar med kind:.",
+                (),
+                hint=KINDS_HINT,
+            )
+        ]
+    kind = data.get("kind")
+    if kind is None:
+        return None, [
+            _finding(
+                source,
+                "DK005",
+                "Planen saknar nyckeln kind.",
+                (),
+                hint="Lägg till t.ex. kind: dialogue_project. " + KINDS_HINT,
+            )
+        ]
+    model = PLAN_KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        guess = _did_you_mean(str(kind), PLAN_KINDS)
+        return None, [
+            _finding(
+                source, "DK005", f"Okänd plantyp '{kind}'.", ("kind",), hint=guess or KINDS_HINT
+            )
+        ]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, [_translate(source, model, e) for e in error.errors(include_url=False)]
+
+
+def _finding(
+    source: Source,
+    code: str,
+    message: str,
+    path: KeyPath,
+    *,
+    hint: str | None = None,
+    prefer_key: bool = False,
+) -> Finding:
+    line, col = source.position(path, prefer_key=prefer_key)
+    where = format_key_path(path, source.data)
+    return Finding(code, Severity.ERROR, message, source.path, line, col, path, hint, where)
+
+
+def _translate(source: Source, model: type[BaseModel], error: dict) -> Finding:
+    loc = tuple(error["loc"])
+    on_key = bool(loc) and loc[-1] == "[key]"
+    path = tuple(p for p in loc if p != "[key]")
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    name = str(path[-1]) if path else "planen"
+    field = _field_at(model, path)
+    hint = ctx.get("hint")
+    code = "DK012"
+
+    if kind == "missing":
+        code = "DK011"
+        message = f"'{name}' saknas."
+        described = field and field.description
+        hint = f"Lägg till {name}: ({described.rstrip('.')})." if described else None
+        return _finding(source, code, message, path[:-1], hint=hint)
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, path[:-1])
+        return _finding(
+            source,
+            "DK010",
+            f"Okänd nyckel '{name}'.",
+            path,
+            hint=_did_you_mean(name, allowed)
+            or ("Tillåtna nycklar här: " + ", ".join(allowed) + "." if allowed else None),
+            prefer_key=True,
+        )
+    if kind.startswith("dk_"):
+        message = error["msg"]
+    elif kind == "literal_error":
+        options = _literal_options(model, path, on_key)
+        message = f"'{value}' är inget tillåtet värde."
+        hint = _did_you_mean(str(value), options) or ("Välj ett av: " + ", ".join(options) + ".")
+    else:
+        message, default_hint = _describe(kind, ctx, value, name)
+        hint = hint or default_hint
+    label = f"{name}: " if path and not on_key else ""
+    return _finding(source, code, label + message, path, hint=hint, prefer_key=on_key)
+
+
+def _describe(kind: str, ctx: dict, value: Any, name: str) -> tuple[str, str | None]:
+    if kind == "string_type":
+        return (
+            "ska vara text.",
+            "Sätt texten inom citattecken om den ser ut som ett tal eller datum.",
+        )
+    if kind == "int_type":
+        if isinstance(value, str) and value.replace(" ", "").replace("\u00a0", "").isdigit():
+            return f"'{value}' ska vara ett heltal.", "Skriv talet utan mellanslag, t.ex. 9000."
+        return "ska vara ett heltal.", "Belopp anges i hela kronor, t.ex. 9000."
+    if kind == "float_type":
+        return "ska vara ett tal.", None
+    if kind == "bool_type":
+        return f"'{value}' ska vara true eller false.", "Skriv true eller false (inte ja/nej)."
+    if kind == "list_type":
+        return "ska vara en lista.", "Skriv en punkt per rad som börjar med '- ', eller [a, b]."
+    if kind in ("dict_type", "model_type", "model_attributes_type", "dataclass_type"):
+        return "ska vara en mappning med nycklar.", "Skriv nyckel: värde på egna rader, indraget."
+    if kind == "greater_than_equal":
+        return f"får inte vara mindre än {ctx.get('ge')}.", None
+    if kind == "less_than_equal":
+        return f"får inte vara större än {ctx.get('le')}.", None
+    if kind == "string_too_short":
+        return "får inte vara tomt.", None
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' har fel form.", _PATTERN_HINTS.get(name, _PATTERN_HINTS["id"])
+    return f"ogiltigt värde ({kind}).", None
+
+
+_PATTERN_HINTS = {
+    "id": "Ett id får bara innehålla a–z, A–Z, 0–9, '-', '_' och '.', t.ex. sala-2021.",
+    "email": "Skriv en e-postadress, t.ex. namn@region.se.",
+    "registration_email": "Skriv en e-postadress, t.ex. namn@region.se.",
+    "kolada_id": "Koladas id är N eller U följt av fem siffror, t.ex. U21463.",
+}
+
+
+def _did_you_mean(word: str, options) -> str | None:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"Menade du '{match[0]}'?" if match else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional and Annotated so the inner model, list or dict shows."""
+    while True:
+        origin = get_origin(annotation)
+        if origin in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        elif origin is not None and hasattr(annotation, "__metadata__"):
+            annotation = get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _type_at(model: type[BaseModel], path: KeyPath) -> Any:
+    current: Any = model
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return None
+            current = field.annotation
+        elif get_origin(current) is list:
+            current = get_args(current)[0]
+        elif get_origin(current) is dict:
+            current = get_args(current)[1]
+        else:
+            return None
+    return current
+
+
+def _field_at(model: type[BaseModel], path: KeyPath):
+    if not path:
+        return None
+    parent = _unwrap(_type_at(model, path[:-1]))
+    if isinstance(parent, type) and issubclass(parent, BaseModel):
+        return parent.model_fields.get(str(path[-1]))
+    return None
+
+
+def _allowed_keys(model: type[BaseModel], path: KeyPath) -> list[str]:
+    parent = _unwrap(_type_at(model, path))
+    if isinstance(parent, type) and issubclass(parent, BaseModel):
+        return list(parent.model_fields)
+    return []
+
+
+def _literal_options(model: type[BaseModel], path: KeyPath, on_key: bool) -> list[str]:
+    if on_key:
+        target = _unwrap(_type_at(model, path[:-1]))
+        target = get_args(target)[0] if get_origin(target) is dict else None
+    else:
+        target = _unwrap(_type_at(model, path))
+    if target is not None and get_origin(target) is Literal:
+        return [str(a) for a in get_args(target)]
+    return []

@@ -1,0 +1,328 @@
+"""Read one YAML file into plain data, remembering where every key and value stands.
+
+The tree is built from the parser's event stream rather than by a constructor, so
+that nothing in a file can run code or grow without bound: tags other than the
+standard ones, aliases, multiple documents, duplicate keys and deep nesting are
+refused with a position. Plain scalars are typed by the YAML 1.2 core schema;
+dates and times stay text until the plan model parses them, so "18.00" or
+"2021-02-30" reach the model as written and get a message of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import events as ev
+from ruamel.yaml.error import MarkedYAMLError
+
+from .findings import KeyPath
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+
+Position = tuple[int, int]
+
+
+class SourceError(Exception):
+    """The file cannot be read as a plan; carries a code, a 1-based position and a hint."""
+
+    def __init__(
+        self, code: str, message: str, line: int = 1, col: int = 1, hint: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.col = col
+        self.hint = hint
+
+
+@dataclass
+class Source:
+    """A parsed YAML file: its text, its data, and where each part of the data stands."""
+
+    path: Path
+    text: str
+    data: Any
+    value_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+
+    def position(self, path: KeyPath, *, prefer_key: bool = False) -> Position:
+        """The position of `path`, or of its nearest ancestor that exists in the file."""
+        path = tuple(path)
+        while True:
+            if prefer_key and path in self.key_positions:
+                return self.key_positions[path]
+            if path in self.value_positions:
+                return self.value_positions[path]
+            if path in self.key_positions:
+                return self.key_positions[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def read_source(path: Path) -> Source:
+    """Read and parse `path`; raise `SourceError` for anything that is not a safe plan file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SourceError("DK001", f"Filen kan inte läsas: {error.strerror}.") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise SourceError(
+            "DK001",
+            f"Filen är {len(raw) / 1024 / 1024:.1f} MB; en plan får vara högst "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB.",
+            hint="Dela upp planen i flera filer.",
+        )
+    if b"\x00" in raw:
+        raise SourceError("DK001", "Filen är binär, inte en YAML-text.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise SourceError(
+            "DK001",
+            "Filen är inte sparad som UTF-8.",
+            line,
+            col,
+            hint="Spara om filen som UTF-8 i din editor.",
+        ) from None
+    return parse_text(text, path)
+
+
+def parse_text(text: str, path: Path = Path("<text>")) -> Source:
+    source = Source(path=path, text=text, data=None)
+    try:
+        source.data = _build(_events(text), source)
+    except MarkedYAMLError as error:
+        raise _syntax_error(error, text) from None
+    if source.data is None:
+        raise SourceError("DK001", "Filen är tom.", hint="Börja planen med raden kind: ...")
+    return source
+
+
+def _events(text: str) -> Iterator[ev.Event]:
+    try:
+        from ruamel.yaml.cyaml import CParser
+    except ImportError:  # no C extension on this platform
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if isinstance(event, ev.StreamEndEvent):
+                return
+    finally:
+        parser.dispose()
+
+
+_STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
+_MAP_TAGS = {None, "tag:yaml.org,2002:map"}
+_SEQ_TAGS = {None, "tag:yaml.org,2002:seq"}
+
+
+def _pos(event: ev.Event) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+def _build(events: Iterator[ev.Event], source: Source) -> Any:
+    """Turn the event stream into dicts, lists and scalars, recording positions."""
+    root: Any = None
+    documents = 0
+    # Each frame: [container, its key path, pending mapping key or _NO_KEY]
+    stack: list[list[Any]] = []
+
+    def attach(value: Any, event: ev.Event) -> KeyPath | None:
+        """Place `value` in the open container; return its path, or None if it was a key."""
+        nonlocal root
+        if not stack:
+            root = value
+            path: KeyPath = ()
+        else:
+            frame = stack[-1]
+            container, parent_path, pending = frame
+            if isinstance(container, list):
+                path = (*parent_path, len(container))
+                container.append(value)
+            elif pending is _NO_KEY:
+                if isinstance(value, dict | list):
+                    raise SourceError(
+                        "DK004",
+                        "En nyckel måste vara ett enkelt värde, inte en lista eller mappning.",
+                        *_pos(event),
+                    )
+                if value in container:
+                    line, col = _pos(event)
+                    first = source.key_positions.get((*parent_path, value), (line, col))
+                    raise SourceError(
+                        "DK003",
+                        f"Nyckeln '{value}' förekommer två gånger "
+                        f"(första gången på rad {first[0]}).",
+                        line,
+                        col,
+                        hint="Ta bort eller slå ihop den ena.",
+                    )
+                source.key_positions[(*parent_path, value)] = _pos(event)
+                frame[2] = value
+                return None
+            else:
+                path = (*parent_path, pending)
+                container[pending] = value
+                frame[2] = _NO_KEY
+        source.value_positions[path] = _pos(event)
+        return path
+
+    for event in events:
+        if isinstance(event, ev.ScalarEvent):
+            _refuse_tag(event, _STR_TAGS)
+            attach(_scalar(event), event)
+        elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+            is_map = isinstance(event, ev.MappingStartEvent)
+            _refuse_tag(event, _MAP_TAGS if is_map else _SEQ_TAGS)
+            if len(stack) >= MAX_DEPTH:
+                raise SourceError(
+                    "DK004",
+                    f"Planen är nästlad djupare än {MAX_DEPTH} nivåer.",
+                    *_pos(event),
+                    hint="En plan behöver bara några få nivåer; kontrollera indragningen.",
+                )
+            container: dict | list = {} if is_map else []
+            path = attach(container, event)
+            stack.append([container, path, _NO_KEY])
+        elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+            stack.pop()
+        elif isinstance(event, ev.AliasEvent):
+            raise SourceError(
+                "DK004",
+                f"Alias (*{event.anchor}) stöds inte i planer.",
+                *_pos(event),
+                hint="Skriv ut värdet på varje ställe där det behövs.",
+            )
+        elif isinstance(event, ev.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise SourceError(
+                    "DK004",
+                    "Filen innehåller flera YAML-dokument (---); en fil är en plan.",
+                    *_pos(event),
+                    hint="Lägg varje plan i en egen fil.",
+                )
+    return root
+
+
+class _NoKey:
+    def __repr__(self) -> str:
+        return "<no key>"
+
+
+_NO_KEY = _NoKey()
+
+
+def _refuse_tag(event: ev.NodeEvent, allowed: set[str | None]) -> None:
+    tag = getattr(event, "tag", None)
+    if tag not in allowed:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise SourceError(
+            "DK004",
+            f"Taggen {shown} stöds inte i planer.",
+            *_pos(event),
+            hint="Ta bort taggen; skriv värdet som vanlig text, tal, lista eller mappning.",
+        )
+
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+def _scalar(event: ev.ScalarEvent) -> Any:
+    """Type a plain scalar by the YAML 1.2 core schema; quoted or tagged ones stay text."""
+    value = event.value
+    if event.style or event.tag is not None:
+        return value
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if _INT.fullmatch(value):
+        if len(value) > 30:
+            raise SourceError("DK004", "Talet är orimligt långt.", *_pos(event))
+        return int(value)
+    if _FLOAT.fullmatch(value) and len(value) <= 30:
+        return float(value)
+    return value
+
+
+_SYNTAX_HINTS = (
+    (
+        "mapping values are not allowed",
+        "Ett kolon står där det inte får stå.",
+        'Sätt texten inom citattecken om den innehåller ": ".',
+    ),
+    (
+        "could not find expected ':'",
+        "Nyckeln saknar kolon (:).",
+        "Skriv nyckel: värde, eller sätt texten inom citattecken.",
+    ),
+    (
+        "did not find expected key",
+        "Indragningen stämmer inte.",
+        "Kontrollera att raden har samma indrag som raderna runt den.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "Indragningen i listan stämmer inte.",
+        "Varje listpunkt börjar med '- ' på samma indrag.",
+    ),
+    (
+        "found unexpected end of stream",
+        "Filen tar slut mitt i ett värde.",
+        "Kontrollera att citattecken och hakparenteser är stängda.",
+    ),
+    (
+        "found undefined tag handle",
+        "Okänd tagg.",
+        "Ta bort taggen (ordet som börjar med !).",
+    ),
+)
+
+
+def _syntax_error(error: MarkedYAMLError, text: str) -> SourceError:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = str(error.problem or error.context or "okänt fel")
+    lines = text.splitlines()
+    if "\t" in (lines[line - 1] if line <= len(lines) else "")[: col + 1] or "\\t" in problem:
+        return SourceError(
+            "DK001",
+            "YAML-syntaxfel: tabb används för indrag; YAML kräver mellanslag.",
+            line,
+            col,
+            "Byt tabbar mot mellanslag (ställ in editorn på att dra in med mellanslag).",
+        )
+    for needle, message, hint in _SYNTAX_HINTS:
+        if needle in problem:
+            return SourceError("DK001", f"YAML-syntaxfel: {message}", line, col, hint)
+    return SourceError(
+        "DK001",
+        f"YAML-syntaxfel: {problem}.",
+        line,
+        col,
+        hint="Jämför raden med exemplen i plans/.",
+    )
