@@ -101,7 +101,8 @@ def load_workspace(paths: Iterable[Path]) -> Workspace:
 
 
 def load_plan(path: Path, kind: type | tuple[type, ...] | None = None) -> LoadedPlan:
-    """Load one plan for a command; raise a user error if it is missing, invalid or of the wrong kind."""
+    """Load one plan for a command; raise a user error if it is missing, invalid or
+    of the wrong kind."""
     from .errors import PlanInvalidError
 
     if not path.is_file():

@@ -184,6 +184,10 @@ def _build(events: Iterator[ev.Event], source: Source) -> Any:
                 path = (*parent_path, pending)
                 container[pending] = value
                 frame[2] = _NO_KEY
+                if isinstance(value, dict | list):
+                    # A finding about a whole block points at its key, not its first child.
+                    source.value_positions[path] = source.key_positions[path]
+                    return path
         source.value_positions[path] = _pos(event)
         return path
 

@@ -75,6 +75,8 @@ def _parse_time(value: Any) -> time:
 def _parse_when(value: Any) -> Period:
     if isinstance(value, Period):
         return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        value = str(value)  # a bare year: YAML reads `when: 2023` as a number
     if not isinstance(value, str):
         raise _value_error("dk_period", f"'{value}' är inte en tidpunkt eller period", FORMS_HINT)
     try:
@@ -107,8 +109,8 @@ When = Annotated[
     PlainSerializer(lambda p: p.text, return_type=str),
     WithJsonSchema(
         {
-            "type": "string",
-            "description": "Månad, datum, årstid eller intervall. " + FORMS_HINT,
+            "type": ["string", "integer"],
+            "description": "Månad, datum, årstid, år eller intervall. " + FORMS_HINT,
         }
     ),
 ]

@@ -24,8 +24,9 @@ def render_text(report: Report, console: Console) -> None:
             _render_one(finding, console, lines_by_file)
         console.print()
     errors, warnings = len(report.errors), len(report.warnings)
+    plans = "plan" if report.files_checked == 1 else "planer"
     summary = (
-        f"{report.files_checked} {'plan' if report.files_checked == 1 else 'planer'} kontrollerade: "
+        f"{report.files_checked} {plans} kontrollerade: "
         f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}."
     )
     style = "bold red" if errors else ("yellow" if warnings else "bold green")

@@ -1,0 +1,86 @@
+"""The command line: output formats, exit codes, schema."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import PROJECT, REPO, line_of
+
+WARNING_ONLY = PROJECT.replace("date: 2021-04-13", "date: 2021-04-17")  # a Saturday
+
+
+def test_clean_plan_exits_0(run, write):
+    result = run("plan", "check", write(PROJECT))
+    assert result.exit_code == 0
+    assert "0 fel, 0 varningar" in result.stdout
+
+
+def test_warnings_exit_0_unless_strict(run, write):
+    path = write(WARNING_ONLY)
+    assert run("plan", "check", path).exit_code == 0
+    assert run("plan", "check", "--strict", path).exit_code == 1
+
+
+def test_missing_path_exits_2_with_a_message(run, tmp_path):
+    result = run("plan", "check", tmp_path / "finns-inte")
+    assert result.exit_code == 2
+    assert "finns inte" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_default_path_is_the_current_folder(run, write, monkeypatch, tmp_path):
+    write(PROJECT.replace("members: [anna, bo]", "members: [anna]"), "plans/projekt.yaml")
+    write("repos: []\n", ".pre-commit-config.yaml")  # hidden files are not plans
+    monkeypatch.chdir(tmp_path)
+    result = run("plan", "check")
+    assert result.exit_code == 1
+    assert "DK201" in result.stdout
+    assert "1 plan kontrollerade" in result.stdout
+
+
+def test_json_format(run, write):
+    path = write(WARNING_ONLY)
+    result = run("plan", "check", "--format", "json", path)
+    report = json.loads(result.stdout)
+    assert (report["errors"], report["warnings"], report["files_checked"]) == (0, 1, 1)
+    finding = report["findings"][0]
+    assert finding["code"] == "DK208"
+    assert finding["severity"] == "warning"
+    assert finding["line"] == line_of(WARNING_ONLY, "date: 2021-04-17")
+    assert finding["path"] == "dialogues[sala].date"
+
+
+def test_github_format(run, write):
+    path = write(PROJECT.replace("members: [anna, bo]", "members: [anna]"))
+    result = run("plan", "check", "--format", "github", path)
+    line = line_of(PROJECT, "members: [anna, bo]")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"::error file={path},line={line},col=5,title=DK201::")
+
+
+def test_text_format_shows_source_line_and_hint(run, write):
+    path = write(PROJECT.replace("members: [anna, bo]", "members: [anna]"))
+    result = run("plan", "check", path)
+    assert "members: [anna]" in result.stdout
+    assert "tips:" in result.stdout
+    assert "dialogues[sala].members" in result.stdout
+
+
+def test_schema_command_is_draft7_and_matches_the_shipped_file(run):
+    import jsonschema
+
+    result = run("plan", "schema")
+    schema = json.loads(result.stdout)
+    jsonschema.Draft7Validator.check_schema(schema)
+    shipped = (REPO / "schema" / "dialogkit.schema.json").read_text(encoding="utf-8")
+    assert result.stdout == shipped, "run: dialogkit plan schema > schema/dialogkit.schema.json"
+    hearing_loop = schema["definitions"]["Venue"]["properties"]["hearing_loop"]
+    assert hearing_loop["description"] == "Finns hörselslinga?"
+
+
+def test_help_lists_the_commands(run):
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "plan" in result.stdout
+    result = run("plan", "--help")
+    assert "check" in result.stdout and "schema" in result.stdout
