@@ -84,3 +84,14 @@ def test_help_lists_the_commands(run):
     assert "plan" in result.stdout
     result = run("plan", "--help")
     assert "check" in result.stdout and "schema" in result.stdout
+
+
+def test_every_field_in_the_schema_has_a_description(run):
+    schema = json.loads(run("plan", "schema").stdout)
+    undocumented = [
+        f"{name}.{field}"
+        for name, definition in schema["definitions"].items()
+        for field, spec in definition.get("properties", {}).items()
+        if not spec.get("description")
+    ]
+    assert undocumented == []

@@ -291,7 +291,7 @@ class DialogueProject(PlanModel):
     invitation_channels: list[InvitationChannel] = []
     """Kanaler för inbjudan."""
     costs: Costs
-    """Kostnadsberäkning."""
+    """Kostnad per dialog och format, engångskostnader, budget och alternativ."""
     timeline: list[Task] = []
     """Tidsaxel."""
     reporting: Reporting | None = None
