@@ -25,7 +25,7 @@ _EXPORTS = {
     "Finding": "findings",
     "Severity": "findings",
     "load_workspace": "workspace",
-    "load_plan": "workspace",
+    "load_plan": "checking",
     "Workspace": "workspace",
     "LoadedPlan": "workspace",
     "estimate": "costs",
@@ -62,14 +62,14 @@ __all__ = [  # noqa: RUF022  (grouped as _EXPORTS)
 ]
 
 if TYPE_CHECKING:
-    from .checking import check
+    from .checking import check, load_plan
     from .costs import Estimate, estimate
     from .errors import DialogkitError
     from .findings import Finding, Report, Severity
     from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
     from .periods import Period, parse_period
     from .schema import plan_schema
-    from .workspace import LoadedPlan, Workspace, load_plan, load_workspace
+    from .workspace import LoadedPlan, Workspace, load_workspace
 
 
 def __getattr__(name: str):

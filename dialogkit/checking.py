@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import PlanInvalidError, UsageError
 from .findings import Report
+from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .rules import run_rules
-from .workspace import Workspace, load_workspace
+from .workspace import LoadedPlan, Workspace, load_workspace
+
+KIND_NAMES = {
+    DialogueProject: "ett dialogprojekt",
+    CommunicationPlan: "en kommunikationsplan",
+    Strategy: "en strategi",
+    LocalPlan: "en lokal plan",
+}
 
 
 def check(paths: Iterable[Path]) -> Report:
@@ -20,3 +29,30 @@ def check_workspace(workspace: Workspace) -> Report:
     for loaded in workspace.plans:
         report.findings.extend(run_rules(loaded, workspace))
     return report
+
+
+def load_plan(path: Path, kind: type | tuple[type, ...] | None = None) -> LoadedPlan:
+    """Load one plan for a command that renders it.
+
+    Refuses, with a message naming the first problem, a path that is not a plan,
+    a plan with errors from `check`, or a plan of another kind than `kind`.
+    """
+    if not path.is_file():
+        raise UsageError(f"{path}: ingen sådan plan.", hint="Ange sökvägen till en .yaml-fil.")
+    workspace = load_workspace([path])
+    report = check_workspace(workspace)
+    if report.errors:
+        first = next(f for f in report.sorted() if f.is_error)
+        count = len(report.errors)
+        raise PlanInvalidError(
+            f"{first.location()}: {first.message}"
+            + (f" (och {count - 1} fel till)" if count > 1 else ""),
+            hint=f"Kör dialogkit plan check {path} och rätta felen först.",
+        )
+    loaded = workspace.plans[0]
+    if kind is not None and not isinstance(loaded.plan, kind):
+        names = kind if isinstance(kind, tuple) else (kind,)
+        words = [KIND_NAMES[k] for k in names]
+        wanted = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " eller " + words[-1]
+        raise UsageError(f"{path} är {KIND_NAMES[type(loaded.plan)]}; kommandot behöver {wanted}.")
+    return loaded

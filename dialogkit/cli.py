@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands that need them, so that
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import DialogkitError
+from .errors import DialogkitError, UsageError
 
 app = typer.Typer(
     help="dialogkit: planera och följ upp invånardialoger och God och nära vård.",
@@ -72,6 +73,177 @@ def plan_schema() -> None:
     from .schema import schema_json
 
     print(schema_json())
+
+
+class TimelineFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    mermaid = "mermaid"
+    csv = "csv"
+    ics = "ics"
+
+
+@app.command("timeline")
+def timeline(
+    plan: Annotated[
+        Path, typer.Argument(help="Planen (dialogprojekt, kommunikationsplan, lokal plan).")
+    ],
+    output: Annotated[
+        TimelineFormat,
+        typer.Option("--format", "-f", help="terminal, markdown, mermaid, csv eller ics."),
+    ] = TimelineFormat.terminal,
+    today: Annotated[
+        str | None, typer.Option(help="Dagens datum (ÅÅÅÅ-MM-DD); standard är idag.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Skriv till en fil.")] = None,
+) -> None:
+    """Visa tidsaxeln månad för månad: uppgifter, dialoger och aktiviteter."""
+    from .checking import load_plan
+    from .model import CommunicationPlan, DialogueProject, LocalPlan
+    from .render import timeline as render
+    from .timeline import build_timeline
+
+    kinds = (DialogueProject, CommunicationPlan, LocalPlan)
+    loaded = load_plan(plan, DialogueProject if output is TimelineFormat.ics else kinds)
+    day = _parse_day(today)
+    if output is TimelineFormat.ics:
+        from .invitations import dialogue_calendar
+
+        _emit(dialogue_calendar(loaded), out)
+        return
+    built = build_timeline(loaded.plan)
+    if output is TimelineFormat.terminal:
+        if out is None:
+            render.render_terminal(built, day, _console())
+            return
+        from rich.console import Console
+
+        capture = Console(record=True, width=200, file=open(os.devnull, "w"))  # noqa: SIM115
+        render.render_terminal(built, day, capture)
+        _emit(capture.export_text(), out)
+        return
+    renderers = {
+        TimelineFormat.markdown: render.render_markdown,
+        TimelineFormat.mermaid: render.render_mermaid,
+        TimelineFormat.csv: render.render_csv,
+    }
+    _emit(renderers[output](built, day), out)
+
+
+class CostFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+@app.command("cost")
+def cost(
+    plan: Annotated[Path, typer.Argument(help="Dialogprojekt eller kommunikationsplan.")],
+    scenario: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scenario",
+            "-s",
+            help="Jämför med ett scenario: all-digital, all-in-person eller ett i planen.",
+        ),
+    ] = None,
+    output: Annotated[
+        CostFormat, typer.Option("--format", "-f", help="table, markdown, csv, json eller xlsx.")
+    ] = CostFormat.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Skriv till en fil.")] = None,
+) -> None:
+    """Kostnadsberäkning för ett dialogprojekt, eller timmar per person och månad för en
+    kommunikationsplan."""
+    from .checking import load_plan
+    from .model import CommunicationPlan, DialogueProject
+    from .render import cost as render
+
+    loaded = load_plan(plan, (DialogueProject, CommunicationPlan))
+    if output is CostFormat.xlsx and out is None:
+        raise UsageError("xlsx skrivs till en fil.", hint="Lägg till --out kostnad.xlsx.")
+    if isinstance(loaded.plan, CommunicationPlan):
+        if scenario:
+            raise UsageError("Scenarier finns bara för dialogprojekt.")
+        from .workload import workload
+
+        load = workload(loaded.plan)
+        if output is CostFormat.table and out is None:
+            render.render_workload_table(load, _console())
+            return
+        _emit(
+            {
+                CostFormat.table: lambda: _plain_table(render.render_workload_table, load),
+                CostFormat.markdown: lambda: render.render_workload_markdown(load),
+                CostFormat.csv: lambda: render.render_workload_csv(load),
+                CostFormat.json: lambda: render.render_workload_json(load, loaded.plan.id),
+                CostFormat.xlsx: lambda: render.render_workload_xlsx(load),
+            }[output](),
+            out,
+        )
+        return
+    from .costs import compare
+
+    project = loaded.plan
+    estimates = compare(project, scenario or [])
+    language = project.language
+    if output is CostFormat.table and out is None:
+        render.render_estimate_table(estimates, _console(), language)
+        return
+    _emit(
+        {
+            CostFormat.table: lambda: _plain_table(
+                render.render_estimate_table, estimates, language
+            ),
+            CostFormat.markdown: lambda: render.render_estimate_markdown(
+                estimates, project.title, language
+            ),
+            CostFormat.csv: lambda: render.render_estimate_csv(estimates),
+            CostFormat.json: lambda: render.render_estimate_json(estimates, project.id),
+            CostFormat.xlsx: lambda: render.render_estimate_xlsx(
+                estimates, project.title, language
+            ),
+        }[output](),
+        out,
+    )
+
+
+def _plain_table(renderer, *args) -> str:
+    """What a rich renderer prints, as plain text for a file."""
+    from rich.console import Console
+
+    capture = Console(record=True, width=200, file=open(os.devnull, "w"))  # noqa: SIM115
+    renderer(*args[:1], capture, *args[1:])
+    return capture.export_text()
+
+
+def _parse_day(text: str | None):
+    from datetime import date
+
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"--today {text}: inte ett datum.", hint="Skriv datumet som ÅÅÅÅ-MM-DD."
+        ) from None
+
+
+def _emit(content: str | bytes, out: Path | None) -> None:
+    """Print to stdout, or write the file atomically and say where it went."""
+    if out is None:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+        else:
+            sys.stdout.write(content if content.endswith("\n") else content + "\n")
+        return
+    from .output import write_atomic
+
+    write_atomic(out, content)
+    _console(stderr=True).print(f"Skrev {out}")
 
 
 def _console(stderr: bool = False):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import DialogkitError
+from .errors import DialogkitError, UsageError
 from .model.project import COST_ITEMS, CostItems, Dialogue, DialogueFormat, DialogueProject
 
 
@@ -85,3 +85,39 @@ def estimate(
         costs.append(DialogueCost(dialogue, fmt, base))
     one_off = [(cost.item, cost.amount) for cost in project.costs.one_off]
     return Estimate(title, costs, one_off, project.costs.budget)
+
+
+BUILT_IN_SCENARIOS: dict[str, tuple[str, DialogueFormat]] = {
+    "all-digital": ("Alla digitala", "digital"),
+    "all-in-person": ("Alla fysiska", "in_person"),
+}
+
+
+def scenario_names(project: DialogueProject) -> list[str]:
+    return [*BUILT_IN_SCENARIOS, *(s.id for s in project.costs.scenarios)]
+
+
+def compare(project: DialogueProject, scenarios: list[str]) -> list[Estimate]:
+    """The plan's own estimate first, then one per named scenario."""
+    estimates = [estimate(project)]
+    own = {s.id: s for s in project.costs.scenarios}
+    for name in scenarios:
+        if name in BUILT_IN_SCENARIOS:
+            title, fmt = BUILT_IN_SCENARIOS[name]
+            estimates.append(estimate(project, title=title, format=fmt))
+        elif name in own:
+            scenario = own[name]
+            estimates.append(
+                estimate(
+                    project,
+                    title=scenario.title,
+                    format=scenario.format,
+                    per_dialogue=scenario.per_dialogue,
+                )
+            )
+        else:
+            raise UsageError(
+                f"Scenariot '{name}' finns inte.",
+                hint="Välj bland: " + ", ".join(scenario_names(project)) + ".",
+            )
+    return estimates

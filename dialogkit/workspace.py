@@ -98,22 +98,3 @@ def load_workspace(paths: Iterable[Path]) -> Workspace:
             if loaded:
                 workspace.context.append(loaded)
     return workspace
-
-
-def load_plan(path: Path, kind: type | tuple[type, ...] | None = None) -> LoadedPlan:
-    """Load one plan for a command; raise a user error if it is missing, invalid or
-    of the wrong kind."""
-    from .errors import PlanInvalidError
-
-    if not path.is_file():
-        raise UsageError(f"{path}: ingen sådan plan.", hint="Ange sökvägen till en .yaml-fil.")
-    loaded, findings = load_file(path)
-    if loaded is None:
-        first = findings[0]
-        raise PlanInvalidError(
-            f"{first.location()}: {first.message}",
-            hint=f"Kör dialogkit plan check {path} för att se alla fel.",
-        )
-    if kind is not None and not isinstance(loaded.plan, kind):
-        raise UsageError(f"{path}: planen är av typen {loaded.plan.kind}, som inte stöds här.")
-    return loaded

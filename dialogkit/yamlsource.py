@@ -280,6 +280,11 @@ _SYNTAX_HINTS = (
         'Sätt texten inom citattecken om den innehåller ": ".',
     ),
     (
+        "found unexpected ':'",
+        "Ett kolon står där det inte får stå.",
+        'Sätt värdet inom citattecken, t.ex. link: "https://..." inne i { }.',
+    ),
+    (
         "could not find expected ':'",
         "Nyckeln saknar kolon (:).",
         "Skriv nyckel: värde, eller sätt texten inom citattecken.",

@@ -1,0 +1,104 @@
+"""Calendar files for dialogues: the one ICS writer in dialogkit.
+
+Times are local Swedish time with a VTIMEZONE that Outlook reads: one STANDARD and
+one DAYLIGHT block with yearly rules (icalendar's own generator writes one block
+per transition, which Outlook does not use for later years). UIDs are derived from
+the plan and dialogue ids, so importing an updated plan updates the events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
+
+from . import __version__
+from .model.project import Dialogue, DialogueProject
+
+TZID = "Europe/Stockholm"
+STOCKHOLM = ZoneInfo(TZID)
+EVENT_STATUS = {
+    "planned": "TENTATIVE",
+    "booked": "CONFIRMED",
+    "held": "CONFIRMED",
+    "cancelled": "CANCELLED",
+}
+
+
+def stockholm_timezone() -> Timezone:
+    """Central European time with the EU's summer-time rules (since 1996)."""
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    for block, start, month, before, after, name in (
+        (TimezoneDaylight, datetime(1996, 3, 31, 2, 0), 3, 1, 2, "CEST"),
+        (TimezoneStandard, datetime(1996, 10, 27, 3, 0), 10, 2, 1, "CET"),
+    ):
+        part = block()
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        part.add("tzoffsetfrom", timedelta(hours=before))
+        part.add("tzoffsetto", timedelta(hours=after))
+        part.add("tzname", name)
+        zone.add_component(part)
+    return zone
+
+
+def event_uid(project: DialogueProject, dialogue: Dialogue) -> str:
+    return f"{dialogue.id}.{project.id}@dialogkit"
+
+
+def dialogue_event(
+    project: DialogueProject, dialogue: Dialogue, description: str, *, now: datetime
+) -> Event:
+    event = Event()
+    event.add("uid", event_uid(project, dialogue))
+    event.add("dtstamp", now)
+    event.add("dtstart", datetime.combine(dialogue.date, dialogue.start, STOCKHOLM))
+    event.add("dtend", datetime.combine(dialogue.date, dialogue.end, STOCKHOLM))
+    summary = f"{project.title}: {dialogue.municipality}"
+    if dialogue.test:
+        summary += " (test)"
+    event.add("summary", summary)
+    event.add("location", location(dialogue))
+    event.add("description", description)
+    event.add("status", EVENT_STATUS[dialogue.status])
+    if project.web_page:
+        event.add("url", project.web_page)
+    if project.contact.email:
+        organizer = vCalAddress(f"mailto:{project.contact.email}")
+        organizer.params["cn"] = project.contact.name
+        event.add("organizer", organizer)
+    return event
+
+
+def location(dialogue: Dialogue) -> str:
+    """The venue's name and address, or the meeting link for a digital dialogue."""
+    if dialogue.format == "digital" or dialogue.venue is None:
+        if dialogue.digital and dialogue.digital.link:
+            return dialogue.digital.link
+        return dialogue.digital.platform if dialogue.digital else ""
+    return ", ".join(part for part in (dialogue.venue.name, dialogue.venue.address) if part)
+
+
+def calendar_bytes(
+    project: DialogueProject,
+    dialogues: Iterable[Dialogue],
+    describe,
+    *,
+    now: datetime | None = None,
+) -> bytes:
+    """An ICS file with one event per dialogue; `describe(dialogue)` gives its description."""
+    now = now or datetime.now(UTC).replace(microsecond=0)
+    calendar = Calendar()
+    calendar.add("prodid", f"-//dialogkit//dialogkit {__version__}//SV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", project.title)
+    calendar.add("x-wr-timezone", TZID)
+    calendar.add_component(stockholm_timezone())
+    for dialogue in dialogues:
+        calendar.add_component(dialogue_event(project, dialogue, describe(dialogue), now=now))
+    return calendar.to_ical()

@@ -1,0 +1,519 @@
+"""Cost estimates and workloads as a terminal table, Markdown, CSV, JSON or xlsx."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from fractions import Fraction
+
+from ..costs import Estimate
+from ..formatting import format_money, format_number
+from ..labels import label
+from ..model.project import COST_ITEMS
+from ..workload import Workload
+from . import print_wide
+from .timeline import month_name
+
+# --- estimates -------------------------------------------------------------------------
+
+
+def _item_headers(language: str) -> list[str]:
+    return [label(item, language) for item in COST_ITEMS]
+
+
+def _summary_rows(estimate: Estimate, language: str) -> list[tuple[str, int | None]]:
+    sv = language == "sv"
+    return [
+        ("Dialoger" if sv else "Dialogues", estimate.dialogues_total),
+        ("Engångskostnader" if sv else "One-off costs", estimate.one_off_total),
+        ("Totalt" if sv else "Total", estimate.total),
+        ("Budget", estimate.budget),
+        ("Kvar av budgeten" if sv else "Left of budget", estimate.remaining),
+    ]
+
+
+def _money(amount: int | None, language: str) -> str:
+    return "–" if amount is None else format_money(amount, language)
+
+
+def _dialogue_rows(
+    estimate: Estimate, language: str, *, skip_free_tests: bool = False
+) -> list[list[str]]:
+    rows = []
+    for cost in estimate.dialogues:
+        d = cost.dialogue
+        if skip_free_tests and d.test and cost.total == 0:
+            continue
+        name = d.municipality + (" (test)" if d.test else "")
+        rows.append(
+            [
+                name,
+                d.date.isoformat(),
+                label(cost.format, language),
+                *[_money(cost.items[item], language) for item in COST_ITEMS],
+                _money(cost.total, language),
+            ]
+        )
+    return rows
+
+
+def render_estimate_table(estimates: list[Estimate], console, language: str = "sv") -> None:
+    from rich.table import Table
+
+    sv = language == "sv"
+    plan = estimates[0]
+    table = Table(title="Kostnad per dialog" if sv else "Cost per dialogue", title_justify="left")
+    for header in ["Dialog" if sv else "Dialogue", "Datum" if sv else "Date", "Format"]:
+        table.add_column(header)
+    for header in [*_item_headers(language), "Summa" if sv else "Sum"]:
+        table.add_column(header, justify="right")
+    for row in _dialogue_rows(plan, language, skip_free_tests=True):
+        table.add_row(*row)
+    table.add_section()
+    table.add_row(
+        "Summa dialoger" if sv else "Dialogues in all",
+        "",
+        "",
+        *[_money(plan.item_total(item), language) for item in COST_ITEMS],
+        _money(plan.dialogues_total, language),
+        style="bold",
+    )
+    print_wide(console, table)
+    if plan.one_off:
+        one_off = Table(title="Engångskostnader" if sv else "One-off costs", title_justify="left")
+        one_off.add_column("Post" if sv else "Item")
+        one_off.add_column("Belopp" if sv else "Amount", justify="right")
+        for item, amount in plan.one_off:
+            one_off.add_row(item, _money(amount, language))
+        print_wide(console, one_off)
+    summary = Table(
+        title="Sammanställning" if sv else "Summary", title_justify="left", show_header=True
+    )
+    summary.add_column("")
+    for estimate in estimates:
+        summary.add_column(estimate.title, justify="right")
+    for index, (name, _) in enumerate(_summary_rows(plan, language)):
+        values = [_summary_rows(e, language)[index][1] for e in estimates]
+        style = "bold" if index == 2 else ""
+        if index == 4:
+            cells = [
+                f"[red]{_money(v, language)}[/]" if v is not None and v < 0 else _money(v, language)
+                for v in values
+            ]
+        else:
+            cells = [_money(v, language) for v in values]
+        summary.add_row(name, *cells, style=style)
+    print_wide(console, summary)
+
+
+def _markdown_table(header: list[str], rows: list[list[str]], right_from: int) -> list[str]:
+    align = ["---" if i < right_from else "---:" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def render_estimate_markdown(estimates: list[Estimate], title: str, language: str = "sv") -> str:
+    sv = language == "sv"
+    plan = estimates[0]
+    lines = [f"# {'Kostnadsberäkning' if sv else 'Cost estimate'}: {title}", ""]
+    header = [
+        "Dialog" if sv else "Dialogue",
+        "Datum" if sv else "Date",
+        "Format",
+        *_item_headers(language),
+        "Summa" if sv else "Sum",
+    ]
+    rows = _dialogue_rows(plan, language, skip_free_tests=True)
+    rows.append(
+        [
+            "**Summa dialoger**" if sv else "**Dialogues in all**",
+            "",
+            "",
+            *[_money(plan.item_total(item), language) for item in COST_ITEMS],
+            f"**{_money(plan.dialogues_total, language)}**",
+        ]
+    )
+    lines += _markdown_table(header, rows, 3)
+    if plan.one_off:
+        lines += ["", f"## {'Engångskostnader' if sv else 'One-off costs'}", ""]
+        lines += _markdown_table(
+            ["Post" if sv else "Item", "Belopp" if sv else "Amount"],
+            [[item, _money(amount, language)] for item, amount in plan.one_off],
+            1,
+        )
+    lines += ["", f"## {'Sammanställning' if sv else 'Summary'}", ""]
+    summary = []
+    for index, (name, _) in enumerate(_summary_rows(plan, language)):
+        summary.append(
+            [name, *[_money(_summary_rows(e, language)[index][1], language) for e in estimates]]
+        )
+    lines += _markdown_table(["", *[e.title for e in estimates]], summary, 1)
+    return "\n".join(lines) + "\n"
+
+
+ESTIMATE_CSV_HEADER = (
+    "scenario",
+    "typ",
+    "id",
+    "kommun",
+    "datum",
+    "format",
+    "arvoden",
+    "resekostnader",
+    "förtäring",
+    "lokal",
+    "summa",
+)
+
+
+def render_estimate_csv(estimates: list[Estimate]) -> str:
+    """One row per dialogue and one-off cost, per scenario; amounts in whole kronor."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(ESTIMATE_CSV_HEADER)
+    for estimate in estimates:
+        for cost in estimate.dialogues:
+            d = cost.dialogue
+            writer.writerow(
+                [
+                    estimate.title,
+                    "testdialog" if d.test else "dialog",
+                    d.id,
+                    d.municipality,
+                    d.date.isoformat(),
+                    cost.format,
+                    *[cost.items[item] for item in COST_ITEMS],
+                    cost.total,
+                ]
+            )
+        for item, amount in estimate.one_off:
+            writer.writerow(
+                [estimate.title, "engångskostnad", "", item, "", "", "", "", "", "", amount]
+            )
+    return out.getvalue()
+
+
+def estimate_data(estimate: Estimate) -> dict:
+    return {
+        "title": estimate.title,
+        "dialogues": [
+            {
+                "id": c.dialogue.id,
+                "municipality": c.dialogue.municipality,
+                "date": c.dialogue.date.isoformat(),
+                "test": c.dialogue.test,
+                "format": c.format,
+                "items": c.items,
+                "total": c.total,
+            }
+            for c in estimate.dialogues
+        ],
+        "one_off": [{"item": item, "amount": amount} for item, amount in estimate.one_off],
+        "dialogues_total": estimate.dialogues_total,
+        "one_off_total": estimate.one_off_total,
+        "total": estimate.total,
+        "budget": estimate.budget,
+        "remaining": estimate.remaining,
+    }
+
+
+def render_estimate_json(estimates: list[Estimate], plan_id: str) -> str:
+    return json.dumps(
+        {"plan": plan_id, "currency": "SEK", "estimates": [estimate_data(e) for e in estimates]},
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+MONEY_FORMAT = '#,##0 "kr";-#,##0 "kr"'
+
+
+def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = "sv") -> bytes:
+    """A workbook the finance office can keep working in: number cells, SUM formulas,
+    one sheet per estimate and a comparison sheet that refers to them."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter, quote_sheetname
+
+    sv = language == "sv"
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    totals: list[tuple[str, dict[str, str]]] = []
+    used_names: set[str] = set()
+    for estimate in estimates:
+        name = _sheet_name(estimate.title, used_names)
+        sheet = book.create_sheet(name)
+        sheet.append([f"{title}: {estimate.title}"])
+        sheet["A1"].font = Font(bold=True, size=13)
+        sheet.append([])
+        header = [
+            "Dialog" if sv else "Dialogue",
+            "Datum" if sv else "Date",
+            "Format",
+            *_item_headers(language),
+            "Summa" if sv else "Sum",
+        ]
+        sheet.append(header)
+        for cell in sheet[3]:
+            cell.font = bold
+        first = 4
+        sum_col = get_column_letter(len(header))
+        item_cols = [get_column_letter(4 + i) for i in range(len(COST_ITEMS))]
+        for cost in estimate.dialogues:
+            row = sheet.max_row + 1
+            d = cost.dialogue
+            sheet.append(
+                [
+                    d.municipality + (" (test)" if d.test else ""),
+                    d.date,
+                    label(cost.format, language),
+                    *[cost.items[item] for item in COST_ITEMS],
+                    f"=SUM({item_cols[0]}{row}:{item_cols[-1]}{row})",
+                ]
+            )
+            sheet.cell(row, 2).number_format = "yyyy-mm-dd"
+        last = sheet.max_row
+        total_row = last + 1
+        sheet.append(
+            [
+                "Summa dialoger" if sv else "Dialogues in all",
+                None,
+                None,
+                *[f"=SUM({c}{first}:{c}{last})" for c in [*item_cols, sum_col]],
+            ]
+        )
+        for cell in sheet[total_row]:
+            cell.font = bold
+        sheet.append([])
+        sheet.append(["Engångskostnader" if sv else "One-off costs"])
+        sheet.cell(sheet.max_row, 1).font = bold
+        one_off_first = sheet.max_row + 1
+        for item, amount in estimate.one_off:
+            sheet.append([item, None, None, None, None, None, None, amount])
+        one_off_last = sheet.max_row
+        sheet.append([])
+        refs = {}
+        rows = [
+            ("Dialoger" if sv else "Dialogues", f"={sum_col}{total_row}"),
+            (
+                "Engångskostnader" if sv else "One-off costs",
+                f"=SUM({sum_col}{one_off_first}:{sum_col}{one_off_last})"
+                if estimate.one_off
+                else 0,
+            ),
+        ]
+        for key, (text, formula) in zip(("dialogues", "one_off"), rows, strict=True):
+            sheet.append([text, None, None, None, None, None, None, formula])
+            refs[key] = f"{sum_col}{sheet.max_row}"
+        sheet.append(
+            ["Totalt" if sv else "Total", *[None] * 6, f"={refs['dialogues']}+{refs['one_off']}"]
+        )
+        refs["total"] = f"{sum_col}{sheet.max_row}"
+        sheet.cell(sheet.max_row, 1).font = bold
+        sheet.cell(sheet.max_row, len(header)).font = bold
+        sheet.append(["Budget", *[None] * 6, estimate.budget])
+        refs["budget"] = f"{sum_col}{sheet.max_row}"
+        remaining = f"={refs['budget']}-{refs['total']}" if estimate.budget is not None else None
+        sheet.append(["Kvar av budgeten" if sv else "Left of budget", *[None] * 6, remaining])
+        refs["remaining"] = f"{sum_col}{sheet.max_row}"
+        for row in sheet.iter_rows(min_row=first, min_col=4, max_col=len(header)):
+            for cell in row:
+                cell.number_format = MONEY_FORMAT
+        sheet.column_dimensions["A"].width = 34
+        for col in ["B", "C", *item_cols, sum_col]:
+            sheet.column_dimensions[col].width = 14
+        totals.append((name, refs))
+
+    compare = book.create_sheet("Jämförelse" if sv else "Comparison", 0)
+    compare.append(["", *[e.title for e in estimates]])
+    for cell in compare[1]:
+        cell.font = bold
+    for key, text in (
+        ("dialogues", "Dialoger" if sv else "Dialogues"),
+        ("one_off", "Engångskostnader" if sv else "One-off costs"),
+        ("total", "Totalt" if sv else "Total"),
+        ("budget", "Budget"),
+        ("remaining", "Kvar av budgeten" if sv else "Left of budget"),
+    ):
+        compare.append([text, *[f"={quote_sheetname(name)}!{refs[key]}" for name, refs in totals]])
+        for cell in compare[compare.max_row][1:]:
+            cell.number_format = MONEY_FORMAT
+    compare.column_dimensions["A"].width = 22
+    for index in range(len(estimates)):
+        compare.column_dimensions[get_column_letter(index + 2)].width = 26
+    return _workbook_bytes(book)
+
+
+def _sheet_name(title: str, used: set[str]) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\ and unique."""
+    clean = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip()[:31] or "Blad"
+    name, number = clean, 2
+    while name.lower() in used:
+        suffix = f" {number}"
+        name, number = clean[: 31 - len(suffix)] + suffix, number + 1
+    used.add(name.lower())
+    return name
+
+
+def _workbook_bytes(book) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# --- workload ----------------------------------------------------------------------------
+
+
+def _hours(value: Fraction, language: str = "sv") -> str:
+    return format_number(round(float(value), 1), language) if value else "–"
+
+
+def _month_label(month: tuple[int, int], language: str = "sv") -> str:
+    return f"{month_name(*month, language)[:3]} {month[0]}"
+
+
+def render_workload_table(load: Workload, console, language: str = "sv") -> None:
+    from rich.table import Table
+
+    sv = language == "sv"
+    table = Table(title=load.title, title_justify="left")
+    table.add_column("Ansvarig" if sv else "Responsible")
+    for month in load.months:
+        table.add_column(_month_label(month, language), justify="right")
+    table.add_column("Summa h" if sv else "Hours", justify="right")
+    for person in load.people:
+        table.add_row(
+            person,
+            *[_hours(load.cell(person, m), language) for m in load.months],
+            _hours(load.person_total(person), language),
+        )
+    table.add_section()
+    table.add_row(
+        "Summa" if sv else "Total",
+        *[_hours(load.month_total(m), language) for m in load.months],
+        _hours(load.total, language),
+        style="bold",
+    )
+    print_wide(console, table)
+    if load.without_hours:
+        console.print(
+            ("Aktiviteter utan timmar: " if sv else "Activities without hours: ")
+            + ", ".join(load.without_hours),
+            style="yellow",
+        )
+
+
+def render_workload_markdown(load: Workload, language: str = "sv") -> str:
+    sv = language == "sv"
+    header = [
+        "Ansvarig" if sv else "Responsible",
+        *[_month_label(m, language) for m in load.months],
+        "Summa h" if sv else "Hours",
+    ]
+    rows = [
+        [
+            person,
+            *[_hours(load.cell(person, m), language) for m in load.months],
+            _hours(load.person_total(person), language),
+        ]
+        for person in load.people
+    ]
+    rows.append(
+        [
+            "**Summa**" if sv else "**Total**",
+            *[_hours(load.month_total(m), language) for m in load.months],
+            f"**{_hours(load.total, language)}**",
+        ]
+    )
+    lines = [f"# {load.title}", "", *_markdown_table(header, rows, 1)]
+    if load.without_hours:
+        lines += [
+            "",
+            ("Aktiviteter utan timmar: " if sv else "Without hours: ")
+            + ", ".join(load.without_hours),
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def render_workload_csv(load: Workload) -> str:
+    """One row per person and month; hours with two decimals."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(("ansvarig", "månad", "timmar"))
+    for person in load.people:
+        for month in load.months:
+            if load.cell(person, month):
+                writer.writerow(
+                    (person, f"{month[0]}-{month[1]:02d}", f"{float(load.cell(person, month)):.2f}")
+                )
+    return out.getvalue()
+
+
+def render_workload_json(load: Workload, plan_id: str) -> str:
+    return json.dumps(
+        {
+            "plan": plan_id,
+            "unit": "hours",
+            "people": {
+                person: {
+                    f"{y}-{m:02d}": round(float(load.cell(person, (y, m))), 4)
+                    for y, m in load.months
+                    if load.cell(person, (y, m))
+                }
+                for person in load.people
+            },
+            "totals": {p: round(float(load.person_total(p)), 4) for p in load.people},
+            "total": round(float(load.total), 4),
+            "activities_without_hours": load.without_hours,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def render_workload_xlsx(load: Workload, language: str = "sv") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sv = language == "sv"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Arbetsbelastning" if sv else "Workload"
+    sheet.append(
+        [
+            "Ansvarig" if sv else "Responsible",
+            *[_month_label(m, language) for m in load.months],
+            "Summa h" if sv else "Hours",
+        ]
+    )
+    last_month_col = get_column_letter(len(load.months) + 1)
+    for person in load.people:
+        row = sheet.max_row + 1
+        sheet.append(
+            [
+                person,
+                *[float(load.cell(person, m)) for m in load.months],
+                f"=SUM(B{row}:{last_month_col}{row})",
+            ]
+        )
+    last = sheet.max_row
+    sheet.append(
+        [
+            "Summa" if sv else "Total",
+            *[
+                f"=SUM({get_column_letter(c)}2:{get_column_letter(c)}{last})"
+                for c in range(2, len(load.months) + 3)
+            ],
+        ]
+    )
+    for cell in (*sheet[1], *sheet[sheet.max_row]):
+        cell.font = Font(bold=True)
+    for row in sheet.iter_rows(min_row=2, min_col=2):
+        for cell in row:
+            cell.number_format = "0.0"
+    sheet.column_dimensions["A"].width = 24
+    return _workbook_bytes(book)
