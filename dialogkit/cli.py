@@ -209,6 +209,99 @@ def cost(
     )
 
 
+class InviteFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    eml = "eml"
+
+
+@app.command("invite")
+def invite(
+    plan: Annotated[Path, typer.Argument(help="Dialogprojektet.")],
+    dialogue: Annotated[
+        list[str] | None,
+        typer.Option("--dialogue", "-d", help="Dialogens id (standard: alla riktiga dialoger)."),
+    ] = None,
+    channel: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--channel",
+            "-c",
+            help="email, web, facebook, newspaper_ad, press_release eller reminder "
+            "(standard: planens kanaler).",
+        ),
+    ] = None,
+    output: Annotated[
+        InviteFormat, typer.Option("--format", "-f", help="text, markdown eller eml.")
+    ] = InviteFormat.text,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Mapp att skriva en fil per dialog och kanal i."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Egen mallmapp, före arbetsytans och de inbyggda."),
+    ] = None,
+) -> None:
+    """Inbjudningar på svenska för varje dialog och kanal, med kalenderfil."""
+    from .checking import load_plan
+    from .invitations import dialogue_calendar, invitations, to_eml
+    from .model import DialogueProject
+
+    loaded = load_plan(plan, DialogueProject)
+    texts = invitations(loaded, dialogue_ids=dialogue, channels=channel, templates=templates)
+    warn = _console(stderr=True)
+    for text in texts:
+        if text.over_limit():
+            warn.print(
+                f"[yellow]varning:[/] {text.channel} för {text.dialogue.id} är {text.length} "
+                f"tecken; kanalens gräns är {text.limit}."
+            )
+    calendars = {
+        d.id: dialogue_calendar(loaded, [d], templates=templates)
+        for d in {t.dialogue.id: t.dialogue for t in texts}.values()
+    }
+    files: dict[str, str | bytes] = {}
+    for text in texts:
+        if output is InviteFormat.eml:
+            files[text.file_name("eml")] = to_eml(loaded.plan, text, calendars[text.dialogue.id])
+        else:
+            files[text.file_name(output.value)] = text.text(output.value)
+    if out is None:
+        if output is InviteFormat.eml:
+            raise UsageError("eml skrivs till filer.", hint="Lägg till --out out/inbjudningar.")
+        print("\n\n".join(str(content).rstrip("\n") for content in files.values()))
+        return
+    for dialogue_id, calendar in calendars.items():
+        files[f"{dialogue_id}/{dialogue_id}.ics"] = calendar
+    from .output import write_atomic
+
+    for name, content in files.items():
+        write_atomic(out / name, content)
+    dialogues = "1 dialog" if len(calendars) == 1 else f"{len(calendars)} dialoger"
+    warn.print(f"Skrev {len(files)} filer i {out}/ ({dialogues}).")
+
+
+templates_app = typer.Typer(help="Visa mallarna och var de hämtas från.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("list")
+def templates_list(
+    plan: Annotated[
+        Path | None, typer.Argument(help="En plan i arbetsytan (för arbetsytans mallar).")
+    ] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Egen mallmapp.")] = None,
+) -> None:
+    """Visa varje mall och filen den hämtas från, i sökordning."""
+    from .invitations import workspace_root
+    from .templating import list_templates, template_dirs
+
+    root = workspace_root(plan) if plan is not None else None
+    for name, path in list_templates(template_dirs(root, templates)):
+        print(f"{name}\t{path}")
+
+
 def _plain_table(renderer, *args) -> str:
     """What a rich renderer prints, as plain text for a file."""
     from rich.console import Console

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .context import dialogue_context
+from .errors import UsageError
 from .ics import calendar_bytes
 from .model.project import Dialogue, DialogueProject
 from .templating import environment, render, template_dirs
@@ -42,3 +44,121 @@ def dialogue_calendar(
         return render(env, name, **dialogue_context(project, dialogue)).strip()
 
     return calendar_bytes(project, dialogues or project.dialogues, describe)
+
+
+# Longest text each channel should carry, in characters. Past it dialogkit warns:
+# a Facebook post or a newspaper ad that runs long loses its readers (or costs more).
+CHANNEL_LIMITS = {
+    "email": 3000,
+    "web": 4000,
+    "facebook": 600,
+    "newspaper_ad": 450,
+    "press_release": 3000,
+    "reminder": 1500,
+}
+CHANNELS = tuple(CHANNEL_LIMITS)
+FORMATS = ("text", "markdown", "eml")
+EXTENSIONS = {"text": "txt", "markdown": "md", "eml": "eml"}
+
+
+@dataclass(frozen=True)
+class Invitation:
+    dialogue: Dialogue
+    channel: str
+    subject: str
+    body: str
+
+    @property
+    def length(self) -> int:
+        return len(self.body)
+
+    @property
+    def limit(self) -> int:
+        return CHANNEL_LIMITS[self.channel]
+
+    def over_limit(self) -> bool:
+        return self.length > self.limit
+
+    def text(self, output: str = "text") -> str:
+        heading = f"# {self.subject}" if output == "markdown" else self.subject
+        return f"{heading}\n\n{self.body}\n"
+
+    def file_name(self, output: str) -> str:
+        """Predictable: one folder per dialogue, one file per channel."""
+        return f"{self.dialogue.id}/{self.channel}.{EXTENSIONS[output]}"
+
+
+def select_dialogues(project: DialogueProject, ids: list[str] | None) -> list[Dialogue]:
+    """The dialogues asked for, or every real dialogue that is not cancelled."""
+    if not ids:
+        return [d for d in project.dialogues if not d.test and d.status != "cancelled"]
+    by_id = {d.id: d for d in project.dialogues}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise UsageError(
+            f"Dialogen {', '.join(unknown)} finns inte i planen.",
+            hint="Välj bland: " + ", ".join(by_id) + ".",
+        )
+    return [by_id[i] for i in ids]
+
+
+def select_channels(project: DialogueProject, channels: list[str] | None) -> list[str]:
+    """The channels asked for, or the plan's own channels, or all of them."""
+    chosen = channels or [c.channel for c in project.invitation_channels] or list(CHANNELS)
+    unknown = [c for c in chosen if c not in CHANNEL_LIMITS]
+    if unknown:
+        raise UsageError(
+            f"Kanalen {', '.join(unknown)} finns inte.", hint="Välj bland: " + ", ".join(CHANNELS)
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def invitations(
+    loaded: LoadedPlan,
+    *,
+    dialogue_ids: list[str] | None = None,
+    channels: list[str] | None = None,
+    templates: Path | None = None,
+) -> list[Invitation]:
+    """Render the invitation for every chosen dialogue and channel."""
+    project: DialogueProject = loaded.plan
+    env = template_environment(loaded, templates)
+    where = {c.channel: c.where for c in project.invitation_channels}
+    result = []
+    for dialogue in select_dialogues(project, dialogue_ids):
+        context = dialogue_context(project, dialogue)
+        for channel in select_channels(project, channels):
+            text = render(
+                env,
+                f"{project.language}/invite/{channel}.txt.j2",
+                channel=channel,
+                channel_where=where.get(channel),
+                **context,
+            )
+            subject, _, body = text.strip().partition("\n")
+            result.append(Invitation(dialogue, channel, subject.strip(), body.strip()))
+    return result
+
+
+def to_eml(project: DialogueProject, invitation: Invitation, calendar: bytes) -> bytes:
+    """An RFC 5322 draft with the dialogue's calendar file attached. `X-Unsent: 1` makes
+    Outlook open it as a message to send rather than as a received one."""
+    from email.message import EmailMessage
+    from email.utils import formataddr, formatdate
+
+    message = EmailMessage()
+    sender = project.contact
+    if sender.email:
+        message["From"] = formataddr((sender.name, sender.email))
+    message["Subject"] = invitation.subject
+    message["Date"] = formatdate(localtime=True)
+    message["X-Unsent"] = "1"
+    message.set_content(invitation.body + "\n")
+    message.add_attachment(
+        calendar,
+        maintype="text",
+        subtype="calendar",
+        filename=f"{invitation.dialogue.id}.ics",
+        params={"method": "PUBLISH"},
+    )
+    return message.as_bytes()

@@ -37,12 +37,24 @@ def template_dirs(workspace: Path | None = None, extra: Path | None = None) -> l
     return list(dict.fromkeys(dirs))
 
 
+def and_list(items, language: str = "sv") -> str:
+    """["A", "B", "C"] -> "A, B och C"."""
+    items = [str(item) for item in items]
+    word = " och " if language == "sv" else " and "
+    return word.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
 def environment(dirs: list[Path], language: str = "sv"):
-    from jinja2 import FileSystemLoader, StrictUndefined
+    """A sandboxed environment over `dirs`; `builtin/NAME` always names the shipped
+    template, so a workspace template can extend the one it replaces."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
+    builtin = FileSystemLoader(str(builtin_templates_dir()))
     env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(d) for d in dirs]),
+        loader=ChoiceLoader(
+            [FileSystemLoader([str(d) for d in dirs]), PrefixLoader({"builtin": builtin})]
+        ),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -56,9 +68,20 @@ def environment(dirs: list[Path], language: str = "sv"):
         short_date=lambda day: format_date(day, language, weekday=False),
         clock=lambda moment: format_clock(moment, language),
         label=lambda value: label(value, language),
+        and_list=lambda items: and_list(items, language),
     )
+    env.globals["language"] = language
     env.globals["time_range"] = lambda d: format_time_range(d.date, d.start, d.end, language)
     return env
+
+
+def list_templates(dirs: list[Path]) -> list[tuple[str, Path]]:
+    """Every template name with the file that wins for it, in lookup order."""
+    found: dict[str, Path] = {}
+    for folder in dirs:
+        for path in sorted(folder.rglob("*.j2")):
+            found.setdefault(path.relative_to(folder).as_posix(), path)
+    return sorted(found.items())
 
 
 def render(env, name: str, **context: Any) -> str:

@@ -17,6 +17,7 @@ PROJECT = """\
 kind: dialogue_project
 id: testprojekt
 title: Invånardialog Nära vård
+topic: Nära vård
 organisation: Region Test
 mandate:
   body: Regionstyrelsen

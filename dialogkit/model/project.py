@@ -254,6 +254,8 @@ class DialogueProject(PlanModel):
     """Projektets namn."""
     organisation: Text
     """Region eller kommun."""
+    topic: str | None = None
+    """Vad dialogerna handlar om, i löptext, t.ex. "Nära vård"; används i inbjudningarna."""
     language: Literal["sv", "en"] = "sv"
     """Språk för inbjudningar och rapporter."""
     mandate: Decision
