@@ -282,6 +282,57 @@ def invite(
     warn.print(f"Skrev {len(files)} filer i {out}/ ({dialogues}).")
 
 
+class ReportFormat(StrEnum):
+    docx = "docx"
+    markdown = "markdown"
+
+
+class Audience(StrEnum):
+    internal = "internal"
+    public = "public"
+
+
+@app.command("report")
+def report(
+    plan: Annotated[Path, typer.Argument(help="Planen rapporten gäller.")],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="project-plan, dialogue-report, communication-plan, local-plan eller regional "
+            "(standard: efter plantyp).",
+        ),
+    ] = None,
+    audience: Annotated[
+        Audience, typer.Option("--audience", "-a", help="internal eller public.")
+    ] = Audience.internal,
+    output: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="docx eller markdown.")
+    ] = ReportFormat.docx,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Filen att skriva.")] = None,
+    templates: Annotated[
+        Path | None, typer.Option("--templates", help="Egen mallmapp (även för reference.docx).")
+    ] = None,
+) -> None:
+    """Word-rapport (eller Markdown) från planen: projektplan, dialograpport,
+    kommunikationsplan, lokal plan eller regional sammanställning."""
+    from .checking import load_plan
+    from .reports import build_report, to_docx
+
+    loaded = load_plan(plan)
+    built = build_report(loaded, kind, audience.value, templates=templates)
+    if output is ReportFormat.markdown:
+        _emit(built.markdown, out)
+        return
+    if out is None:
+        raise UsageError(
+            "Word-rapporten skrivs till en fil.",
+            hint=f"Lägg till --out {built.kind}-{audience.value}.docx",
+        )
+    _emit(to_docx(built, loaded, templates), out)
+
+
 templates_app = typer.Typer(help="Visa mallarna och var de hämtas från.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 
@@ -346,23 +397,19 @@ def _console(stderr: bool = False):
 
 
 def main() -> None:
-    """Entry point: one place turns every error into a message and an exit code."""
+    """Entry point: one place turns every error into a message and an exit code.
+
+    Typer handles its own usage errors (exit 2); a `DialogkitError` is the user's to
+    fix; anything else is a bug, reported in one line unless --debug is given."""
     try:
-        code = app(standalone_mode=False)
+        app()
     except DialogkitError as error:
         _report_error(str(error), error.hint)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         _report_error("Avbrutet.", None)
         sys.exit(130)
-    except Exception as error:  # the last line of defence: never a traceback by default
-        import click
-
-        if isinstance(error, click.exceptions.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        if isinstance(error, click.exceptions.Exit | click.exceptions.Abort):
-            raise
+    except Exception as error:
         if _state["debug"]:
             raise
         _report_error(
@@ -370,7 +417,6 @@ def main() -> None:
             "Kör igen med --debug för detaljer och rapportera felet.",
         )
         sys.exit(3)
-    sys.exit(code or 0)
 
 
 def _report_error(message: str, hint: str | None) -> None:

@@ -78,6 +78,8 @@ class CommunicationPlan(PlanModel):
     """Projektet planen gäller."""
     organisation: str | None = None
     """Kommun eller region."""
+    language: Literal["sv", "en"] = "sv"
+    """Språk för rapporter."""
     date: IsoDate
     """Planens datum."""
     author: Text

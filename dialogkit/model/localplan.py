@@ -96,6 +96,8 @@ class LocalPlan(PlanModel):
     """Planens id."""
     municipality: Text
     """Kommunen."""
+    language: Literal["sv", "en"] = "sv"
+    """Språk för rapporter."""
     strategy: Id
     """Id för strategin planen hör till."""
     period: YearSpan

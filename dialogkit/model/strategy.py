@@ -31,6 +31,8 @@ class Strategy(PlanModel):
     """Strategins namn."""
     organisation: Text
     """Vilka som står bakom strategin."""
+    language: Literal["sv", "en"] = "sv"
+    """Språk för rapporter."""
     decided: Decision | None = None
     """Beslutet som antog strategin."""
     period: YearSpan

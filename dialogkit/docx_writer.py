@@ -1,0 +1,360 @@
+"""Markdown (from a report template) to a Word document styled by a reference .docx.
+
+The Markdown is parsed by markdown-it-py. Headings become Word's heading styles (so
+the navigation pane works), lists use the list styles, tables are built row by row
+with the header row repeated on every page. Conventions beyond Markdown, kept small:
+
+- a paragraph `[[TOC]]` becomes a table-of-contents field;
+- a table cell holding only `■` is shaded (the month grid of a timeline);
+- a thematic break (`---`) starts a new page.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .errors import DialogkitError
+
+REQUIRED_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "List Bullet",
+    "List Bullet 2",
+    "List Number",
+    "Table Grid",
+)
+CELL_PADDING = 150_000  # EMU: the cell's left and right margins
+SHORT_COLUMN = 12  # characters: a column this narrow is never squeezed further
+SHADE = "■"
+SHADE_FILL = "2F5597"
+TOC_MARKER = "[[TOC]]"
+
+
+class ReferenceDocxError(DialogkitError):
+    """The reference .docx cannot be used."""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    author: str
+    subject: str = ""
+    language: str = "sv"
+    created: datetime | None = None
+
+
+def markdown_to_docx(markdown: str, reference: Path, info: DocumentInfo) -> bytes:
+    from docx import Document
+
+    try:
+        document = Document(str(reference))
+    except Exception as error:  # python-docx raises several types for a bad package
+        raise ReferenceDocxError(f"{reference}: kan inte öppnas som Word-dokument ({error}).")
+    _require_styles(document, reference)
+    _clear_body(document)
+    _Writer(document, info.language).write(markdown)
+    _add_page_numbers(document, info.language)
+    _set_properties(document, info)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _require_styles(document, reference: Path) -> None:
+    names = {style.name for style in document.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in names]
+    if missing:
+        raise ReferenceDocxError(
+            f"{reference}: formatmallen saknar stilen {', '.join(missing)}.",
+            hint="Öppna mallen i Word, använd stilen en gång (så sparas den i filen) och spara.",
+        )
+
+
+def _clear_body(document) -> None:
+    """Keep the reference's page setup, headers and footers; drop its example text."""
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+
+
+class _Writer:
+    def __init__(self, document, language: str) -> None:
+        self.document = document
+        self.language = language
+        self.lists: list[str] = []  # "bullet" or "ordered", innermost last
+
+    def write(self, markdown: str) -> None:
+        from markdown_it import MarkdownIt
+
+        tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+        index = 0
+        while index < len(tokens):
+            index = self._block(tokens, index)
+
+    def _block(self, tokens, index: int) -> int:
+        token = tokens[index]
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1])
+            style = (
+                "Title" if level == 1 and not self._has_content() else f"Heading {min(level, 3)}"
+            )
+            paragraph = self.document.add_paragraph(style=style)
+            self._inline(paragraph, tokens[index + 1])
+            return index + 3
+        if kind == "paragraph_open":
+            inline = tokens[index + 1]
+            if inline.content.strip() == TOC_MARKER:
+                self._toc()
+            else:
+                paragraph = self.document.add_paragraph(style=self._paragraph_style())
+                self._inline(paragraph, inline)
+            return index + 3
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            self.lists.append("bullet" if kind == "bullet_list_open" else "ordered")
+            return index + 1
+        if kind in ("bullet_list_close", "ordered_list_close"):
+            self.lists.pop()
+            return index + 1
+        if kind == "table_open":
+            return self._table(tokens, index)
+        if kind == "hr":
+            from docx.enum.text import WD_BREAK
+
+            self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            return index + 1
+        if kind in ("fence", "code_block"):
+            for line in token.content.rstrip("\n").splitlines():
+                self.document.add_paragraph(line)
+            return index + 1
+        return index + 1  # list items, blockquote markers and html are structure only
+
+    def _has_content(self) -> bool:
+        return any(True for _ in self.document.paragraphs)
+
+    def _paragraph_style(self) -> str:
+        if not self.lists:
+            return "Normal"
+        base = "List Bullet" if self.lists[-1] == "bullet" else "List Number"
+        return f"{base} 2" if len(self.lists) > 1 and base == "List Bullet" else base
+
+    def _inline(self, paragraph, inline) -> None:
+        bold = italic = False
+        link: str | None = None
+        for child in inline.children or []:
+            kind = child.type
+            if kind == "text":
+                run = paragraph.add_run(child.content)
+                run.bold, run.italic = bold or None, italic or None
+            elif kind == "code_inline":
+                paragraph.add_run(child.content).font.name = "Consolas"
+            elif kind == "strong_open":
+                bold = True
+            elif kind == "strong_close":
+                bold = False
+            elif kind == "em_open":
+                italic = True
+            elif kind == "em_close":
+                italic = False
+            elif kind == "softbreak":
+                paragraph.add_run(" ")
+            elif kind == "hardbreak":
+                paragraph.add_run().add_break()
+            elif kind == "link_open":
+                link = child.attrs.get("href")
+            elif kind == "link_close":
+                if link and link not in "".join(r.text for r in paragraph.runs[-3:]):
+                    paragraph.add_run(f" ({link})")
+                link = None
+
+    def _table(self, tokens, index: int) -> int:
+        """Collect the rows, then build the table with add_row() (fast on big tables)."""
+        rows: list[tuple[bool, list]] = []
+        alignments: list[str | None] = []
+        header = False
+        current: list = []
+        while tokens[index].type != "table_close":
+            token = tokens[index]
+            if token.type == "thead_open":
+                header = True
+            elif token.type == "tbody_open":
+                header = False
+            elif token.type == "tr_open":
+                current = []
+            elif token.type == "tr_close":
+                rows.append((header, current))
+            elif token.type in ("th_open", "td_open"):
+                style = token.attrs.get("style") or ""
+                if header:
+                    alignments.append(style.split(":")[-1] if style else None)
+                current.append(tokens[index + 1])
+            index += 1
+        self._build_table(rows, alignments)
+        return index + 1
+
+    def _build_table(self, rows, alignments) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        columns = max(len(cells) for _, cells in rows)
+        table = self.document.add_table(rows=0, cols=columns)
+        table.style = self.document.styles["Table Grid"]
+        table.autofit = False
+        widths = self._column_widths(rows, columns)
+        size = self.document.styles["Table Grid"].font.size
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid, which LibreOffice reads
+        align = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+        for is_header, inlines in rows:
+            row = table.add_row()
+            if is_header:
+                _repeat_as_header(row)
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
+            for column, (cell, inline) in enumerate(zip(row.cells, inlines, strict=False)):
+                paragraph = cell.paragraphs[0]
+                if inline.content.strip() == SHADE:
+                    _shade(cell)
+                    continue
+                self._inline(paragraph, inline)
+                for run in paragraph.runs:
+                    run.font.size = size  # LibreOffice ignores a table style's font size
+                    run.bold = True if is_header else run.bold
+                if column < len(alignments) and alignments[column] in align:
+                    paragraph.alignment = align[alignments[column]]
+        self.document.add_paragraph()  # Word needs a paragraph between adjacent tables
+
+    def _column_widths(self, rows, columns: int) -> list[int]:
+        """Every column first gets room for its longest word, so nothing breaks
+        mid-word where it can be helped; what is left goes to the columns that
+        hold the most text. When even that does not fit, short columns (dates,
+        months, yes/no) keep their room and the long ones share the rest."""
+        section = self.document.sections[-1]
+        usable = section.page_width - section.left_margin - section.right_margin
+        char = self._char_width()
+        minimum, wanted = [], []
+        for column in range(columns):
+            texts = [cells[column].content for _, cells in rows if column < len(cells)]
+            longest_word = max((len(w) for t in texts for w in t.split()), default=1)
+            minimum.append(longest_word * char + CELL_PADDING)
+            wanted.append(sum(len(t) for t in texts) / max(len(texts), 1))
+        if sum(minimum) >= usable:
+            short = [m <= SHORT_COLUMN * char + CELL_PADDING for m in minimum]
+            room = usable - sum(m for m, s in zip(minimum, short, strict=True) if s)
+            long_total = sum(m for m, s in zip(minimum, short, strict=True) if not s)
+            if room <= 0 or long_total == 0:
+                return [int(usable * m / sum(minimum)) for m in minimum]
+            return [
+                int(m if s else m * room / long_total) for m, s in zip(minimum, short, strict=True)
+            ]
+        spare = usable - sum(minimum)
+        total = sum(wanted) or 1
+        return [int(m + spare * w / total) for m, w in zip(minimum, wanted, strict=True)]
+
+    def _char_width(self) -> int:
+        """An average character's width in the table style's font size."""
+        styles = self.document.styles
+        size = styles["Table Grid"].font.size or styles["Normal"].font.size or 11 * 12700
+        return int(size * 0.56)
+
+    def _toc(self) -> None:
+        text = (
+            "Innehållsförteckningen visas när fälten uppdateras (högerklicka och välj Uppdatera fält)."
+            if self.language == "sv"
+            else "The table of contents appears when fields are updated (right-click, Update field)."
+        )
+        paragraph = self.document.add_paragraph()
+        _field(paragraph, 'TOC \\o "1-3" \\h \\z \\u', text)
+        _update_fields_on_open(self.document)
+
+
+def _repeat_as_header(row) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
+
+
+def _shade(cell) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), SHADE_FILL)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _field(paragraph, instruction: str, placeholder: str = "") -> None:
+    """A complex field: begin, instruction, separate, shown text, end."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def char(kind: str):
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+    char("begin")
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    char("separate")
+    paragraph.add_run(placeholder)
+    char("end")
+
+
+def _update_fields_on_open(document) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        element = OxmlElement("w:updateFields")
+        element.set(qn("w:val"), "true")
+        settings.append(element)
+
+
+def _add_page_numbers(document, language: str) -> None:
+    """'Sida 3 av 12' in every footer that has no page number of its own."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    words = ("Sida", "av") if language == "sv" else ("Page", "of")
+    for section in document.sections:
+        footer = section.footer
+        if "PAGE" in footer._element.xml:
+            continue
+        paragraph = footer.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(f"{words[0]} ")
+        _field(paragraph, "PAGE", "1")
+        paragraph.add_run(f" {words[1]} ")
+        _field(paragraph, "NUMPAGES", "1")
+
+
+def _set_properties(document, info: DocumentInfo) -> None:
+    """Title, author and dates are the report's own, never the reference file's."""
+    properties = document.core_properties
+    now = info.created or datetime.now().replace(microsecond=0)
+    properties.title = info.title
+    properties.subject = info.subject
+    properties.author = info.author
+    properties.last_modified_by = info.author
+    properties.created = now
+    properties.modified = now
+    properties.revision = 1
+    properties.language = "sv-SE" if info.language == "sv" else "en-GB"
+    for name in ("comments", "keywords", "category", "content_status", "identifier", "version"):
+        setattr(properties, name, "")

@@ -1,0 +1,277 @@
+"""Reports for the board, the committee and the municipalities.
+
+Each report is a Jinja template that writes Markdown; `--format markdown` gives it
+as it is (for the project web page), `docx` turns it into a Word document styled by
+the reference .docx. A public report is rendered from a public copy of the plan:
+internal notes are gone and e-mail addresses and phone numbers in free text are
+removed before any template sees the plan, so no template can leak them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .costs import estimate, missing_formats
+from .docx_writer import DocumentInfo, markdown_to_docx
+from .errors import UsageError
+from .invitations import template_environment, workspace_root
+from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
+from .model.project import COST_ITEMS
+from .render.timeline import month_name
+from .templating import builtin_templates_dir, render
+from .timeline import build_timeline
+from .workspace import LoadedPlan, load_workspace
+
+REPORT_KINDS: dict[str, type] = {
+    "project-plan": DialogueProject,
+    "dialogue-report": DialogueProject,
+    "communication-plan": CommunicationPlan,
+    "local-plan": LocalPlan,
+    "regional": Strategy,
+}
+DEFAULT_KIND = {
+    DialogueProject: "project-plan",
+    CommunicationPlan: "communication-plan",
+    LocalPlan: "local-plan",
+    Strategy: "regional",
+}
+AUDIENCES = ("internal", "public")
+FOLLOW_UP_QUESTIONS = {
+    "dialogue_type": "Vilken typ av dialog genomfördes?",
+    "influence": "Hur påverkade dialogen beslut eller utveckling?",
+    "main_lesson": "Vad är det viktigaste vi har lärt oss från dialogen?",
+    "purpose_met": "Har syfte och mål uppnåtts?",
+    "unspoken_purposes": "Uppdagades några outtalade syften eller förhoppningar?",
+    "went_well": "Vad gjordes bra?",
+    "could_improve": "Vad kunde gjorts bättre?",
+}
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w-])(\+46|0)[\s-]?\d{1,3}([\s-]?\d{2,4}){2,4}(?![\w-])")
+REDACTED = "[borttaget]"
+
+
+@dataclass(frozen=True)
+class Report:
+    kind: str
+    audience: str
+    markdown: str
+    info: DocumentInfo
+
+
+def redact(text: str | None) -> str | None:
+    """Remove e-mail addresses and phone numbers from free text."""
+    if not text:
+        return text
+    return _PHONE.sub(REDACTED, _EMAIL.sub(REDACTED, text))
+
+
+def public_copy(project: DialogueProject) -> DialogueProject:
+    """The project as the public may see it: no internal notes, no contact data in notes."""
+    public = project.model_copy(deep=True)
+    for dialogue in public.dialogues:
+        outcome = dialogue.outcome
+        if outcome is None:
+            continue
+        outcome.internal_notes = None
+        outcome.public_notes = redact(outcome.public_notes)
+        if outcome.follow_up is not None:
+            for name in FOLLOW_UP_QUESTIONS:
+                setattr(outcome.follow_up, name, redact(getattr(outcome.follow_up, name)))
+        for feedback in outcome.feedback:
+            feedback.description = redact(feedback.description)
+            feedback.channel = redact(feedback.channel)
+    return public
+
+
+def choose_kind(loaded: LoadedPlan, kind: str | None) -> str:
+    plan_type = type(loaded.plan)
+    if kind is None:
+        return DEFAULT_KIND[plan_type]
+    if kind not in REPORT_KINDS:
+        raise UsageError(
+            f"Rapporttypen '{kind}' finns inte.", hint="Välj bland: " + ", ".join(REPORT_KINDS)
+        )
+    if REPORT_KINDS[kind] is not plan_type:
+        fits = [name for name, kind_type in REPORT_KINDS.items() if kind_type is plan_type]
+        raise UsageError(
+            f"Rapporten {kind} passar inte för {loaded.path.name}.",
+            hint="För den här planen: " + ", ".join(fits) + ".",
+        )
+    return kind
+
+
+def build_report(
+    loaded: LoadedPlan,
+    kind: str | None = None,
+    audience: str = "internal",
+    *,
+    templates: Path | None = None,
+) -> Report:
+    """Render the report's Markdown; `to_docx` turns it into Word."""
+    kind = choose_kind(loaded, kind)
+    if audience not in AUDIENCES:
+        raise UsageError(f"Okänd målgrupp '{audience}'.", hint="Välj public eller internal.")
+    plan = loaded.plan
+    if isinstance(plan, DialogueProject) and audience == "public":
+        plan = public_copy(plan)
+    context = _CONTEXTS[kind](plan, loaded)
+    language = getattr(plan, "language", "sv")
+    env = template_environment(loaded, templates)
+    env.filters["cell"] = _cell
+    markdown = render(
+        env, f"{language}/report/{kind}.md.j2", plan=plan, audience=audience, **context
+    )
+    title = markdown.lstrip().splitlines()[0].lstrip("# ").strip() if markdown.strip() else kind
+    author = _author(plan)
+    info = DocumentInfo(
+        title=title,
+        author=author,
+        subject=getattr(plan, "title", "") or getattr(plan, "project", "") or "",
+        language=language,
+    )
+    return Report(kind, audience, markdown, info)
+
+
+def to_docx(report: Report, loaded: LoadedPlan, templates: Path | None = None) -> bytes:
+    return markdown_to_docx(report.markdown, reference_docx(loaded, templates), report.info)
+
+
+def reference_docx(loaded: LoadedPlan, templates: Path | None = None) -> Path:
+    """The first reference.docx in the template lookup order."""
+    root = workspace_root(loaded.path)
+    for folder in (templates, root / "templates" if root else None, builtin_templates_dir()):
+        if folder is not None and (folder / "reference.docx").is_file():
+            return folder / "reference.docx"
+    raise UsageError("Ingen reference.docx hittades.")
+
+
+def _author(plan) -> str:
+    if isinstance(plan, DialogueProject):
+        return f"{plan.process_leader.name}, {plan.organisation}"
+    if isinstance(plan, CommunicationPlan):
+        return plan.author
+    if isinstance(plan, LocalPlan):
+        return plan.municipality
+    return plan.organisation
+
+
+def _cell(value: Any) -> str:
+    """Text that is safe inside a Markdown table cell."""
+    if value is None:
+        return ""
+    return " ".join(str(value).replace("|", "\\|").split())
+
+
+# --- what each report's template sees -----------------------------------------------
+
+
+def _project_plan(project: DialogueProject, _loaded) -> dict:
+    timeline = build_timeline(project)
+    months = timeline.months()
+    grid = [
+        (
+            item,
+            [
+                (item.start.year, item.start.month) <= month <= (item.end.year, item.end.month)
+                for month in months
+            ],
+        )
+        for item in timeline.items
+        if item.kind in ("task", "milestone")
+    ]
+    return {
+        "months": [month_name(y, m, project.language)[:3] for y, m in months],
+        "grid": grid,
+        "members_by_id": {m.id: m for m in project.members},
+        "estimate": None if missing_formats(project) else estimate(project),
+        "cost_items": COST_ITEMS,
+    }
+
+
+def _dialogue_report(project: DialogueProject, _loaded) -> dict:
+    held = [d for d in project.dialogues if not d.test and d.outcome is not None]
+    answers = {
+        key: [
+            (d.municipality, getattr(d.outcome.follow_up, key))
+            for d in held
+            if d.outcome.follow_up and getattr(d.outcome.follow_up, key)
+        ]
+        for key in FOLLOW_UP_QUESTIONS
+    }
+    return {
+        "held": held,
+        "participants_total": sum(d.outcome.participants or 0 for d in held),
+        "follow_up_questions": FOLLOW_UP_QUESTIONS,
+        "answers": answers,
+        "feedback": [(d, f) for d in held for f in d.outcome.feedback],
+    }
+
+
+def _communication_plan(plan: CommunicationPlan, _loaded) -> dict:
+    return {"total_hours": sum(a.hours or 0 for a in plan.activities)}
+
+
+def _strategy_of(loaded: LoadedPlan, strategy_id: str) -> Strategy | None:
+    folder = loaded.path.parent
+    for other in load_workspace([folder]).plans:
+        if isinstance(other.plan, Strategy) and other.plan.id == strategy_id:
+            return other.plan
+    return None
+
+
+def _local_plan(plan: LocalPlan, loaded: LoadedPlan) -> dict:
+    strategy = _strategy_of(loaded, plan.strategy)
+    titles = {g.id: g.title for g in strategy.sub_goals} if strategy else {}
+    years = sorted({year for f in plan.key_figures for year in f.values})
+    score_years = sorted({year for s in plan.self_assessment for year in s.scores})
+    points = []
+    for goal in sorted({s.sub_goal for s in plan.self_assessment}):
+        per_year = [
+            sum(s.scores.get(year, 0) for s in plan.self_assessment if s.sub_goal == goal)
+            for year in score_years
+        ]
+        change = per_year[-1] - per_year[-2] if len(per_year) > 1 else None
+        points.append((goal, titles.get(goal, str(goal)), per_year, change))
+    return {
+        "strategy": strategy,
+        "goal_titles": titles,
+        "figure_years": years,
+        "score_years": score_years,
+        "points": points,
+    }
+
+
+def _regional(strategy: Strategy, loaded: LoadedPlan) -> dict:
+    local_plans = sorted(
+        (
+            other.plan
+            for other in load_workspace([loaded.path.parent]).plans
+            if isinstance(other.plan, LocalPlan) and other.plan.strategy == strategy.id
+        ),
+        key=lambda p: p.municipality,
+    )
+    status = {}
+    for local in local_plans:
+        latest = max(local.follow_ups, key=lambda f: f.year, default=None)
+        for assessment in latest.assessments if latest else []:
+            status[(local.municipality, assessment.sub_goal)] = assessment.status
+    return {
+        "local_plans": local_plans,
+        "status": status,
+        "latest_year": {
+            p.municipality: max((f.year for f in p.follow_ups), default=None) for p in local_plans
+        },
+    }
+
+
+_CONTEXTS = {
+    "project-plan": _project_plan,
+    "dialogue-report": _dialogue_report,
+    "communication-plan": _communication_plan,
+    "local-plan": _local_plan,
+    "regional": _regional,
+}

@@ -1,0 +1,53 @@
+"""Build templates/reference.docx, the default look of dialogkit's Word reports.
+
+A neutral graphic profile: Calibri, dark-blue headings, a thin rule under the
+header. Organisations replace it with their own reference.docx in the workspace's
+templates/ folder. Run: .venv/bin/python scripts/make_reference_docx.py
+"""
+
+from pathlib import Path
+
+from docx import Document
+from docx.shared import Cm, Pt, RGBColor
+
+BLUE = RGBColor(0x1F, 0x3A, 0x5F)
+OUT = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
+
+
+def main() -> None:
+    document = Document()
+    styles = document.styles
+    styles["Normal"].font.name = "Calibri"
+    styles["Normal"].font.size = Pt(11)
+    for name, size in (("Title", 24), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11.5)):
+        font = styles[name].font
+        font.name = "Calibri"
+        font.size = Pt(size)
+        font.bold = True
+        font.color.rgb = BLUE
+    styles["Table Grid"].font.size = Pt(9)
+    # Use each style the reports need once, so Word keeps it in the file.
+    for name in (
+        "Title",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "List Bullet",
+        "List Bullet 2",
+        "List Number",
+    ):
+        document.add_paragraph(name, style=name)
+    document.add_table(rows=1, cols=1).style = styles["Table Grid"]
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.2))
+    properties = document.core_properties
+    properties.author = "dialogkit reference"
+    properties.title = "reference"
+    document.save(OUT)
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
