@@ -55,7 +55,9 @@ def markdown_to_docx(markdown: str, reference: Path, info: DocumentInfo) -> byte
     try:
         document = Document(str(reference))
     except Exception as error:  # python-docx raises several types for a bad package
-        raise ReferenceDocxError(f"{reference}: kan inte öppnas som Word-dokument ({error}).")
+        raise ReferenceDocxError(
+            f"{reference}: kan inte öppnas som Word-dokument ({error})."
+        ) from None
     _require_styles(document, reference)
     _clear_body(document)
     _Writer(document, info.language).write(markdown)
@@ -264,11 +266,12 @@ class _Writer:
         return int(size * 0.56)
 
     def _toc(self) -> None:
-        text = (
-            "Innehållsförteckningen visas när fälten uppdateras (högerklicka och välj Uppdatera fält)."
-            if self.language == "sv"
-            else "The table of contents appears when fields are updated (right-click, Update field)."
-        )
+        text = {
+            "sv": "Innehållsförteckningen visas när fälten uppdateras "
+            "(högerklicka och välj Uppdatera fält).",
+            "en": "The table of contents appears when fields are updated "
+            "(right-click and choose Update field).",
+        }[self.language]
         paragraph = self.document.add_paragraph()
         _field(paragraph, 'TOC \\o "1-3" \\h \\z \\u', text)
         _update_fields_on_open(self.document)
