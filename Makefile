@@ -1,5 +1,5 @@
 # Two targets do all set-up on a fresh machine with Python 3.11+:
-#   make run   – install and run the main job on the example workspace
+#   make run   – install, check the example workspace and build every output into out/
 #   make test  – install and run the tests (and ruff)
 PYTHON ?= python3
 VENV   := .venv
@@ -14,7 +14,7 @@ $(BIN)/dialogkit: pyproject.toml
 	touch $@
 
 run: $(BIN)/dialogkit
-	$(BIN)/dialogkit plan check plans/
+	$(BIN)/dialogkit build plans/ --out out/
 
 test: $(BIN)/dialogkit
 	$(BIN)/ruff check .

@@ -333,6 +333,72 @@ def report(
     _emit(to_docx(built, loaded, templates), out)
 
 
+@app.command("build")
+def build_command(
+    workspace: Annotated[
+        list[Path] | None, typer.Argument(help="Arbetsytan eller planerna (standard: plans/).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Mappen att skriva i.")] = Path("out"),
+    today: Annotated[
+        str | None, typer.Option(help="Dagens datum för tidsaxlarna (ÅÅÅÅ-MM-DD).")
+    ] = None,
+) -> None:
+    """Kontrollera planerna och skapa allt: tidsaxlar, kostnader, inbjudningar,
+    kalenderfiler och Word-rapporter."""
+    from collections import Counter
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .build import build
+
+    paths = workspace or [Path("plans") if Path("plans").is_dir() else Path(".")]
+    console = _console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("Kontrollerar planerna", total=None)
+
+        def progress(number, total, output):
+            bar.update(task, total=total, completed=number, description=f"Skriver {output.path}")
+
+        try:
+            result = build(paths, out, today=_parse_day(today), progress=progress)
+        except DialogkitError:
+            bar.stop()
+            from .checking import check
+            from .render.findings import render_text
+
+            render_text(check(paths), _console())
+            raise
+    from rich.table import Table
+
+    table = Table(title=f"Skrev {len(result.written)} filer i {out}/", title_justify="left")
+    table.add_column("Plan")
+    table.add_column("Filer", justify="right")
+    table.add_column("Vad")
+    by_plan: dict[str, Counter] = {}
+    for path in result.written:
+        relative = path.relative_to(out)
+        by_plan.setdefault(relative.parts[0], Counter())[relative.suffix.lstrip(".")] += 1
+    for plan_id, kinds in by_plan.items():
+        table.add_row(
+            plan_id,
+            str(sum(kinds.values())),
+            ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())),
+        )
+    from .render import print_wide
+
+    print_wide(_console(), table)
+    if result.report.warnings:
+        console.print(
+            f"[yellow]{len(result.report.warnings)} varningar[/] – se dialogkit plan check."
+        )
+
+
 templates_app = typer.Typer(help="Visa mallarna och var de hämtas från.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 

@@ -1,0 +1,175 @@
+"""`build`: check a workspace, then render every output of every plan into one folder.
+
+Nothing is written unless the check passes. Each output is a named file and a
+function that produces its content, so the list can be shown, counted for a
+progress bar and written one atomic file at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .checking import check_workspace
+from .errors import PlanInvalidError
+from .findings import Report
+from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
+from .output import write_atomic
+from .workspace import LoadedPlan, load_workspace
+
+Content = str | bytes
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path
+    """Relative to the output folder."""
+    produce: Callable[[], Content]
+    what: str
+
+
+def plan_outputs(loaded: LoadedPlan, today: date) -> Iterator[Output]:
+    """Every file dialogkit makes for one plan."""
+    plan = loaded.plan
+    folder = Path(plan.id)
+    if isinstance(plan, DialogueProject | CommunicationPlan | LocalPlan):
+        yield from _timeline_outputs(loaded, folder, today)
+    if isinstance(plan, DialogueProject):
+        yield from _project_outputs(loaded, folder)
+    elif isinstance(plan, CommunicationPlan):
+        yield from _workload_outputs(loaded, folder)
+    yield from _report_outputs(loaded, folder)
+
+
+def _timeline_outputs(loaded, folder: Path, today: date) -> Iterator[Output]:
+    from .render import timeline as render
+    from .timeline import build_timeline
+
+    def timeline():
+        return build_timeline(loaded.plan)
+
+    yield Output(
+        folder / "tidsaxel.md", lambda: render.render_markdown(timeline(), today), "tidsaxel"
+    )
+    yield Output(
+        folder / "tidsaxel-mermaid.md", lambda: render.render_mermaid(timeline(), today), "tidsaxel"
+    )
+    yield Output(folder / "tidsaxel.csv", lambda: render.render_csv(timeline(), today), "tidsaxel")
+
+
+def _project_outputs(loaded, folder: Path) -> Iterator[Output]:
+    from .costs import compare
+    from .invitations import dialogue_calendar, invitations, to_eml
+    from .render import cost as render
+
+    project = loaded.plan
+    scenarios = ["all-digital", "all-in-person", *(s.id for s in project.costs.scenarios)]
+
+    def estimates():
+        return compare(project, scenarios)
+
+    yield Output(folder / "kalender.ics", lambda: dialogue_calendar(loaded), "kalender")
+    yield Output(
+        folder / "kostnad.md",
+        lambda: render.render_estimate_markdown(estimates(), project.title, project.language),
+        "kostnad",
+    )
+    yield Output(
+        folder / "kostnad.xlsx",
+        lambda: render.render_estimate_xlsx(estimates(), project.title, project.language),
+        "kostnad",
+    )
+    texts = invitations(loaded)
+    for text in texts:
+        yield Output(
+            folder / "inbjudningar" / text.file_name("text"),
+            lambda text=text: text.text("text"),
+            "inbjudan",
+        )
+    for dialogue in {t.dialogue.id: t.dialogue for t in texts}.values():
+        yield Output(
+            folder / "inbjudningar" / dialogue.id / f"{dialogue.id}.ics",
+            lambda dialogue=dialogue: dialogue_calendar(loaded, [dialogue]),
+            "kalender",
+        )
+        email = next(t for t in texts if t.dialogue.id == dialogue.id)
+        yield Output(
+            folder / "inbjudningar" / dialogue.id / "email.eml",
+            lambda email=email, dialogue=dialogue: to_eml(
+                project, email, dialogue_calendar(loaded, [dialogue])
+            ),
+            "e-post",
+        )
+
+
+def _workload_outputs(loaded, folder: Path) -> Iterator[Output]:
+    from .render import cost as render
+    from .workload import workload
+
+    yield Output(
+        folder / "arbetsbelastning.md",
+        lambda: render.render_workload_markdown(workload(loaded.plan)),
+        "timmar",
+    )
+    yield Output(
+        folder / "arbetsbelastning.xlsx",
+        lambda: render.render_workload_xlsx(workload(loaded.plan)),
+        "timmar",
+    )
+
+
+# (report kind, file name, {audience: file suffix})
+REPORT_FILES = {
+    DialogueProject: [
+        ("project-plan", "projektplan", {"internal": ""}),
+        ("dialogue-report", "dialograpport", {"internal": "-intern", "public": "-publik"}),
+    ],
+    CommunicationPlan: [("communication-plan", "kommunikationsplan", {"internal": ""})],
+    LocalPlan: [("local-plan", "lokal-plan", {"internal": ""})],
+    Strategy: [("regional", "regional-sammanstallning", {"internal": ""})],
+}
+
+
+def _report_outputs(loaded, folder: Path) -> Iterator[Output]:
+    from .reports import build_report, to_docx
+
+    for kind, name, audiences in REPORT_FILES[type(loaded.plan)]:
+        for audience, suffix in audiences.items():
+
+            def produce(kind=kind, audience=audience):
+                return to_docx(build_report(loaded, kind, audience), loaded)
+
+            yield Output(folder / "rapporter" / f"{name}{suffix}.docx", produce, "rapport")
+
+
+@dataclass
+class BuildResult:
+    report: Report
+    written: list[Path]
+
+
+def build(
+    paths: Iterable[Path],
+    out: Path,
+    *,
+    today: date | None = None,
+    progress: Callable[[int, int, Output], None] | None = None,
+) -> BuildResult:
+    """Check the plans below `paths`; if they pass, write every output below `out`."""
+    workspace = load_workspace(paths)
+    report = check_workspace(workspace)
+    if report.errors:
+        raise PlanInvalidError(
+            f"{len(report.errors)} fel i planerna; inget har skrivits.",
+            hint="Kör dialogkit plan check och rätta felen först.",
+        )
+    today = today or date.today()
+    outputs = [output for loaded in workspace.plans for output in plan_outputs(loaded, today)]
+    written = []
+    for number, output in enumerate(outputs, start=1):
+        if progress:
+            progress(number, len(outputs), output)
+        written.append(write_atomic(out / output.path, output.produce()))
+    return BuildResult(report, written)
