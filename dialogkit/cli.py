@@ -67,6 +67,72 @@ def plan_check(
     raise typer.Exit(report.exit_code(strict=strict))
 
 
+@plan_app.command("fmt")
+def plan_fmt(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Planer eller mappar (standard: aktuell mapp).")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Ändra inget; avsluta med 1 om något skulle ändras.")
+    ] = False,
+) -> None:
+    """Formatera planerna enhetligt: indrag och nyckelordning. Kommentarer, tomrader,
+    citattecken och schemaraden behålls, och data ändras aldrig."""
+    from rich.markup import escape
+
+    from .fmt import format_paths
+
+    results = format_paths(paths or [Path(".")], check=check)
+    console = _console()
+    for result in results:
+        if result.problem:
+            p = result.problem
+            console.print(f"[red]fel[/] {escape(p.location())}: {escape(p.message)}")
+        elif result.changed:
+            word = "skulle formateras" if check else "formaterade"
+            console.print(f"{word} {escape(str(result.path))}")
+    changed = sum(r.changed for r in results)
+    problems = sum(r.problem is not None for r in results)
+    console.print(
+        f"{len(results)} planer, {changed} {'att formatera' if check else 'formaterade'}"
+        f", {problems} med fel."
+    )
+    raise typer.Exit(1 if problems or (check and changed) else 0)
+
+
+@plan_app.command("new")
+def plan_new(
+    kind: Annotated[
+        str, typer.Argument(help="dialogue_project, communication_plan, strategy eller local_plan.")
+    ],
+    name: Annotated[str, typer.Argument(help="Filnamn och id, t.ex. dialog-2026.")],
+    folder: Annotated[
+        Path | None, typer.Option("--dir", help="Mappen planen skrivs i (standard: plans/).")
+    ] = None,
+) -> None:
+    """Skapa en ny plan från en kommenterad mall."""
+    from .scaffold import new_plan
+
+    target = folder or (Path("plans") if Path("plans").is_dir() else Path("."))
+    path = new_plan(kind, name, target)
+    _console(stderr=True).print(f"Skrev {path}. Fyll i planen och kör dialogkit plan check.")
+
+
+@app.command("init")
+def init(folder: Annotated[Path, typer.Argument(help="Mappen för den nya arbetsytan.")]) -> None:
+    """Skapa en ny arbetsyta: plans/ med en mall för varje plantyp, templates/,
+    .gitignore, pre-commit-krokar och en README. Skriver aldrig över befintliga filer."""
+    from .scaffold import init_workspace
+
+    written, skipped = init_workspace(folder)
+    console = _console(stderr=True)
+    for path in written:
+        console.print(f"skrev   {path}")
+    for path in skipped:
+        console.print(f"[yellow]fanns redan, orörd[/] {path}")
+    console.print(f"Klart. Nästa steg: cd {folder} && git init && dialogkit plan check")
+
+
 @plan_app.command("schema")
 def plan_schema() -> None:
     """Skriv ut JSON-schemat för planerna (för editorns YAML-stöd)."""
