@@ -100,6 +100,46 @@ def plan_fmt(
     raise typer.Exit(1 if problems or (check and changed) else 0)
 
 
+@plan_app.command("diff")
+def plan_diff(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(help="[REV [REV2]] [PATH...]: standard är arbetskopian mot HEAD."),
+    ] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="text eller json.")] = "text",
+) -> None:
+    """Vad har ändrats i planerna mellan två git-versioner, i ord för granskning."""
+    import json
+
+    from .diff import WORKTREE, diff, is_revision, repository_root
+
+    root = repository_root(Path("."))
+    revisions: list[str] = []
+    paths: list[str] = []
+    for arg in args or []:
+        if not paths and len(revisions) < 2 and not Path(arg).exists() and is_revision(arg, root):
+            revisions.append(arg)
+        else:
+            paths.append(str(Path(arg).resolve().relative_to(root.resolve())))
+    old = revisions[0] if revisions else "HEAD"
+    new = revisions[1] if len(revisions) > 1 else WORKTREE
+    changes = diff(root, old, new, paths)
+    if output == "json":
+        print(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
+        return
+    if output != "text":
+        raise UsageError(f"--format {output}: välj text eller json.")
+    if not changes:
+        print("Inga ändringar i planerna.")
+        return
+    current = None
+    for change in changes:
+        if change.file != current:
+            current = change.file
+            print(f"{change.file}:")
+        print(f"  - {change.message}")
+
+
 @plan_app.command("new")
 def plan_new(
     kind: Annotated[

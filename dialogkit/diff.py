@@ -1,0 +1,318 @@
+"""`plan diff`: what changed between two git revisions of the plans, in sentences a
+reviewer of a merge request can read: "Dialog Sala flyttad från 13 april till 20 april".
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import UsageError
+from .formatting import format_date, format_money
+from .labels import label
+from .model import CommunicationPlan, DialogueProject, LocalPlan, Plan, Strategy
+from .validation import validate_source
+from .workspace import YAML_SUFFIXES
+from .yamlsource import SourceError, parse_text
+
+WORKTREE = None  # the files on disk, as opposed to a revision
+
+
+@dataclass(frozen=True)
+class Change:
+    file: str
+    message: str
+    kind: str = "changed"
+    """added, removed, changed or invalid."""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def git(*args: str, cwd: Path) -> str:
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, check=False
+        )
+    except FileNotFoundError:
+        raise UsageError("git finns inte på den här datorn.") from None
+    if result.returncode != 0:
+        message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "git-fel"
+        raise UsageError(f"git {' '.join(args[:2])}: {message}")
+    return result.stdout
+
+
+def repository_root(start: Path) -> Path:
+    try:
+        return Path(git("rev-parse", "--show-toplevel", cwd=start).strip())
+    except UsageError:
+        raise UsageError(
+            f"{start.resolve()} ligger inte i ett git-repo.", hint="Kör git init först."
+        ) from None
+
+
+def is_revision(text: str, root: Path) -> bool:
+    try:
+        git("rev-parse", "--verify", "--quiet", f"{text}^{{commit}}", cwd=root)
+        return True
+    except UsageError:
+        return False
+
+
+def _is_plan_file(name: str) -> bool:
+    return name.endswith(YAML_SUFFIXES) and not any(p.startswith(".") for p in name.split("/"))
+
+
+def plan_texts(root: Path, revision: str | None, paths: list[str]) -> dict[str, str]:
+    """{repository-relative path: text} for the plans in `revision` (or on disk)."""
+    if revision is WORKTREE:
+        tracked = git(
+            "ls-files", "--cached", "--others", "--exclude-standard", "--", *paths, cwd=root
+        ).splitlines()
+        return {
+            name: (root / name).read_text("utf-8", errors="replace")
+            for name in tracked
+            if _is_plan_file(name) and (root / name).is_file()
+        }
+    names = git("ls-tree", "-r", "--name-only", revision, "--", *paths, cwd=root).splitlines()
+    return {
+        name: git("show", f"{revision}:{name}", cwd=root) for name in names if _is_plan_file(name)
+    }
+
+
+def _load(text: str, name: str) -> tuple[Plan | None, str | None]:
+    """The plan, or the reason it cannot be read."""
+    try:
+        source = parse_text(text, Path(name))
+    except SourceError as error:
+        return None, f"rad {error.line}: {error.message}"
+    plan, findings = validate_source(source)
+    if plan is None:
+        first = findings[0]
+        return None, f"rad {first.line}: {first.message}"
+    return plan, None
+
+
+def diff(
+    root: Path,
+    old_revision: str = "HEAD",
+    new_revision: str | None = WORKTREE,
+    paths: list[str] | None = None,
+) -> list[Change]:
+    old = plan_texts(root, old_revision, paths or [])
+    new = plan_texts(root, new_revision, paths or [])
+    changes: list[Change] = []
+    for name in sorted(set(old) | set(new)):
+        if old.get(name) == new.get(name):
+            continue
+        before, before_problem = _load(old[name], name) if name in old else (None, None)
+        after, after_problem = _load(new[name], name) if name in new else (None, None)
+        for problem, revision in (
+            (before_problem, old_revision),
+            (after_problem, new_revision or "arbetskopian"),
+        ):
+            if problem:
+                changes.append(
+                    Change(name, f"Planen är ogiltig i {revision} ({problem}).", "invalid")
+                )
+        if before_problem or after_problem:
+            continue
+        if before is None:
+            changes.append(Change(name, f"Ny plan: {_title(after)}.", "added"))
+        elif after is None:
+            changes.append(Change(name, f"Plan borttagen: {_title(before)}.", "removed"))
+        else:
+            changes += [Change(name, message) for message in compare(before, after)]
+    return changes
+
+
+def _title(plan: Plan) -> str:
+    return getattr(plan, "title", None) or getattr(plan, "project", None) or plan.id
+
+
+def compare(old: Plan, new: Plan) -> list[str]:
+    """Sentences for what differs between two versions of one plan."""
+    if type(old) is not type(new):
+        return [f"Plantypen ändrad från {old.kind} till {new.kind}."]
+    comparer = {
+        DialogueProject: _project,
+        CommunicationPlan: _communication,
+        LocalPlan: _local,
+        Strategy: _strategy,
+    }[type(old)]
+    messages = list(comparer(old, new))
+    handled = HANDLED[type(old)]
+    for field in type(old).model_fields:
+        if field not in handled and getattr(old, field) != getattr(new, field):
+            messages.append(f"Ändrat: {field}.")
+    return messages
+
+
+def _by_key(items, key) -> dict:
+    return {key(item): item for item in items}
+
+
+def _names(values) -> str:
+    return ", ".join(values) or "ingen"
+
+
+def _day(old_day, new_day, language: str) -> tuple[str, str]:
+    same_year = old_day.year == new_day.year
+    fmt = (
+        (lambda d: format_date(d, language, weekday=False).rsplit(" ", 1)[0])
+        if same_year
+        else (lambda d: format_date(d, language, weekday=False))
+    )
+    return fmt(old_day), fmt(new_day)
+
+
+def _project(old: DialogueProject, new: DialogueProject) -> Iterator[str]:
+    from .costs import estimate, missing_formats
+
+    language = new.language
+    names = {m.id: m.name for m in (*old.members, *new.members)}
+    before, after = _by_key(old.dialogues, lambda d: d.id), _by_key(new.dialogues, lambda d: d.id)
+    for id_ in after.keys() - before.keys():
+        d = after[id_]
+        yield f"Ny dialog: {d.municipality} {format_date(d.date, language, weekday=False)}."
+    for id_ in before.keys() - after.keys():
+        yield f"Dialog {before[id_].municipality} borttagen."
+    for id_ in [i for i in after if i in before]:
+        a, b = before[id_], after[id_]
+        where = f"Dialog {b.municipality}"
+        if a.date != b.date:
+            frm, to = _day(a.date, b.date, language)
+            yield f"{where} flyttad från {frm} till {to}."
+        if (a.start, a.end) != (b.start, b.end):
+            yield (
+                f"{where}: tiden ändrad från {a.start:%H.%M}–{a.end:%H.%M} "
+                f"till {b.start:%H.%M}–{b.end:%H.%M}."
+            )
+        if a.format != b.format:
+            yield f"{where}: {label(a.format)} blir {label(b.format)}."
+        if a.venue != b.venue and b.venue is not None:
+            yield f"{where}: lokal {b.venue.name}" + (
+                "." if a.venue is None or a.venue.name != b.venue.name else " (uppgifter ändrade)."
+            )
+        if a.status != b.status:
+            yield f"{where}: {label(a.status)} → {label(b.status)}."
+        if a.members != b.members:
+            added = [names.get(m, m) for m in b.members if m not in a.members]
+            removed = [names.get(m, m) for m in a.members if m not in b.members]
+            parts = [f"+{n}" for n in added] + [f"−{n}" for n in removed]
+            yield f"{where}: ledamöter {' '.join(parts) or 'i annan ordning'}."
+        if a.outcome != b.outcome:
+            yield f"{where}: dokumentationen efter dialogen ändrad."
+        if a.digital != b.digital and b.digital is not None:
+            yield f"{where}: digitalt deltagande ändrat."
+    old_members, new_members = (
+        _by_key(old.members, lambda m: m.id),
+        _by_key(new.members, lambda m: m.id),
+    )
+    for id_ in new_members.keys() - old_members.keys():
+        m = new_members[id_]
+        yield f"Ny ledamot: {m.name}" + (f" ({m.municipality})." if m.municipality else ".")
+    for id_ in old_members.keys() - new_members.keys():
+        yield f"Ledamot borttagen: {old_members[id_].name}."
+    for name in [m for m in new.municipalities if m not in old.municipalities]:
+        yield f"Ny kommun: {name}."
+    for name in [m for m in old.municipalities if m not in new.municipalities]:
+        yield f"Kommun borttagen: {name}."
+    if old.questions != new.questions:
+        yield "Frågeställningarna ändrade."
+    if not missing_formats(old) and not missing_formats(new):
+        before_total, after_total = estimate(old).total, estimate(new).total
+        if before_total != after_total:
+            delta = after_total - before_total
+            sign = "+" if delta > 0 else "−"
+            yield (
+                f"Kostnad {sign}{format_money(abs(delta), language)} "
+                f"(totalt {format_money(after_total, language)})."
+            )
+    if old.costs.budget != new.costs.budget and new.costs.budget is not None:
+        yield f"Budget {format_money(new.costs.budget, language)}."
+    yield from _tasks(old.timeline, new.timeline, "Uppgift", lambda t: t.task, "responsible")
+
+
+def _tasks(old_items, new_items, word: str, name, who_field: str) -> Iterator[str]:
+    """Added, removed, moved, re-assigned and re-statused tasks or activities."""
+    key = lambda item: getattr(item, "id", None) or name(item)
+    before, after = _by_key(old_items, key), _by_key(new_items, key)
+    for k in after.keys() - before.keys():
+        yield f"Ny {word.lower()}: {_short(name(after[k]))} ({after[k].when})."
+    for k in before.keys() - after.keys():
+        yield f"{word} borttagen: {_short(name(before[k]))}."
+    for k in [k for k in after if k in before]:
+        a, b = before[k], after[k]
+        title = f"{word} {_short(name(b))}"
+        if getattr(a, who_field) != getattr(b, who_field):
+            yield (
+                f"{title}: ansvarig ändrad från {_names(getattr(a, who_field))} "
+                f"till {_names(getattr(b, who_field))}."
+            )
+        if (a.when.start, a.when.end) != (b.when.start, b.when.end):
+            yield f"{title} flyttad från {a.when} till {b.when}."
+        if a.status != b.status:
+            yield f"{title}: {label(a.status)} → {label(b.status)}."
+        hours = (getattr(a, "hours", None), getattr(b, "hours", None))
+        if hours[0] != hours[1]:
+            yield f"{title}: tid ändrad från {hours[0] or 0} h till {hours[1] or 0} h."
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _communication(old: CommunicationPlan, new: CommunicationPlan) -> Iterator[str]:
+    yield from _tasks(old.activities, new.activities, "Aktivitet", lambda a: a.id, "responsible")
+    before, after = (
+        _by_key(old.target_groups, lambda g: g.id),
+        _by_key(new.target_groups, lambda g: g.id),
+    )
+    for id_ in after.keys() - before.keys():
+        yield f"Ny målgrupp: {after[id_].name}."
+    for id_ in before.keys() - after.keys():
+        yield f"Målgrupp borttagen: {before[id_].name}."
+    for id_ in [i for i in after if i in before and before[i] != after[i]]:
+        yield f"Målgrupp {after[id_].name} ändrad."
+    if old.key_message != new.key_message:
+        yield "Budskapet ändrat."
+
+
+def _local(old: LocalPlan, new: LocalPlan) -> Iterator[str]:
+    yield from _tasks(old.activities, new.activities, "Aktivitet", lambda a: a.id, "by_whom")
+    before = {f.year for f in old.follow_ups}
+    for follow_up in new.follow_ups:
+        if follow_up.year not in before:
+            yield f"Ny årlig uppföljning: {follow_up.year}."
+        elif follow_up != next(f for f in old.follow_ups if f.year == follow_up.year):
+            yield f"Uppföljningen {follow_up.year} ändrad."
+    old_figures = _by_key(old.key_figures, lambda f: f.kolada_id)
+    for figure in new.key_figures:
+        previous = old_figures.get(figure.kolada_id)
+        for year, value in sorted(figure.values.items()):
+            if previous is None or previous.values.get(year) != value:
+                yield f"Nyckeltal {figure.kolada_id} {year}: {value:g}."
+    if old.self_assessment != new.self_assessment:
+        yield "Självskattningen ändrad."
+
+
+def _strategy(old: Strategy, new: Strategy) -> Iterator[str]:
+    before, after = _by_key(old.sub_goals, lambda g: g.id), _by_key(new.sub_goals, lambda g: g.id)
+    for id_ in sorted(after.keys() - before.keys()):
+        yield f"Nytt delmål {id_}: {after[id_].title}."
+    for id_ in sorted(before.keys() - after.keys()):
+        yield f"Delmål {id_} borttaget: {before[id_].title}."
+    for id_ in sorted(i for i in after if i in before and before[i] != after[i]):
+        yield f"Delmål {id_} ändrat: {after[id_].title}."
+
+
+HANDLED = {
+    DialogueProject: {"dialogues", "members", "municipalities", "questions", "costs", "timeline"},
+    CommunicationPlan: {"activities", "target_groups", "key_message"},
+    LocalPlan: {"activities", "follow_ups", "key_figures", "self_assessment"},
+    Strategy: {"sub_goals"},
+}
