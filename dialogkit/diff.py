@@ -238,7 +238,10 @@ def _project(old: DialogueProject, new: DialogueProject) -> Iterator[str]:
 
 def _tasks(old_items, new_items, word: str, name, who_field: str) -> Iterator[str]:
     """Added, removed, moved, re-assigned and re-statused tasks or activities."""
-    key = lambda item: getattr(item, "id", None) or name(item)
+
+    def key(item):
+        return getattr(item, "id", None) or name(item)
+
     before, after = _by_key(old_items, key), _by_key(new_items, key)
     for k in after.keys() - before.keys():
         yield f"Ny {word.lower()}: {_short(name(after[k]))} ({after[k].when})."
