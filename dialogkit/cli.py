@@ -21,8 +21,11 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: typer's rich help costs 150 ms at every start
 )
-plan_app = typer.Typer(help="Kontrollera planer och visa deras schema.", no_args_is_help=True)
+plan_app = typer.Typer(
+    help="Kontrollera planer och visa deras schema.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(plan_app, name="plan")
 
 _state = {"debug": False}
@@ -505,7 +508,9 @@ def build_command(
         )
 
 
-templates_app = typer.Typer(help="Visa mallarna och var de hämtas från.", no_args_is_help=True)
+templates_app = typer.Typer(
+    help="Visa mallarna och var de hämtas från.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(templates_app, name="templates")
 
 

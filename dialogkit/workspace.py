@@ -3,7 +3,11 @@ command works on."""
 
 from __future__ import annotations
 
+import gc
+import multiprocessing as mp
+import os
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,12 +38,27 @@ class Workspace:
     context: list[LoadedPlan] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    _by_id: tuple | None = field(default=None, repr=False)
 
     def strategy(self, strategy_id: str) -> Strategy | None:
-        for loaded in (*self.plans, *self.context):
-            if isinstance(loaded.plan, Strategy) and loaded.plan.id == strategy_id:
-                return loaded.plan
-        return None
+        return self._index()[0].get(strategy_id)
+
+    def first_with_id(self, plan_id: str) -> LoadedPlan:
+        """The first plan checked with this id (a later one is a duplicate)."""
+        return self._index()[1][plan_id]
+
+    def _index(self) -> tuple[dict[str, Strategy], dict[str, LoadedPlan]]:
+        if self._by_id is None:
+            strategies = {
+                loaded.plan.id: loaded.plan
+                for loaded in reversed([*self.plans, *self.context])
+                if isinstance(loaded.plan, Strategy)
+            }
+            first: dict[str, LoadedPlan] = {}
+            for loaded in self.plans:
+                first.setdefault(loaded.plan.id, loaded)
+            self._by_id = (strategies, first)
+        return self._by_id
 
 
 def plan_files(paths: Iterable[Path]) -> list[Path]:
@@ -63,30 +82,72 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def load_file(path: Path) -> tuple[LoadedPlan | None, list[Finding]]:
+    return _validate(path, _read(path))
+
+
+def _read(path: Path) -> Source | tuple:
+    """The parsed file, or the reading error as a plain (picklable) tuple."""
     try:
-        source = read_source(path)
+        return read_source(path)
     except SourceError as error:
-        return None, [
-            Finding(
-                error.code,
-                Severity.ERROR,
-                error.message,
-                path,
-                error.line,
-                error.col,
-                hint=error.hint,
-            )
-        ]
+        return (error.code, error.message, error.line, error.col, error.hint)
+
+
+def _read_plain(path: Path) -> tuple:
+    """For a worker process: the data, which pickles cheaply, or the error. The text
+    stays behind; the parent reads it again only if a finding needs a position."""
+    result = _read(path)
+    return ("ok", result.data) if isinstance(result, Source) else result
+
+
+def _validate(path: Path, read: Source | tuple) -> tuple[LoadedPlan | None, list[Finding]]:
+    if not isinstance(read, Source):
+        code, message, line, col, hint = read
+        return None, [Finding(code, Severity.ERROR, message, path, line, col, hint=hint)]
+    source = read
     plan, findings = validate_source(source)
     return (LoadedPlan(source, plan) if plan is not None else None), findings
 
 
+@contextmanager
+def _collector_paused():
+    """Parsed plans are trees without cycles; the cyclic collector would only rescan
+    the growing heap again and again (about a third of the load time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_workspace(paths: Iterable[Path]) -> Workspace:
     """Load the plans below `paths`; plans beside a named file are loaded as context."""
-    paths = list(paths)
+    with _collector_paused():
+        return _load_workspace(list(paths))
+
+
+PARALLEL_FROM = 200
+"""From this many files, parsing is shared between the machine's cores."""
+
+
+def _read_many(files: list[Path]) -> list[Source | tuple]:
+    cores = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or cores < 2 or "fork" not in mp.get_all_start_methods():
+        return [_read(path) for path in files]
+    with mp.get_context("fork").Pool(cores) as pool:
+        plain = pool.map(_read_plain, files, chunksize=max(1, len(files) // (cores * 4)))
+    return [
+        Source(path, result[1]) if result[0] == "ok" else result
+        for path, result in zip(files, plain, strict=True)
+    ]
+
+
+def _load_workspace(paths: list[Path]) -> Workspace:
     workspace = Workspace(files=plan_files(paths))
-    for path in workspace.files:
-        loaded, findings = load_file(path)
+    for path, read in zip(workspace.files, _read_many(workspace.files), strict=True):
+        loaded, findings = _validate(path, read)
         workspace.findings.extend(findings)
         if loaded:
             workspace.plans.append(loaded)

@@ -43,24 +43,50 @@ class SourceError(Exception):
 
 @dataclass
 class Source:
-    """A parsed YAML file: its text, its data, and where each part of the data stands."""
+    """A parsed YAML file: its text, its data, and where each part of the data stands.
+
+    Positions are found on demand: most files in a check have no findings, so the
+    first `position()` call parses the text again, this time recording positions.
+    """
 
     path: Path
-    text: str
     data: Any
-    value_positions: dict[KeyPath, Position] = field(default_factory=dict)
-    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    _text: str | None = field(default=None, repr=False)
+    _values: dict[KeyPath, Position] | None = field(default=None, repr=False)
+    _keys: dict[KeyPath, Position] | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The file's text; read again from disk when it was parsed in another process."""
+        if self._text is None:
+            self._text = self.path.read_bytes().decode("utf-8-sig")
+        return self._text
+
+    def _positions(self) -> tuple[dict[KeyPath, Position], dict[KeyPath, Position]]:
+        if self._values is None:
+            tracked = _parse(self.text, self.path, track=True)
+            self._values, self._keys = tracked._values, tracked._keys
+        return self._values, self._keys
+
+    @property
+    def value_positions(self) -> dict[KeyPath, Position]:
+        return self._positions()[0]
+
+    @property
+    def key_positions(self) -> dict[KeyPath, Position]:
+        return self._positions()[1]
 
     def position(self, path: KeyPath, *, prefer_key: bool = False) -> Position:
         """The position of `path`, or of its nearest ancestor that exists in the file."""
+        values, keys = self._positions()
         path = tuple(path)
         while True:
-            if prefer_key and path in self.key_positions:
-                return self.key_positions[path]
-            if path in self.value_positions:
-                return self.value_positions[path]
-            if path in self.key_positions:
-                return self.key_positions[path]
+            if prefer_key and path in keys:
+                return keys[path]
+            if path in values:
+                return values[path]
+            if path in keys:
+                return keys[path]
             if not path:
                 return (1, 1)
             path = path[:-1]
@@ -101,9 +127,15 @@ def read_source(path: Path) -> Source:
 
 
 def parse_text(text: str, path: Path = Path("<text>")) -> Source:
-    source = Source(path=path, text=text, data=None)
+    return _parse(text, path, track=False)
+
+
+def _parse(text: str, path: Path, *, track: bool) -> Source:
+    source = Source(path=path, data=None, _text=text)
+    if track:
+        source._values, source._keys = {}, {}
     try:
-        source.data = _build(_events(text), source)
+        source.data = _build(_events(text), source, track)
     except MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
     if source.data is None:
@@ -140,8 +172,10 @@ def _pos(event: ev.Event) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def _build(events: Iterator[ev.Event], source: Source) -> Any:
-    """Turn the event stream into dicts, lists and scalars, recording positions."""
+def _build(events: Iterator[ev.Event], source: Source, track: bool) -> Any:
+    """Turn the event stream into dicts, lists and scalars; with `track`, record the
+    position of every key and value too (the slower path, used for findings)."""
+    values, keys = source._values, source._keys
     root: Any = None
     documents = 0
     # Each frame: [container, its key path, pending mapping key or _NO_KEY]
@@ -150,14 +184,16 @@ def _build(events: Iterator[ev.Event], source: Source) -> Any:
     def attach(value: Any, event: ev.Event) -> KeyPath | None:
         """Place `value` in the open container; return its path, or None if it was a key."""
         nonlocal root
+        path: KeyPath | None = None
         if not stack:
             root = value
-            path: KeyPath = ()
+            path = ()
         else:
             frame = stack[-1]
             container, parent_path, pending = frame
             if isinstance(container, list):
-                path = (*parent_path, len(container))
+                if track:
+                    path = (*parent_path, len(container))
                 container.append(value)
             elif pending is _NO_KEY:
                 if isinstance(value, dict | list):
@@ -167,8 +203,10 @@ def _build(events: Iterator[ev.Event], source: Source) -> Any:
                         *_pos(event),
                     )
                 if value in container:
+                    if not track:  # parse again with positions, which raises this error
+                        _parse(source.text, source.path, track=True)
                     line, col = _pos(event)
-                    first = source.key_positions.get((*parent_path, value), (line, col))
+                    first = keys[(*parent_path, value)]
                     raise SourceError(
                         "DK003",
                         f"Nyckeln '{value}' förekommer två gånger "
@@ -177,24 +215,46 @@ def _build(events: Iterator[ev.Event], source: Source) -> Any:
                         col,
                         hint="Ta bort eller slå ihop den ena.",
                     )
-                source.key_positions[(*parent_path, value)] = _pos(event)
+                if track:
+                    keys[(*parent_path, value)] = _pos(event)
                 frame[2] = value
                 return None
             else:
-                path = (*parent_path, pending)
                 container[pending] = value
                 frame[2] = _NO_KEY
+                if not track:
+                    return None
+                path = (*parent_path, pending)
                 if isinstance(value, dict | list):
                     # A finding about a whole block points at its key, not its first child.
-                    source.value_positions[path] = source.key_positions[path]
+                    values[path] = keys[path]
                     return path
-        source.value_positions[path] = _pos(event)
+        if track:
+            values[path] = _pos(event)
         return path
 
+    scalar_event = ev.ScalarEvent
     for event in events:
-        if isinstance(event, ev.ScalarEvent):
-            _refuse_tag(event, _STR_TAGS)
-            attach(_scalar(event), event)
+        if type(event) is scalar_event:
+            tag = event.tag
+            if tag is not None and tag not in _STR_TAGS:
+                _refuse_tag(event, _STR_TAGS)
+            value = event.value if (event.style or tag is not None) else _plain(event)
+            if not track and stack:  # the common case, kept free of calls
+                frame = stack[-1]
+                container = frame[0]
+                if type(container) is list:
+                    container.append(value)
+                    continue
+                pending = frame[2]
+                if pending is not _NO_KEY:
+                    container[pending] = value
+                    frame[2] = _NO_KEY
+                    continue
+                if value not in container:
+                    frame[2] = value
+                    continue
+            attach(value, event)
         elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
             is_map = isinstance(event, ev.MappingStartEvent)
             _refuse_tag(event, _MAP_TAGS if is_map else _SEQ_TAGS)
@@ -253,11 +313,9 @@ _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
-def _scalar(event: ev.ScalarEvent) -> Any:
-    """Type a plain scalar by the YAML 1.2 core schema; quoted or tagged ones stay text."""
+def _plain(event: ev.ScalarEvent) -> Any:
+    """Type a plain scalar by the YAML 1.2 core schema (quoted or tagged ones stay text)."""
     value = event.value
-    if event.style or event.tag is not None:
-        return value
     if value in ("", "~", "null", "Null", "NULL"):
         return None
     if value in ("true", "True", "TRUE"):

@@ -32,6 +32,7 @@ class PlanModel(BaseModel):
         strict=True,
         use_attribute_docstrings=True,
         validate_default=False,
+        defer_build=True,  # build a validator only for the plan kinds actually checked
     )
 
 

@@ -59,15 +59,13 @@ def duplicate_ids(plan, workspace) -> Iterator[Hit]:
                 f"Id '{value}' används redan i {dotted}.",
                 "Ge varje post ett eget id.",
             )
-    for loaded in workspace.plans:
-        if loaded.plan is plan:
-            break
-        if loaded.plan.id == plan.id:
-            yield Hit(
-                ("id",),
-                f"Plan-id '{plan.id}' används redan i {loaded.path}.",
-                "Ge varje plan ett eget id.",
-            )
+    first = workspace.first_with_id(plan.id)
+    if first.plan is not plan:
+        yield Hit(
+            ("id",),
+            f"Plan-id '{plan.id}' används redan i {first.path}.",
+            "Ge varje plan ett eget id.",
+        )
 
 
 def no_one(people: list[str]) -> bool:

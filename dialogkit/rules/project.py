@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import time
 
@@ -202,15 +203,11 @@ def time_of_day(plan: DialogueProject, _) -> Iterator[Hit]:
     _P,
 )
 def holiday_or_weekend(plan: DialogueProject, _) -> Iterator[Hit]:
-    import holidays
-
     active = _active(plan)
-    years = {d.date.year for _, d in active}
-    swedish = holidays.country_holidays(
-        "SE", years=years, categories=("public", "de_facto"), language="sv"
-    )
+    years = frozenset(d.date.year for _, d in active)
     for i, d in active:
-        if d.date in swedish:
+        if d.date in _holidays(years):
+            swedish = _holidays(years, "sv")
             yield Hit(
                 ("dialogues", i, "date"),
                 f"Dialogen '{d.id}' ligger på {swedish[d.date].lower()} ({d.date}).",
@@ -223,6 +220,18 @@ def holiday_or_weekend(plan: DialogueProject, _) -> Iterator[Hit]:
                 f"Dialogen '{d.id}' ligger på en {day} ({d.date}).",
                 "Välj en vardag.",
             )
+
+
+@functools.cache
+def _holidays(years: frozenset[int], language: str | None = None):
+    """Public holidays and the eves everyone takes off (midsommarafton, julafton).
+    Loading the Swedish names costs more than the calendar, so they are loaded only
+    when a dialogue falls on one."""
+    import holidays
+
+    return holidays.country_holidays(
+        "SE", years=years, categories=("public", "de_facto"), language=language
+    )
 
 
 @rule(
