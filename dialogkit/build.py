@@ -60,12 +60,15 @@ def _timeline_outputs(loaded, folder: Path, today: date) -> Iterator[Output]:
 
 
 def _project_outputs(loaded, folder: Path) -> Iterator[Output]:
-    from .costs import compare
+    from .costs import BUILT_IN_SCENARIOS, compare
     from .invitations import dialogue_calendar, invitations, to_eml
     from .render import cost as render
 
     project = loaded.plan
-    scenarios = ["all-digital", "all-in-person", *(s.id for s in project.costs.scenarios)]
+    built_in = [
+        name for name, (_, fmt) in BUILT_IN_SCENARIOS.items() if fmt in project.costs.per_dialogue
+    ]
+    scenarios = [*built_in, *(s.id for s in project.costs.scenarios)]
 
     def estimates():
         return compare(project, scenarios)

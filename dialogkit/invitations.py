@@ -9,24 +9,8 @@ from .context import dialogue_context
 from .errors import UsageError
 from .ics import calendar_bytes
 from .model.project import Dialogue, DialogueProject
-from .templating import environment, render, template_dirs
+from .templating import render, template_environment
 from .workspace import LoadedPlan
-
-
-def workspace_root(plan_file: Path) -> Path | None:
-    """The folder whose `templates/` overrides the built-in ones: the nearest folder
-    above the plan that has `templates/`, looking no further than the git root."""
-    for folder in plan_file.resolve().parents:
-        if (folder / "templates").is_dir():
-            return folder
-        if (folder / ".git").exists():
-            return None
-    return None
-
-
-def template_environment(loaded: LoadedPlan, extra: Path | None = None):
-    language = loaded.plan.language
-    return environment(template_dirs(workspace_root(loaded.path), extra), language)
 
 
 def dialogue_calendar(

@@ -17,11 +17,10 @@ from typing import Any
 from .costs import estimate, missing_formats
 from .docx_writer import DocumentInfo, markdown_to_docx
 from .errors import UsageError
-from .invitations import template_environment, workspace_root
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .model.project import COST_ITEMS
 from .render.timeline import month_name
-from .templating import builtin_templates_dir, render
+from .templating import builtin_templates_dir, render, template_environment, workspace_root
 from .timeline import build_timeline
 from .workspace import LoadedPlan, load_workspace
 

@@ -44,6 +44,23 @@ def and_list(items, language: str = "sv") -> str:
     return word.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
+def workspace_root(plan_file: Path) -> Path | None:
+    """The folder whose `templates/` overrides the built-in ones: the nearest folder
+    above the plan that has `templates/`, looking no further than the git root."""
+    for folder in plan_file.resolve().parents:
+        if (folder / "templates").is_dir():
+            return folder
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def template_environment(loaded, extra: Path | None = None):
+    """The environment for a loaded plan: its workspace's templates and language."""
+    language = loaded.plan.language
+    return environment(template_dirs(workspace_root(loaded.path), extra), language)
+
+
 def environment(dirs: list[Path], language: str = "sv"):
     """A sandboxed environment over `dirs`; `builtin/NAME` always names the shipped
     template, so a workspace template can extend the one it replaces."""

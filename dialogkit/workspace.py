@@ -35,13 +35,27 @@ class Workspace:
     """The plans asked about, plus their neighbours for cross-file references."""
 
     plans: list[LoadedPlan] = field(default_factory=list)
-    context: list[LoadedPlan] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    context_files: list[Path] = field(default_factory=list)
+    """Plans beside a named file, read only if a cross-file reference needs them."""
+    _context: list[LoadedPlan] | None = field(default=None, repr=False)
     _by_id: tuple | None = field(default=None, repr=False)
 
+    @property
+    def context(self) -> list[LoadedPlan]:
+        if self._context is None:
+            with _collector_paused():
+                loaded = (load_file(path)[0] for path in self.context_files)
+                self._context = [plan for plan in loaded if plan is not None]
+        return self._context
+
     def strategy(self, strategy_id: str) -> Strategy | None:
-        return self._index()[0].get(strategy_id)
+        """The strategy with this id: among the plans asked about, else beside them."""
+        found = self._index()[0].get(strategy_id)
+        if found is None:
+            found = _strategies(self.context).get(strategy_id)
+        return found
 
     def first_with_id(self, plan_id: str) -> LoadedPlan:
         """The first plan checked with this id (a later one is a duplicate)."""
@@ -49,16 +63,21 @@ class Workspace:
 
     def _index(self) -> tuple[dict[str, Strategy], dict[str, LoadedPlan]]:
         if self._by_id is None:
-            strategies = {
-                loaded.plan.id: loaded.plan
-                for loaded in reversed([*self.plans, *self.context])
-                if isinstance(loaded.plan, Strategy)
-            }
+            strategies = _strategies(self.plans)
             first: dict[str, LoadedPlan] = {}
             for loaded in self.plans:
                 first.setdefault(loaded.plan.id, loaded)
             self._by_id = (strategies, first)
         return self._by_id
+
+
+def _strategies(plans: list[LoadedPlan]) -> dict[str, Strategy]:
+    """Strategies by id; the first one wins."""
+    return {
+        loaded.plan.id: loaded.plan
+        for loaded in reversed(plans)
+        if isinstance(loaded.plan, Strategy)
+    }
 
 
 def plan_files(paths: Iterable[Path]) -> list[Path]:
@@ -153,9 +172,5 @@ def _load_workspace(paths: list[Path]) -> Workspace:
             workspace.plans.append(loaded)
     asked = set(workspace.files)
     neighbours = plan_files({p.parent for p in paths if p.is_file()})
-    for path in neighbours:
-        if path not in asked:
-            loaded, _ = load_file(path)
-            if loaded:
-                workspace.context.append(loaded)
+    workspace.context_files = [path for path in neighbours if path not in asked]
     return workspace

@@ -15,100 +15,71 @@ ActivityStatus = Literal["planned", "ongoing", "done", "cancelled"]
 class LocalActivity(PlanModel):
     """En aktivitet i den lokala planen."""
 
-    id: Id
-    """Kort id."""
-    what: Text
-    """Vilken aktivitet?"""
-    when: When
-    """När?"""
-    how: str | None = None
-    """Hur?"""
-    by_whom: People = []
-    """Av vem?"""
-    follow_up: str | None = None
-    """Hur det följs upp."""
-    sub_goals: list[int] = []
-    """Delmål (nummer i strategin) som aktiviteten bidrar till."""
-    status: ActivityStatus = "planned"
-    """planned, ongoing, done eller cancelled."""
+    id: Id = Field(description="Kort id.")
+    what: Text = Field(description="Vilken aktivitet?")
+    when: When = Field(description="När?")
+    how: str | None = Field(None, description="Hur?")
+    by_whom: People = Field([], description="Av vem?")
+    follow_up: str | None = Field(None, description="Hur det följs upp.")
+    sub_goals: list[int] = Field(
+        [], description="Delmål (nummer i strategin) som aktiviteten bidrar till."
+    )
+    status: ActivityStatus = Field("planned", description="planned, ongoing, done eller cancelled.")
 
 
 class KeyFigure(PlanModel):
     """Ett nyckeltal från Kolada."""
 
-    kolada_id: str = Field(pattern=r"^[NU]\d{5}$")
-    """Koladas id, t.ex. "U21463"."""
-    title: Text
-    """Nyckeltalets namn."""
-    sub_goal: int
-    """Delmål nyckeltalet följer."""
-    unit: str | None = None
-    """Enhet, t.ex. "%" eller "antal per 1 000 inv."."""
-    target: str | None = None
-    """Målvärde eller riktning, t.ex. "öka"."""
-    values: dict[int, float] = {}
-    """Värde per år."""
+    kolada_id: str = Field(pattern=r"^[NU]\d{5}$", description='Koladas id, t.ex. "U21463".')
+    title: Text = Field(description="Nyckeltalets namn.")
+    sub_goal: int = Field(description="Delmål nyckeltalet följer.")
+    unit: str | None = Field(None, description='Enhet, t.ex. "%" eller "antal per 1 000 inv.".')
+    target: str | None = Field(None, description='Målvärde eller riktning, t.ex. "öka".')
+    values: dict[int, float] = Field({}, description="Värde per år.")
 
 
 class SelfAssessment(PlanModel):
     """Ett påstående i självskattningen och poängen per år."""
 
-    id: Id
-    """Kort id."""
-    statement: Text
-    """Påståendet."""
-    sub_goal: int
-    """Delmål påståendet hör till."""
-    scores: dict[int, int] = {}
-    """Poäng per år (1–5, där 5 betyder att påståendet stämmer helt)."""
+    id: Id = Field(description="Kort id.")
+    statement: Text = Field(description="Påståendet.")
+    sub_goal: int = Field(description="Delmål påståendet hör till.")
+    scores: dict[int, int] = Field(
+        {},
+        description="Poäng per år (1–5, där 5 betyder att påståendet stämmer helt).",
+    )
 
 
 class Assessment(PlanModel):
     """Bedömning av arbetet mot ett delmål."""
 
-    sub_goal: int
-    """Delmålets nummer."""
-    status: Status
-    """on_track, partly, behind eller not_started."""
-    comment: str | None = None
-    """Motivering."""
+    sub_goal: int = Field(description="Delmålets nummer.")
+    status: Status = Field(description="on_track, partly, behind eller not_started.")
+    comment: str | None = Field(None, description="Motivering.")
 
 
 class YearlyFollowUp(PlanModel):
     """Årlig uppföljning."""
 
-    year: int = Field(ge=1900, le=2200)
-    """Året som följs upp."""
-    results: Text
-    """Vilka aktiviteter har genomförts och vilka resultat har uppnåtts?"""
-    lessons: str | None = None
-    """Lärdomar, framgångsfaktorer och utmaningar."""
-    assessments: list[Assessment] = []
-    """Bedömning per delmål."""
+    year: int = Field(ge=1900, le=2200, description="Året som följs upp.")
+    results: Text = Field(
+        description="Vilka aktiviteter har genomförts och vilka resultat har uppnåtts?"
+    )
+    lessons: str | None = Field(None, description="Lärdomar, framgångsfaktorer och utmaningar.")
+    assessments: list[Assessment] = Field([], description="Bedömning per delmål.")
 
 
 class LocalPlan(PlanModel):
     """En kommuns lokala plan för God och nära vård."""
 
-    kind: Literal["local_plan"]
-    """Plantyp."""
-    id: Id
-    """Planens id."""
-    municipality: Text
-    """Kommunen."""
-    language: Literal["sv", "en"] = "sv"
-    """Språk för rapporter."""
-    strategy: Id
-    """Id för strategin planen hör till."""
-    period: YearSpan
-    """Planens period."""
-    partners: list[Text] = []
-    """Vilka som tagit fram planen tillsammans."""
-    activities: list[LocalActivity]
-    """Aktiviteter."""
-    key_figures: list[KeyFigure] = []
-    """Nyckeltal (Kolada)."""
-    self_assessment: list[SelfAssessment] = []
-    """Självskattning."""
-    follow_ups: list[YearlyFollowUp] = []
-    """Årlig uppföljning."""
+    kind: Literal["local_plan"] = Field(description="Plantyp.")
+    id: Id = Field(description="Planens id.")
+    municipality: Text = Field(description="Kommunen.")
+    language: Literal["sv", "en"] = Field("sv", description="Språk för rapporter.")
+    strategy: Id = Field(description="Id för strategin planen hör till.")
+    period: YearSpan = Field(description="Planens period.")
+    partners: list[Text] = Field([], description="Vilka som tagit fram planen tillsammans.")
+    activities: list[LocalActivity] = Field(description="Aktiviteter.")
+    key_figures: list[KeyFigure] = Field([], description="Nyckeltal (Kolada).")
+    self_assessment: list[SelfAssessment] = Field([], description="Självskattning.")
+    follow_ups: list[YearlyFollowUp] = Field([], description="Årlig uppföljning.")

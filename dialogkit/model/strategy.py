@@ -12,36 +12,22 @@ from .types import Decision, Id, PlanModel, Text, YearSpan
 class SubGoal(PlanModel):
     """Ett delmål."""
 
-    id: int = Field(ge=1)
-    """Delmålets nummer; lokala planer hänvisar till det."""
-    title: Text
-    """Kort namn, t.ex. "Nära för mig"."""
-    description: Text
-    """Vad delmålet innebär."""
+    id: int = Field(ge=1, description="Delmålets nummer; lokala planer hänvisar till det.")
+    title: Text = Field(description='Kort namn, t.ex. "Nära för mig".')
+    description: Text = Field(description="Vad delmålet innebär.")
 
 
 class Strategy(PlanModel):
     """En länsgemensam strategi med målbild, delmål och principer."""
 
-    kind: Literal["strategy"]
-    """Plantyp."""
-    id: Id
-    """Strategins id; lokala planer hänvisar till det."""
-    title: Text
-    """Strategins namn."""
-    organisation: Text
-    """Vilka som står bakom strategin."""
-    language: Literal["sv", "en"] = "sv"
-    """Språk för rapporter."""
-    decided: Decision | None = None
-    """Beslutet som antog strategin."""
-    period: YearSpan
-    """Strategins period."""
-    vision: Text
-    """Målbild."""
-    sub_goals: list[SubGoal]
-    """Delmål."""
-    principles: list[Text] = []
-    """Principer för samverkan."""
-    follow_up: list[Text] = []
-    """Verktyg för den årliga uppföljningen."""
+    kind: Literal["strategy"] = Field(description="Plantyp.")
+    id: Id = Field(description="Strategins id; lokala planer hänvisar till det.")
+    title: Text = Field(description="Strategins namn.")
+    organisation: Text = Field(description="Vilka som står bakom strategin.")
+    language: Literal["sv", "en"] = Field("sv", description="Språk för rapporter.")
+    decided: Decision | None = Field(None, description="Beslutet som antog strategin.")
+    period: YearSpan = Field(description="Strategins period.")
+    vision: Text = Field(description="Målbild.")
+    sub_goals: list[SubGoal] = Field(description="Delmål.")
+    principles: list[Text] = Field([], description="Principer för samverkan.")
+    follow_up: list[Text] = Field([], description="Verktyg för den årliga uppföljningen.")

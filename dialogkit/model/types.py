@@ -30,7 +30,6 @@ class PlanModel(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         strict=True,
-        use_attribute_docstrings=True,
         validate_default=False,
         defer_build=True,  # build a validator only for the plan kinds actually checked
     )
@@ -131,35 +130,28 @@ Text = Annotated[str, Field(min_length=1)]
 class Person(PlanModel):
     """En kontaktperson."""
 
-    name: Text
-    """Namn."""
-    title: str | None = None
-    """Titel eller roll, t.ex. "processledare"."""
-    organisation: str | None = None
-    """Organisation eller enhet."""
-    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    """E-postadress."""
-    phone: str | None = None
-    """Telefonnummer."""
+    name: Text = Field(description="Namn.")
+    title: str | None = Field(None, description='Titel eller roll, t.ex. "processledare".')
+    organisation: str | None = Field(None, description="Organisation eller enhet.")
+    email: str | None = Field(
+        default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="E-postadress."
+    )
+    phone: str | None = Field(None, description="Telefonnummer.")
 
 
 class Decision(PlanModel):
     """Ett beslut: vem som beslutade, när och med vilken referens."""
 
-    body: Text
-    """Beslutande organ, t.ex. "Regionstyrelsen"."""
-    date: IsoDate
-    """Beslutsdatum (ÅÅÅÅ-MM-DD)."""
-    reference: str | None = None
-    """Paragraf eller diarienummer, t.ex. "§ 176, RV200159"."""
-    text: str | None = None
-    """Vad beslutet säger."""
+    body: Text = Field(description='Beslutande organ, t.ex. "Regionstyrelsen".')
+    date: IsoDate = Field(description="Beslutsdatum (ÅÅÅÅ-MM-DD).")
+    reference: str | None = Field(
+        None, description='Paragraf eller diarienummer, t.ex. "§ 176, RV200159".'
+    )
+    text: str | None = Field(None, description="Vad beslutet säger.")
 
 
 class YearSpan(PlanModel):
     """Ett spann av hela år."""
 
-    start: int = Field(ge=1900, le=2200)
-    """Första året."""
-    end: int = Field(ge=1900, le=2200)
-    """Sista året."""
+    start: int = Field(ge=1900, le=2200, description="Första året.")
+    end: int = Field(ge=1900, le=2200, description="Sista året.")
