@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean bench
 
 $(BIN)/dialogkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,3 +23,8 @@ test: $(BIN)/dialogkit
 
 clean:
 	rm -rf $(VENV) out
+
+# Benchmark (bench/README.md): installs the peers it compares with, then prints figures.
+bench: $(BIN)/dialogkit
+	$(BIN)/python -m pip install --quiet yamllint check-jsonschema
+	$(BIN)/python bench/run.py

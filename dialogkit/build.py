@@ -85,6 +85,14 @@ def _project_outputs(loaded, folder: Path) -> Iterator[Output]:
         "kostnad",
     )
     texts = invitations(loaded)
+    calendars: dict[str, bytes] = {}
+
+    def calendar(dialogue) -> bytes:
+        """Each dialogue's calendar file, made once for its .ics and its e-mail."""
+        if dialogue.id not in calendars:
+            calendars[dialogue.id] = dialogue_calendar(loaded, [dialogue])
+        return calendars[dialogue.id]
+
     for text in texts:
         yield Output(
             folder / "inbjudningar" / text.file_name("text"),
@@ -94,15 +102,13 @@ def _project_outputs(loaded, folder: Path) -> Iterator[Output]:
     for dialogue in {t.dialogue.id: t.dialogue for t in texts}.values():
         yield Output(
             folder / "inbjudningar" / dialogue.id / f"{dialogue.id}.ics",
-            lambda dialogue=dialogue: dialogue_calendar(loaded, [dialogue]),
+            lambda dialogue=dialogue: calendar(dialogue),
             "kalender",
         )
         email = next(t for t in texts if t.dialogue.id == dialogue.id)
         yield Output(
             folder / "inbjudningar" / dialogue.id / "email.eml",
-            lambda email=email, dialogue=dialogue: to_eml(
-                project, email, dialogue_calendar(loaded, [dialogue])
-            ),
+            lambda email=email, dialogue=dialogue: to_eml(project, email, calendar(dialogue)),
             "e-post",
         )
 

@@ -91,6 +91,15 @@ class _Writer:
         self.document = document
         self.language = language
         self.lists: list[str] = []  # "bullet" or "ordered", innermost last
+        self.started = False  # has anything been written yet?
+        self.styles: dict[str, object] = {}
+
+    def paragraph(self, style: str):
+        """A new paragraph; styles are looked up by name once, not for every paragraph."""
+        if style not in self.styles:
+            self.styles[style] = self.document.styles[style]
+        self.started = True
+        return self.document.add_paragraph(style=self.styles[style])
 
     def write(self, markdown: str) -> None:
         from markdown_it import MarkdownIt
@@ -105,10 +114,8 @@ class _Writer:
         kind = token.type
         if kind == "heading_open":
             level = int(token.tag[1])
-            style = (
-                "Title" if level == 1 and not self._has_content() else f"Heading {min(level, 3)}"
-            )
-            paragraph = self.document.add_paragraph(style=style)
+            style = "Title" if level == 1 and not self.started else f"Heading {min(level, 3)}"
+            paragraph = self.paragraph(style)
             self._inline(paragraph, tokens[index + 1])
             return index + 3
         if kind == "paragraph_open":
@@ -116,7 +123,7 @@ class _Writer:
             if inline.content.strip() == TOC_MARKER:
                 self._toc()
             else:
-                paragraph = self.document.add_paragraph(style=self._paragraph_style())
+                paragraph = self.paragraph(self._paragraph_style())
                 self._inline(paragraph, inline)
             return index + 3
         if kind in ("bullet_list_open", "ordered_list_open"):
@@ -137,9 +144,6 @@ class _Writer:
                 self.document.add_paragraph(line)
             return index + 1
         return index + 1  # list items, blockquote markers and html are structure only
-
-    def _has_content(self) -> bool:
-        return any(True for _ in self.document.paragraphs)
 
     def _paragraph_style(self) -> str:
         if not self.lists:

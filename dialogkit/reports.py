@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .costs import estimate, missing_formats
 from .docx_writer import DocumentInfo, markdown_to_docx
@@ -120,7 +119,6 @@ def build_report(
     context = _CONTEXTS[kind](plan, loaded)
     language = getattr(plan, "language", "sv")
     env = template_environment(loaded, templates)
-    env.filters["cell"] = _cell
     markdown = render(
         env, f"{language}/report/{kind}.md.j2", plan=plan, audience=audience, **context
     )
@@ -156,13 +154,6 @@ def _author(plan) -> str:
     if isinstance(plan, LocalPlan):
         return plan.municipality
     return plan.organisation
-
-
-def _cell(value: Any) -> str:
-    """Text that is safe inside a Markdown table cell."""
-    if value is None:
-        return ""
-    return " ".join(str(value).replace("|", "\\|").split())
 
 
 # --- what each report's template sees -----------------------------------------------

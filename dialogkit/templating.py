@@ -4,6 +4,7 @@ undefined values, since templates may come from colleagues' branches."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,13 @@ def template_environment(loaded, extra: Path | None = None):
 
 def environment(dirs: list[Path], language: str = "sv"):
     """A sandboxed environment over `dirs`; `builtin/NAME` always names the shipped
-    template, so a workspace template can extend the one it replaces."""
+    template, so a workspace template can extend the one it replaces. Environments
+    are shared, so each template is compiled once per run."""
+    return _environment(tuple(dirs), language)
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(dirs: tuple[Path, ...], language: str):
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -86,10 +93,18 @@ def environment(dirs: list[Path], language: str = "sv"):
         clock=lambda moment: format_clock(moment, language),
         label=lambda value: label(value, language),
         and_list=lambda items: and_list(items, language),
+        cell=table_cell,
     )
     env.globals["language"] = language
     env.globals["time_range"] = lambda d: format_time_range(d.date, d.start, d.end, language)
     return env
+
+
+def table_cell(value: Any) -> str:
+    """Text that is safe inside a Markdown table cell."""
+    if value is None:
+        return ""
+    return " ".join(str(value).replace("|", "\\|").split())
 
 
 def list_templates(dirs: list[Path]) -> list[tuple[str, Path]]:

@@ -172,3 +172,16 @@ def test_every_registered_rule_is_tested():
     source = pathlib.Path(__file__).read_text(encoding="utf-8")
     untested = {r.code for r in RULES if f'"{r.code}"' not in source}
     assert untested == set()
+
+
+def test_holiday_table_equals_the_holidays_library():
+    import holidays
+
+    from dialogkit.holiday_table import FIRST_YEAR, LAST_YEAR
+    from dialogkit.rules.project import _library_holidays, swedish_holidays
+
+    years = frozenset(range(FIRST_YEAR, LAST_YEAR + 1))
+    assert swedish_holidays(years) == _library_holidays(years)
+    assert len(holidays.country_holidays("SE", years=2021)) > 10  # the library is there
+    outside = frozenset({2050})
+    assert swedish_holidays(outside) == _library_holidays(outside)  # beyond the table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from datetime import time
+from datetime import date, time
 
 from ..costs import estimate, missing_formats
 from ..findings import Severity
@@ -204,10 +204,9 @@ def time_of_day(plan: DialogueProject, _) -> Iterator[Hit]:
 )
 def holiday_or_weekend(plan: DialogueProject, _) -> Iterator[Hit]:
     active = _active(plan)
-    years = frozenset(d.date.year for _, d in active)
+    swedish = swedish_holidays(frozenset(d.date.year for _, d in active))
     for i, d in active:
-        if d.date in _holidays(years):
-            swedish = _holidays(years, "sv")
+        if d.date in swedish:
             yield Hit(
                 ("dialogues", i, "date"),
                 f"Dialogen '{d.id}' ligger på {swedish[d.date].lower()} ({d.date}).",
@@ -222,16 +221,29 @@ def holiday_or_weekend(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
+def swedish_holidays(years: frozenset[int]) -> dict[date, str]:
+    """Public holidays and the eves everyone takes off (midsommarafton, julafton), by
+    date, with their Swedish names. A table made from the `holidays` library covers the
+    usual years without importing it; other years ask the library."""
+    from ..holiday_table import FIRST_YEAR, LAST_YEAR, SWEDISH_HOLIDAYS
+
+    if all(FIRST_YEAR <= year <= LAST_YEAR for year in years):
+        return {
+            date.fromisoformat(day): name
+            for day, name in SWEDISH_HOLIDAYS.items()
+            if int(day[:4]) in years
+        }
+    return _library_holidays(years)
+
+
 @functools.cache
-def _holidays(years: frozenset[int], language: str | None = None):
-    """Public holidays and the eves everyone takes off (midsommarafton, julafton).
-    Loading the Swedish names costs more than the calendar, so they are loaded only
-    when a dialogue falls on one."""
+def _library_holidays(years: frozenset[int]) -> dict[date, str]:
     import holidays
 
-    return holidays.country_holidays(
-        "SE", years=years, categories=("public", "de_facto"), language=language
+    calendar = holidays.country_holidays(
+        "SE", years=years, categories=("public", "de_facto"), language="sv"
     )
+    return dict(calendar.items())
 
 
 @rule(
