@@ -46,8 +46,9 @@ def environment() -> dict[str, str]:
 def run_once(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall time in seconds and peak memory in KB of one run of `command`."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=environment(),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -77,8 +78,12 @@ def main() -> None:
     dialogkit = tool("dialogkit")
     if dialogkit is None:
         raise SystemExit("dialogkit is not installed in this environment (run make bench)")
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "dialogkit")],
-                   env=environment(), check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(REPO / "dialogkit")],
+        env=environment(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
     work = Path(tempfile.mkdtemp(prefix="dialogkit-bench-"))
     files = generate(work / "plans", args.plans)
@@ -94,31 +99,54 @@ def main() -> None:
         return seconds
 
     python = add("python -c pass", [sys.executable, "-c", "pass"], repeat=10)
-    imports = add("python: import typer, pydantic, rich",
-                  [sys.executable, "-c", "import typer, pydantic, rich.console"], repeat=10)
+    imports = add(
+        "python: import typer, pydantic, rich",
+        [sys.executable, "-c", "import typer, pydantic, rich.console"],
+        repeat=10,
+    )
     add("help", [dialogkit, "--help"], repeat=10, baseline="python")
     add("check one plan", [dialogkit, "plan", "check", str(one)], baseline="python")
-    workspace = add("check workspace", [dialogkit, "plan", "check", "plans"], repeat=3,
-                    baseline="python")
+    workspace = add(
+        "check workspace", [dialogkit, "plan", "check", "plans"], repeat=3, baseline="python"
+    )
     for name, command in (
         ("yamllint", [tool("yamllint"), "-d", "relaxed", "plans"]),
-        ("check-jsonschema", [tool("check-jsonschema"), "--schemafile",
-                              str(REPO / "schema" / "dialogkit.schema.json"), *map(str, files)]),
+        (
+            "check-jsonschema",
+            [
+                tool("check-jsonschema"),
+                "--schemafile",
+                str(REPO / "schema" / "dialogkit.schema.json"),
+                *map(str, files),
+            ],
+        ),
     ):
         if command[0]:
             add(name, command, repeat=1, baseline="workspace")
         else:
             rows.append((name, float("nan"), None, "not installed"))
-    add("Word report, big project", [dialogkit, "report", str(big), "--out", "big.docx"],
-        repeat=3, baseline="python")
-    add("build, big project", [dialogkit, "build", str(big.parent), "--out", "out-big",
-                               "--today", "2021-06-01"], repeat=1, baseline="python")
+    add(
+        "Word report, big project",
+        [dialogkit, "report", str(big), "--out", "big.docx"],
+        repeat=3,
+        baseline="python",
+    )
+    add(
+        "build, big project",
+        [dialogkit, "build", str(big.parent), "--out", "out-big", "--today", "2021-06-01"],
+        repeat=1,
+        baseline="python",
+    )
 
-    print(f"dialogkit benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"dialogkit benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"workspace: {len(files)} plans, {size:.1f} MB; big project: {args.dialogues} dialogues")
-    print(f"baselines: python -c pass {python * 1000:.0f} ms; "
-          f"import typer, pydantic, rich {imports * 1000:.0f} ms\n")
+    print(
+        f"baselines: python -c pass {python * 1000:.0f} ms; "
+        f"import typer, pydantic, rich {imports * 1000:.0f} ms\n"
+    )
     print(f"{'measure':<30}{'time':>10}{'× baseline':>12}{'peak MB':>10}  target")
     for name, seconds, kilobytes, baseline in rows:
         base = {"python": python, "workspace": workspace}.get(baseline)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import events as ev
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from .findings import KeyPath
 
@@ -138,6 +139,20 @@ def _parse(text: str, path: Path, *, track: bool) -> Source:
         source.data = _build(_events(text), source, track)
     except MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
+    except ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        char = error.character  # a code point from the C reader, a str from the Python one
+        code = char if isinstance(char, int) else ord(char)
+        raise SourceError(
+            "DK001",
+            f"Filen innehåller ett tecken som inte får finnas i YAML (U+{code:04X}).",
+            line,
+            col,
+            hint="Ta bort tecknet; det är ofta ett osynligt styrtecken från en kopierad text.",
+        ) from None
+    except YAMLError as error:  # anything else the parser refuses
+        raise SourceError("DK001", f"YAML-fel: {error}.") from None
     if source.data is None:
         raise SourceError("DK001", "Filen är tom.", hint="Börja planen med raden kind: ...")
     return source

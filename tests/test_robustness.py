@@ -1,0 +1,132 @@
+"""No input makes `plan check` crash, and an interrupted build leaves no half file."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import PROJECT, REPO
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import dialogkit
+
+FUZZ = settings(
+    max_examples=60,
+    deadline=3000,  # a bound against hangs, not a speed measurement
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+YAML_BITS = st.sampled_from(
+    [
+        ":",
+        "-",
+        " ",
+        "\t",
+        "\n",
+        "[",
+        "]",
+        "{",
+        "}",
+        "&a",
+        "*a",
+        "!!python/object",
+        "---",
+        "'",
+        '"',
+        "#",
+        "|",
+        ">",
+        "?",
+        "%",
+        "@",
+        "`",
+        "2021-02-30",
+        "18.00",
+        "\x00",
+        "ä",
+        "\u2028",
+    ]
+)
+
+
+def assert_clean_findings(path: Path, text: str) -> None:
+    report = dialogkit.check([path])  # must not raise
+    lines = max(1, text.count("\n") + 1)
+    for finding in report.findings:
+        assert finding.file == path
+        assert 1 <= finding.line <= lines + 1, finding
+        assert finding.col >= 1
+        assert finding.code.startswith("DK")
+        assert finding.message
+
+
+@FUZZ
+@given(text=st.text(max_size=400))
+def test_random_text_never_crashes(tmp_path, text):
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, "utf-8")
+    assert_clean_findings(path, text)
+
+
+@st.composite
+def mutated_plans(draw):
+    lines = PROJECT.splitlines(keepends=True)
+    for _ in range(draw(st.integers(1, 4))):
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "insert", "replace", "truncate"]))
+        if action == "delete" and len(lines) > 1:
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "insert":
+            position = draw(st.integers(0, len(lines[index])))
+            lines[index] = lines[index][:position] + draw(YAML_BITS) + lines[index][position:]
+        elif action == "replace" and lines[index].strip():
+            position = draw(st.integers(0, len(lines[index]) - 1))
+            lines[index] = lines[index][:position] + draw(YAML_BITS) + lines[index][position + 1 :]
+        elif action == "truncate":
+            lines = lines[: index + 1]
+    return "".join(lines)
+
+
+@FUZZ
+@given(text=mutated_plans())
+def test_mutated_plans_give_findings_with_positions(tmp_path, text):
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
+    assert_clean_findings(path, text)
+
+
+def test_interrupted_build_leaves_no_half_written_file(tmp_path):
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import big_project
+
+    big_project(tmp_path / "plans", 120)
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "dialogkit",
+        "build",
+        str(tmp_path / "plans"),
+        "--out",
+        str(out),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.rglob("*.txt"))) < 20:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr.decode()
+    assert b"Traceback" not in stderr
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert written, "the build was interrupted before it wrote anything"
+    assert not list(out.rglob("dialograpport-publik.docx")), "the build finished first"
+    assert not [p for p in written if p.name.startswith(".")], "a temporary file was left"
+    for path in written:  # every file that exists is whole
+        if path.suffix == ".txt" or path.suffix == ".md":
+            assert path.read_text("utf-8").endswith("\n"), path
