@@ -100,16 +100,17 @@ class Source:
 def read_source(path: Path) -> Source:
     """Read and parse `path`; raise `SourceError` for anything that is not a safe plan file."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # refuse before reading it into memory
+            raise SourceError(
+                "DK001",
+                f"Filen är {size / 1024 / 1024:.1f} MB; en plan får vara högst "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB.",
+                hint="Dela upp planen i flera filer.",
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise SourceError("DK001", f"Filen kan inte läsas: {error.strerror}.") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise SourceError(
-            "DK001",
-            f"Filen är {len(raw) / 1024 / 1024:.1f} MB; en plan får vara högst "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB.",
-            hint="Dela upp planen i flera filer.",
-        )
     if b"\x00" in raw:
         raise SourceError("DK001", "Filen är binär, inte en YAML-text.")
     try:

@@ -10,6 +10,8 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Cm, Pt, RGBColor
 
+from dialogkit.docx_writer import REQUIRED_STYLES
+
 BLUE = RGBColor(0x1F, 0x3A, 0x5F)
 OUT = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 
@@ -27,16 +29,9 @@ def main() -> None:
         font.color.rgb = BLUE
     styles["Table Grid"].font.size = Pt(9)
     # Use each style the reports need once, so Word keeps it in the file.
-    for name in (
-        "Title",
-        "Heading 1",
-        "Heading 2",
-        "Heading 3",
-        "List Bullet",
-        "List Bullet 2",
-        "List Number",
-    ):
-        document.add_paragraph(name, style=name)
+    for name in REQUIRED_STYLES:
+        if name not in ("Normal", "Table Grid"):
+            document.add_paragraph(name, style=name)
     document.add_table(rows=1, cols=1).style = styles["Table Grid"]
     section = document.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4

@@ -104,7 +104,7 @@ def test_interrupted_build_leaves_no_half_written_file(tmp_path):
     sys.path.insert(0, str(REPO / "bench"))
     from generate import big_project
 
-    big_project(tmp_path / "plans", 120)
+    big_project(tmp_path / "plans", 200)
     out = tmp_path / "out"
     command = [
         sys.executable,

@@ -68,5 +68,24 @@ def duplicate_ids(plan, workspace) -> Iterator[Hit]:
         )
 
 
-def no_one(people: list[str]) -> bool:
-    return not any(name.strip() for name in people)
+# Where each plan kind lists its tasks or activities, who is responsible for one,
+# and how a message names it.
+RESPONSIBLE = {
+    DialogueProject: ("timeline", "responsible", lambda task: f"Uppgiften '{task.task}'"),
+    CommunicationPlan: ("activities", "responsible", lambda item: f"Aktiviteten '{item.id}'"),
+    LocalPlan: ("activities", "by_whom", lambda item: f"Aktiviteten '{item.id}'"),
+}
+
+
+@rule(
+    "DK214",
+    "no-responsible",
+    Severity.ERROR,
+    "En uppgift eller aktivitet saknar ansvarig.",
+    kind=DialogueProject | CommunicationPlan | LocalPlan,
+)
+def no_responsible(plan, _) -> Iterator[Hit]:
+    items, who, name = RESPONSIBLE[type(plan)]
+    for index, item in enumerate(getattr(plan, items)):
+        if item.status != "cancelled" and not any(n.strip() for n in getattr(item, who)):
+            yield Hit((items, index), f"{name(item)} saknar ansvarig.", f"Lägg till {who}.")

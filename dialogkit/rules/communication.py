@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from ..findings import Severity
 from ..model import CommunicationPlan
 from . import Hit, rule
-from .common import no_one
 
 _C = CommunicationPlan
 WORDS = {"know": "veta", "feel": "känna", "do": "göra"}
@@ -29,17 +28,6 @@ def target_group_incomplete(plan: CommunicationPlan, _) -> Iterator[Hit]:
                 ("target_groups", i),
                 f"Målgruppen {group.name} saknar {words}.",
                 "Lägg till " + ", ".join(f"{key}:" for key in missing) + ".",
-            )
-
-
-@rule("DK214", "no-responsible", Severity.ERROR, "En uppgift eller aktivitet saknar ansvarig.", _C)
-def activity_without_responsible(plan: CommunicationPlan, _) -> Iterator[Hit]:
-    for i, activity in enumerate(plan.activities):
-        if activity.status != "cancelled" and no_one(activity.responsible):
-            yield Hit(
-                ("activities", i),
-                f"Aktiviteten '{activity.id}' saknar ansvarig.",
-                "Lägg till responsible.",
             )
 
 

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from ..findings import Severity
 from ..model import LocalPlan
 from . import Hit, rule
-from .common import no_one
 
 _L = LocalPlan
 
@@ -54,17 +53,6 @@ def unknown_sub_goal(plan: LocalPlan, workspace) -> Iterator[Hit]:
                 path,
                 f"Delmål {goal} finns inte i strategin '{strategy.id}'.",
                 "Strategins delmål: " + ", ".join(map(str, sorted(known))) + ".",
-            )
-
-
-@rule("DK214", "no-responsible", Severity.ERROR, "En uppgift eller aktivitet saknar ansvarig.", _L)
-def activity_without_responsible(plan: LocalPlan, _) -> Iterator[Hit]:
-    for i, activity in enumerate(plan.activities):
-        if activity.status != "cancelled" and no_one(activity.by_whom):
-            yield Hit(
-                ("activities", i),
-                f"Aktiviteten '{activity.id}' saknar vem som gör den.",
-                "Lägg till by_whom.",
             )
 
 

@@ -11,7 +11,6 @@ from ..findings import Severity
 from ..formatting import format_money
 from ..model import DialogueProject
 from . import Hit, rule
-from .common import no_one
 
 EVENING_FROM = time(17, 0)
 _P = DialogueProject
@@ -306,17 +305,6 @@ def over_budget(plan: DialogueProject, _) -> Iterator[Hit]:
             f"{format_money(plan.costs.budget)} med {format_money(total - plan.costs.budget)}.",
             "Minska kostnaderna eller höj budgeten.",
         )
-
-
-@rule("DK214", "no-responsible", Severity.ERROR, "En uppgift eller aktivitet saknar ansvarig.", _P)
-def task_without_responsible(plan: DialogueProject, _) -> Iterator[Hit]:
-    for i, task in enumerate(plan.timeline):
-        if task.status != "cancelled" and no_one(task.responsible):
-            yield Hit(
-                ("timeline", i),
-                f"Uppgiften '{task.task}' saknar ansvarig.",
-                "Lägg till responsible.",
-            )
 
 
 @rule("DK218", "unknown-member", Severity.ERROR, "En dialog hänvisar till en okänd ledamot.", _P)
