@@ -12,6 +12,7 @@ with the header row repeated on every page. Conventions beyond Markdown, kept sm
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -152,36 +153,17 @@ class _Writer:
         return f"{base} 2" if len(self.lists) > 1 and base == "List Bullet" else base
 
     def _inline(self, paragraph, inline) -> None:
-        bold = italic = False
-        link: str | None = None
-        for child in inline.children or []:
-            kind = child.type
-            if kind == "text":
-                run = paragraph.add_run(child.content)
-                run.bold, run.italic = bold or None, italic or None
-            elif kind == "code_inline":
-                paragraph.add_run(child.content).font.name = "Consolas"
-            elif kind == "strong_open":
-                bold = True
-            elif kind == "strong_close":
-                bold = False
-            elif kind == "em_open":
-                italic = True
-            elif kind == "em_close":
-                italic = False
-            elif kind == "softbreak":
-                paragraph.add_run(" ")
-            elif kind == "hardbreak":
+        for span in _spans(inline):
+            if span is None:
                 paragraph.add_run().add_break()
-            elif kind == "link_open":
-                link = child.attrs.get("href")
-            elif kind == "link_close":
-                if link and link not in "".join(r.text for r in paragraph.runs[-3:]):
-                    paragraph.add_run(f" ({link})")
-                link = None
+                continue
+            run = paragraph.add_run(span.text)
+            run.bold, run.italic = span.bold or None, span.italic or None
+            if span.code:
+                run.font.name = "Consolas"
 
     def _table(self, tokens, index: int) -> int:
-        """Collect the rows, then build the table with add_row() (fast on big tables)."""
+        """Collect the rows of a Markdown table, then write it."""
         rows: list[tuple[bool, list]] = []
         alignments: list[str | None] = []
         header = False
@@ -300,33 +282,55 @@ def _twips(emu: int) -> int:
     return int(emu / 635)  # 914 400 EMU per inch, 1 440 twips per inch
 
 
-def _runs_xml(inline, run_props: str, *, bold: bool) -> str:
-    """The runs of one table cell, with bold, italic, code and line breaks."""
-    from xml.sax.saxutils import escape
+@dataclass(frozen=True)
+class _Span:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
 
-    out, strong, emphasis = [], bold, False
+
+def _spans(inline, *, bold: bool = False) -> Iterator[_Span | None]:
+    """The text of Markdown inline tokens as spans of one formatting each; None is a
+    line break. A link's address follows its text unless the text is the address."""
+    strong, emphasis = bold, False
+    link, link_text = None, ""
     for child in inline.children or []:
         kind = child.type
-        if kind in ("text", "code_inline"):
-            props = run_props + ("<w:b/>" if strong else "") + ("<w:i/>" if emphasis else "")
-            if kind == "code_inline":
-                props += '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/>'
-            out.append(
-                f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">'
-                f"{escape(child.content)}</w:t></w:r>"
-            )
-        elif kind == "strong_open":
-            strong = True
-        elif kind == "strong_close":
-            strong = bold
-        elif kind == "em_open":
-            emphasis = True
-        elif kind == "em_close":
-            emphasis = False
+        if kind in ("text", "code_inline") and child.content:
+            link_text += child.content
+            yield _Span(child.content, strong, emphasis, kind == "code_inline")
         elif kind == "softbreak":
-            out.append(f'<w:r><w:rPr>{run_props}</w:rPr><w:t xml:space="preserve"> </w:t></w:r>')
+            yield _Span(" ", strong, emphasis)
         elif kind == "hardbreak":
+            yield None
+        elif kind in ("strong_open", "strong_close"):
+            strong = kind == "strong_open" or bold
+        elif kind in ("em_open", "em_close"):
+            emphasis = kind == "em_open"
+        elif kind == "link_open":
+            link, link_text = child.attrs.get("href"), ""
+        elif kind == "link_close":
+            if link and link not in link_text:
+                yield _Span(f" ({link})", strong, emphasis)
+            link = None
+
+
+def _runs_xml(inline, run_props: str, *, bold: bool) -> str:
+    """The runs of one table cell as WordprocessingML."""
+    from xml.sax.saxutils import escape
+
+    out = []
+    for span in _spans(inline, bold=bold):
+        if span is None:
             out.append("<w:r><w:br/></w:r>")
+            continue
+        props = run_props + ("<w:b/>" if span.bold else "") + ("<w:i/>" if span.italic else "")
+        if span.code:
+            props += '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/>'
+        out.append(
+            f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(span.text)}</w:t></w:r>'
+        )
     return "".join(out)
 
 
