@@ -11,30 +11,30 @@ from pathlib import Path
 
 from .errors import UsageError
 
-_DEFERRED = {signal.SIGINT, signal.SIGTERM}
-
 
 @contextmanager
-def _signals_deferred():
-    """Hold Ctrl-C and SIGTERM until the file is in place, so an interrupt lands
-    between two files, never inside one (where the platform allows)."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
-        threading.main_thread()
-    ):
+def _interrupts_deferred():
+    """Hold Ctrl-C until the file is in place, so an interrupt lands between two
+    files, never inside one. Python runs a pending signal with the handler current
+    at that moment, so even a Ctrl-C pressed just before is held here."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _DEFERRED)
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def write_atomic(path: Path, content: str | bytes, *, encoding: str = "utf-8") -> Path:
     """Write `content` to `path` through a temporary file in the same folder, so a
     reader (or an interrupted run) never sees a half-written file."""
     data = content.encode(encoding) if isinstance(content, str) else content
-    with _signals_deferred():
+    with _interrupts_deferred():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
