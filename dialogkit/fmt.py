@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from .findings import Finding, Severity
 from .model import PLAN_KINDS
 from .output import write_atomic
-from .validation import _type_at, _unwrap
+from .validation import model_at
 from .yamlsource import Source, SourceError, parse_text, read_source
 
 
@@ -54,8 +54,8 @@ def _order_keys(node: Any, model: type[BaseModel], path: tuple) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
-        target = _unwrap(_type_at(model, path))
-        if isinstance(target, type) and issubclass(target, BaseModel):
+        target = model_at(model, path)
+        if target is not None:
             order = list(target.model_fields)
             known = [key for key in order if key in node]
             before = _tail(node)

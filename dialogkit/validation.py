@@ -185,20 +185,20 @@ def _type_at(model: type[BaseModel], path: KeyPath) -> Any:
     return current
 
 
+def model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
+    """The model class that describes the mapping at `path` in a plan, if any."""
+    found = _unwrap(_type_at(model, path))
+    return found if isinstance(found, type) and issubclass(found, BaseModel) else None
+
+
 def _field_at(model: type[BaseModel], path: KeyPath):
-    if not path:
-        return None
-    parent = _unwrap(_type_at(model, path[:-1]))
-    if isinstance(parent, type) and issubclass(parent, BaseModel):
-        return parent.model_fields.get(str(path[-1]))
-    return None
+    parent = model_at(model, path[:-1]) if path else None
+    return parent.model_fields.get(str(path[-1])) if parent else None
 
 
 def _allowed_keys(model: type[BaseModel], path: KeyPath) -> list[str]:
-    parent = _unwrap(_type_at(model, path))
-    if isinstance(parent, type) and issubclass(parent, BaseModel):
-        return list(parent.model_fields)
-    return []
+    parent = model_at(model, path)
+    return list(parent.model_fields) if parent else []
 
 
 def _literal_options(model: type[BaseModel], path: KeyPath, on_key: bool) -> list[str]:

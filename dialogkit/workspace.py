@@ -37,16 +37,27 @@ class Workspace:
     plans: list[LoadedPlan] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
-    context_files: list[Path] = field(default_factory=list)
-    """Plans beside a named file, read only if a cross-file reference needs them."""
+    context_dirs: list[Path] = field(default_factory=list)
+    """Folders of the files named one by one; the other plans there are read only if
+    a cross-file reference needs them."""
     _context: list[LoadedPlan] | None = field(default=None, repr=False)
     _by_id: tuple | None = field(default=None, repr=False)
 
     @property
     def context(self) -> list[LoadedPlan]:
         if self._context is None:
+            asked = set(self.files)
+            neighbours = [
+                path
+                for folder in self.context_dirs
+                for path in sorted(folder.iterdir())
+                if path.suffix in YAML_SUFFIXES
+                and path.is_file()
+                and path not in asked
+                and not path.name.startswith(".")
+            ]
             with _collector_paused():
-                loaded = (load_file(path)[0] for path in self.context_files)
+                loaded = (load_file(path)[0] for path in neighbours)
                 self._context = [plan for plan in loaded if plan is not None]
         return self._context
 
@@ -170,7 +181,5 @@ def _load_workspace(paths: list[Path]) -> Workspace:
         workspace.findings.extend(findings)
         if loaded:
             workspace.plans.append(loaded)
-    asked = set(workspace.files)
-    neighbours = plan_files({p.parent for p in paths if p.is_file()})
-    workspace.context_files = [path for path in neighbours if path not in asked]
+    workspace.context_dirs = sorted({path.parent for path in paths if path.is_file()})
     return workspace

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..findings import Finding, Report, format_key_path
+from ..yamlsource import MAX_FILE_BYTES
 
 SEVERITY_WORDS = {"error": "fel", "warning": "varning"}
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}
@@ -55,7 +56,8 @@ def _render_one(finding: Finding, console: Console, cache: dict) -> None:
 def _source_line(finding: Finding, cache: dict) -> str | None:
     if finding.file not in cache:
         try:
-            cache[finding.file] = finding.file.read_text("utf-8").splitlines()
+            too_big = finding.file.stat().st_size > MAX_FILE_BYTES
+            cache[finding.file] = [] if too_big else finding.file.read_text("utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             cache[finding.file] = []
     lines = cache[finding.file]
