@@ -225,11 +225,7 @@ def timeline(
         if out is None:
             render.render_terminal(built, day, _console())
             return
-        from rich.console import Console
-
-        capture = Console(record=True, width=200, file=open(os.devnull, "w"))  # noqa: SIM115
-        render.render_terminal(built, day, capture)
-        _emit(capture.export_text(), out)
+        _emit(_as_text(lambda console: render.render_terminal(built, day, console)), out)
         return
     renderers = {
         TimelineFormat.markdown: render.render_markdown,
@@ -283,7 +279,9 @@ def cost(
             return
         _emit(
             {
-                CostFormat.table: lambda: _plain_table(render.render_workload_table, load),
+                CostFormat.table: lambda: _as_text(
+                    lambda console: render.render_workload_table(load, console)
+                ),
                 CostFormat.markdown: lambda: render.render_workload_markdown(load),
                 CostFormat.csv: lambda: render.render_workload_csv(load),
                 CostFormat.json: lambda: render.render_workload_json(load, loaded.plan.id),
@@ -302,8 +300,8 @@ def cost(
         return
     _emit(
         {
-            CostFormat.table: lambda: _plain_table(
-                render.render_estimate_table, estimates, language
+            CostFormat.table: lambda: _as_text(
+                lambda console: render.render_estimate_table(estimates, console, language)
             ),
             CostFormat.markdown: lambda: render.render_estimate_markdown(
                 estimates, project.title, language
@@ -529,13 +527,15 @@ def templates_list(
         print(f"{name}\t{path}")
 
 
-def _plain_table(renderer, *args) -> str:
-    """What a rich renderer prints, as plain text for a file."""
+def _as_text(draw) -> str:
+    """What `draw(console)` prints with rich, as plain text for a file."""
+    import io
+
     from rich.console import Console
 
-    capture = Console(record=True, width=200, file=open(os.devnull, "w"))  # noqa: SIM115
-    renderer(*args[:1], capture, *args[1:])
-    return capture.export_text()
+    console = Console(record=True, width=200, file=io.StringIO())
+    draw(console)
+    return console.export_text()
 
 
 def _parse_day(text: str | None):
@@ -577,6 +577,9 @@ def main() -> None:
 
     Typer handles its own usage errors (exit 2); a `DialogkitError` is the user's to
     fix; anything else is a bug, reported in one line unless --debug is given."""
+    # dialogkit's models use no pydantic plugins; looking for them scans every
+    # installed package's entry points at each start.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except DialogkitError as error:
