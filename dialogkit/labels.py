@@ -61,5 +61,28 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# The follow-up questions asked after every dialogue (seed 001), by FollowUp field.
+FOLLOW_UP_QUESTIONS: dict[str, dict[str, str]] = {
+    "sv": {
+        "dialogue_type": "Vilken typ av dialog genomfördes?",
+        "influence": "Hur påverkade dialogen beslut eller utveckling?",
+        "main_lesson": "Vad är det viktigaste vi har lärt oss från dialogen?",
+        "purpose_met": "Har syfte och mål uppnåtts?",
+        "unspoken_purposes": "Uppdagades några outtalade syften eller förhoppningar?",
+        "went_well": "Vad gjordes bra?",
+        "could_improve": "Vad kunde gjorts bättre?",
+    },
+    "en": {
+        "dialogue_type": "What type of dialogue was held?",
+        "influence": "How did the dialogue influence decisions or development?",
+        "main_lesson": "What is the most important thing we learned?",
+        "purpose_met": "Were the purpose and goals met?",
+        "unspoken_purposes": "Did any unspoken purposes or hopes come to light?",
+        "went_well": "What went well?",
+        "could_improve": "What could have been done better?",
+    },
+}
+
+
 def label(value: str, language: str = "sv") -> str:
     return LABELS[language].get(value, value)

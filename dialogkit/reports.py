@@ -16,8 +16,9 @@ from pathlib import Path
 from .costs import estimate, missing_formats
 from .docx_writer import DocumentInfo, markdown_to_docx
 from .errors import UsageError
+from .labels import FOLLOW_UP_QUESTIONS
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
-from .model.project import COST_ITEMS
+from .model.project import COST_ITEMS, FollowUp
 from .render.timeline import month_name
 from .templating import builtin_templates_dir, render, template_environment, workspace_root
 from .timeline import build_timeline
@@ -37,15 +38,8 @@ DEFAULT_KIND = {
     Strategy: "regional",
 }
 AUDIENCES = ("internal", "public")
-FOLLOW_UP_QUESTIONS = {
-    "dialogue_type": "Vilken typ av dialog genomfördes?",
-    "influence": "Hur påverkade dialogen beslut eller utveckling?",
-    "main_lesson": "Vad är det viktigaste vi har lärt oss från dialogen?",
-    "purpose_met": "Har syfte och mål uppnåtts?",
-    "unspoken_purposes": "Uppdagades några outtalade syften eller förhoppningar?",
-    "went_well": "Vad gjordes bra?",
-    "could_improve": "Vad kunde gjorts bättre?",
-}
+FOLLOW_UP_FIELDS = tuple(FollowUp.model_fields)
+"""The follow-up questions of seed 001, in order; their wording is in labels.py."""
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w-])(\+46|0)[\s-]?\d{1,3}([\s-]?\d{2,4}){2,4}(?![\w-])")
@@ -77,7 +71,7 @@ def public_copy(project: DialogueProject) -> DialogueProject:
         outcome.internal_notes = None
         outcome.public_notes = redact(outcome.public_notes)
         if outcome.follow_up is not None:
-            for name in FOLLOW_UP_QUESTIONS:
+            for name in FOLLOW_UP_FIELDS:
                 setattr(outcome.follow_up, name, redact(getattr(outcome.follow_up, name)))
         for feedback in outcome.feedback:
             feedback.description = redact(feedback.description)
@@ -190,12 +184,12 @@ def _dialogue_report(project: DialogueProject, _loaded) -> dict:
             for d in held
             if d.outcome.follow_up and getattr(d.outcome.follow_up, key)
         ]
-        for key in FOLLOW_UP_QUESTIONS
+        for key in FOLLOW_UP_FIELDS
     }
     return {
         "held": held,
         "participants_total": sum(d.outcome.participants or 0 for d in held),
-        "follow_up_questions": FOLLOW_UP_QUESTIONS,
+        "follow_up_questions": FOLLOW_UP_QUESTIONS[project.language],
         "answers": answers,
         "feedback": [(d, f) for d in held for f in d.outcome.feedback],
     }

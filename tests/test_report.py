@@ -282,3 +282,20 @@ def test_markdown_format_for_the_web_page(run):
     result = run("report", PLANS / "lekeberg-kommunikationsplan-2023.yaml", "-f", "markdown")
     assert result.stdout.startswith("# Kommunikationsplan: Nära vård – Hälsa tillsammans")
     assert "| Vem/vilka | Varför? | Veta | Känna | Göra |" in result.stdout
+
+
+def test_english_plan_gets_english_reports(run, write, tmp_path):
+    path = write(
+        SECRET_PROJECT.replace(
+            "organisation: Region Test\n", "organisation: Region Test\nlanguage: en\n"
+        )
+    )
+    plan = make(run, tmp_path, path)
+    names = [text for style, text in headings(plan) if style == "Heading 2"]
+    assert names[:4] == ["Mandate", "Purpose", "Questions", "Dialogues"]
+    assert plan.tables[0].rows[1].cells[1].text == "13 April 2021"
+    report = make(run, tmp_path, path, "-k", "dialogue-report")
+    texts = everything(report)
+    assert "What is the most important thing we learned?" in texts
+    for swedish in ("Deltagare", "Kommun", "Uppföljning", "april"):
+        assert swedish not in texts
