@@ -41,7 +41,6 @@ CHANNEL_LIMITS = {
     "reminder": 1500,
 }
 CHANNELS = tuple(CHANNEL_LIMITS)
-FORMATS = ("text", "markdown", "eml")
 EXTENSIONS = {"text": "txt", "markdown": "md", "eml": "eml"}
 
 

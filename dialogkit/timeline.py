@@ -27,9 +27,6 @@ class TimelineItem:
     def overdue(self, today: date) -> bool:
         return self.end < today and self.status not in FINISHED
 
-    def period(self) -> Period:
-        return Period(self.start, self.end, self.when)
-
 
 @dataclass(frozen=True)
 class Timeline:

@@ -92,10 +92,6 @@ class Source:
                 return (1, 1)
             path = path[:-1]
 
-    def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-
 
 def read_source(path: Path) -> Source:
     """Read and parse `path`; raise `SourceError` for anything that is not a safe plan file."""
