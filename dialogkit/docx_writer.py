@@ -325,9 +325,13 @@ def _runs_xml(inline, run_props: str, *, bold: bool) -> str:
         if span is None:
             out.append("<w:r><w:br/></w:r>")
             continue
-        props = run_props + ("<w:b/>" if span.bold else "") + ("<w:i/>" if span.italic else "")
-        if span.code:
-            props += '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/>'
+        # The schema fixes the order of run properties: rFonts, b, i, ..., sz.
+        props = (
+            ('<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/>' if span.code else "")
+            + ("<w:b/>" if span.bold else "")
+            + ("<w:i/>" if span.italic else "")
+            + run_props
+        )
         out.append(
             f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(span.text)}</w:t></w:r>'
         )

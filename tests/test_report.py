@@ -299,3 +299,96 @@ def test_english_plan_gets_english_reports(run, write, tmp_path):
     assert "What is the most important thing we learned?" in texts
     for swedish in ("Deltagare", "Kommun", "Uppföljning", "april"):
         assert swedish not in texts
+
+
+# The order WordprocessingML's schema gives these properties; Word may refuse a file
+# that breaks it even where LibreOffice is lenient.
+SCHEMA_ORDER = {
+    "rPr": [
+        "rStyle",
+        "rFonts",
+        "b",
+        "bCs",
+        "i",
+        "iCs",
+        "caps",
+        "smallCaps",
+        "strike",
+        "dstrike",
+        "outline",
+        "shadow",
+        "emboss",
+        "imprint",
+        "noProof",
+        "snapToGrid",
+        "vanish",
+        "webHidden",
+        "color",
+        "spacing",
+        "w",
+        "kern",
+        "position",
+        "sz",
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    ],
+    "tcPr": [
+        "cnfStyle",
+        "tcW",
+        "gridSpan",
+        "hMerge",
+        "vMerge",
+        "tcBorders",
+        "shd",
+        "noWrap",
+        "tcMar",
+        "textDirection",
+        "tcFitText",
+        "vAlign",
+        "hideMark",
+    ],
+    "tblPr": [
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+    ],
+}
+
+
+def test_generated_xml_keeps_the_schema_order(run, write, tmp_path):
+    text = PROJECT.replace("- Vad är viktigt för dig?", "- Vad är **viktigt** för `dig`?")
+    document = make(run, tmp_path, write(text))
+    body = document.element.body
+    checked = 0
+    for parent, order in SCHEMA_ORDER.items():
+        for element in body.iter(f"{{*}}{parent}"):
+            names = [child.tag.split("}")[1] for child in element]
+            positions = [order.index(name) for name in names]
+            assert positions == sorted(positions), (parent, names)
+            checked += 1
+    assert checked > 50
