@@ -360,6 +360,33 @@ def _field(paragraph, instruction: str, placeholder: str = "") -> None:
     char("end")
 
 
+# The elements that CT_Settings places after w:updateFields.
+SETTINGS_AFTER_UPDATE_FIELDS = tuple(
+    f"w:{name}"
+    for name in [
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    ]
+)
+
+
 def _update_fields_on_open(document) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -368,7 +395,7 @@ def _update_fields_on_open(document) -> None:
     if settings.find(qn("w:updateFields")) is None:
         element = OxmlElement("w:updateFields")
         element.set(qn("w:val"), "true")
-        settings.append(element)
+        settings.insert_element_before(element, *SETTINGS_AFTER_UPDATE_FIELDS)
 
 
 def _add_page_numbers(document, language: str) -> None:
