@@ -95,3 +95,9 @@ def test_every_field_in_the_schema_has_a_description(run):
         if not spec.get("description")
     ]
     assert undocumented == []
+
+
+def test_a_folder_without_plans_says_so(run, tmp_path):
+    result = run("plan", "check", tmp_path)
+    assert result.exit_code == 0
+    assert "Inga planer" in result.stdout

@@ -24,6 +24,9 @@ def render_text(report: Report, console: Console) -> None:
         for finding in group:
             _render_one(finding, console, lines_by_file)
         console.print()
+    if report.files_checked == 0:
+        console.print("[yellow]Inga planer (*.yaml, *.yml) hittades.[/] Ange mappen med planerna.")
+        return
     errors, warnings = len(report.errors), len(report.warnings)
     plans = "plan" if report.files_checked == 1 else "planer"
     summary = (
