@@ -377,7 +377,10 @@ def invite(
     if out is None:
         if output is InviteFormat.eml:
             raise UsageError("eml skrivs till filer.", hint="Lägg till --out out/inbjudningar.")
-        print("\n\n".join(str(content).rstrip("\n") for content in files.values()))
+        texts = [str(content).rstrip("\n") for content in files.values()]
+        if len(texts) > 1:  # several texts on one screen: say which is which
+            texts = [f"──── {name} ────\n{text}" for name, text in zip(files, texts, strict=True)]
+        print("\n\n".join(texts))
         return
     for dialogue_id, calendar in calendars.items():
         files[f"{dialogue_id}/{dialogue_id}.ics"] = calendar

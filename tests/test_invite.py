@@ -174,3 +174,9 @@ def test_bad_choices(run, write, args, code, words):
     result = run("invite", write(PROJECT), *args)
     assert result.exit_code == code
     assert words in result.stderr
+
+
+def test_several_texts_on_screen_are_labelled(run, write):
+    result = run("invite", write(PROJECT), "-d", "sala", "-c", "facebook", "-c", "web")
+    assert result.stdout.startswith("──── sala/facebook.txt ────\n")
+    assert "\n──── sala/web.txt ────\n" in result.stdout
