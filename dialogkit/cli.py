@@ -24,7 +24,9 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: typer's rich help costs 150 ms at every start
 )
 plan_app = typer.Typer(
-    help="Kontrollera planer och visa deras schema.", no_args_is_help=True, rich_markup_mode=None
+    help="Kontrollera, skapa, formatera och jämför planer.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(plan_app, name="plan")
 
