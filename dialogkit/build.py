@@ -17,7 +17,7 @@ from .errors import PlanInvalidError
 from .findings import Report
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .output import write_atomic
-from .workspace import LoadedPlan, load_workspace
+from .workspace import LoadedPlan, Workspace, load_workspace
 
 Content = str | bytes
 
@@ -30,7 +30,7 @@ class Output:
     what: str
 
 
-def plan_outputs(loaded: LoadedPlan, today: date) -> Iterator[Output]:
+def plan_outputs(loaded: LoadedPlan, today: date, workspace: Workspace) -> Iterator[Output]:
     """Every file dialogkit makes for one plan."""
     plan = loaded.plan
     folder = Path(plan.id)
@@ -40,7 +40,7 @@ def plan_outputs(loaded: LoadedPlan, today: date) -> Iterator[Output]:
         yield from _project_outputs(loaded, folder)
     elif isinstance(plan, CommunicationPlan):
         yield from _workload_outputs(loaded, folder)
-    yield from _report_outputs(loaded, folder)
+    yield from _report_outputs(loaded, folder, workspace)
 
 
 def _timeline_outputs(loaded, folder: Path, today: date) -> Iterator[Output]:
@@ -141,14 +141,15 @@ REPORT_FILES = {
 }
 
 
-def _report_outputs(loaded, folder: Path) -> Iterator[Output]:
+def _report_outputs(loaded, folder: Path, workspace: Workspace) -> Iterator[Output]:
     from .reports import build_report, to_docx
 
     for kind, name, audiences in REPORT_FILES[type(loaded.plan)]:
         for audience, suffix in audiences.items():
 
             def produce(kind=kind, audience=audience):
-                return to_docx(build_report(loaded, kind, audience), loaded)
+                report = build_report(loaded, kind, audience, workspace=workspace)
+                return to_docx(report, loaded)
 
             yield Output(folder / "rapporter" / f"{name}{suffix}.docx", produce, "rapport")
 
@@ -175,7 +176,9 @@ def build(
             hint="Kör dialogkit plan check och rätta felen först.",
         )
     today = today or date.today()
-    outputs = [output for loaded in workspace.plans for output in plan_outputs(loaded, today)]
+    outputs = [
+        output for loaded in workspace.plans for output in plan_outputs(loaded, today, workspace)
+    ]
     written = []
     for number, output in enumerate(outputs, start=1):
         if progress:

@@ -20,9 +20,9 @@ from .labels import FOLLOW_UP_QUESTIONS
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .model.project import COST_ITEMS, FollowUp
 from .render.timeline import month_name
-from .templating import builtin_templates_dir, render, template_environment, workspace_root
+from .templating import render, template_dirs, template_environment, workspace_root
 from .timeline import build_timeline
-from .workspace import LoadedPlan, load_workspace
+from .workspace import LoadedPlan, Workspace, load_workspace
 
 REPORT_KINDS: dict[str, type] = {
     "project-plan": DialogueProject,
@@ -102,15 +102,18 @@ def build_report(
     audience: str = "internal",
     *,
     templates: Path | None = None,
+    workspace: Workspace | None = None,
 ) -> Report:
-    """Render the report's Markdown; `to_docx` turns it into Word."""
+    """Render the report's Markdown; `to_docx` turns it into Word. `workspace` gives
+    the other plans a report draws on (a local plan's strategy, a strategy's local
+    plans); without it they are read from the plan's folder when needed."""
     kind = choose_kind(loaded, kind)
     if audience not in AUDIENCES:
         raise UsageError(f"Okänd målgrupp '{audience}'.", hint="Välj public eller internal.")
     plan = loaded.plan
     if isinstance(plan, DialogueProject) and audience == "public":
         plan = public_copy(plan)
-    context = _CONTEXTS[kind](plan, loaded)
+    context = _CONTEXTS[kind](plan, workspace or load_workspace([loaded.path]))
     language = getattr(plan, "language", "sv")
     env = template_environment(loaded, templates)
     markdown = render(
@@ -133,9 +136,8 @@ def to_docx(report: Report, loaded: LoadedPlan, templates: Path | None = None) -
 
 def reference_docx(loaded: LoadedPlan, templates: Path | None = None) -> Path:
     """The first reference.docx in the template lookup order."""
-    root = workspace_root(loaded.path)
-    for folder in (templates, root / "templates" if root else None, builtin_templates_dir()):
-        if folder is not None and (folder / "reference.docx").is_file():
+    for folder in template_dirs(workspace_root(loaded.path), templates):
+        if (folder / "reference.docx").is_file():
             return folder / "reference.docx"
     raise UsageError("Ingen reference.docx hittades.")
 
@@ -153,7 +155,7 @@ def _author(plan) -> str:
 # --- what each report's template sees -----------------------------------------------
 
 
-def _project_plan(project: DialogueProject, _loaded) -> dict:
+def _project_plan(project: DialogueProject, _workspace) -> dict:
     timeline = build_timeline(project)
     months = timeline.months()
     grid = [
@@ -176,7 +178,7 @@ def _project_plan(project: DialogueProject, _loaded) -> dict:
     }
 
 
-def _dialogue_report(project: DialogueProject, _loaded) -> dict:
+def _dialogue_report(project: DialogueProject, _workspace) -> dict:
     held = [d for d in project.dialogues if not d.test and d.outcome is not None]
     answers = {
         key: [
@@ -195,20 +197,12 @@ def _dialogue_report(project: DialogueProject, _loaded) -> dict:
     }
 
 
-def _communication_plan(plan: CommunicationPlan, _loaded) -> dict:
+def _communication_plan(plan: CommunicationPlan, _workspace) -> dict:
     return {"total_hours": sum(a.hours or 0 for a in plan.activities)}
 
 
-def _strategy_of(loaded: LoadedPlan, strategy_id: str) -> Strategy | None:
-    folder = loaded.path.parent
-    for other in load_workspace([folder]).plans:
-        if isinstance(other.plan, Strategy) and other.plan.id == strategy_id:
-            return other.plan
-    return None
-
-
-def _local_plan(plan: LocalPlan, loaded: LoadedPlan) -> dict:
-    strategy = _strategy_of(loaded, plan.strategy)
+def _local_plan(plan: LocalPlan, workspace: Workspace) -> dict:
+    strategy = workspace.strategy(plan.strategy)
     titles = {g.id: g.title for g in strategy.sub_goals} if strategy else {}
     years = sorted({year for f in plan.key_figures for year in f.values})
     score_years = sorted({year for s in plan.self_assessment for year in s.scores})
@@ -229,27 +223,22 @@ def _local_plan(plan: LocalPlan, loaded: LoadedPlan) -> dict:
     }
 
 
-def _regional(strategy: Strategy, loaded: LoadedPlan) -> dict:
+def _regional(strategy: Strategy, workspace: Workspace) -> dict:
     local_plans = sorted(
         (
             other.plan
-            for other in load_workspace([loaded.path.parent]).plans
+            for other in (*workspace.plans, *workspace.context)
             if isinstance(other.plan, LocalPlan) and other.plan.strategy == strategy.id
         ),
         key=lambda p: p.municipality,
     )
-    status = {}
+    status, latest_year = {}, {}
     for local in local_plans:
         latest = max(local.follow_ups, key=lambda f: f.year, default=None)
+        latest_year[local.municipality] = latest.year if latest else None
         for assessment in latest.assessments if latest else []:
             status[(local.municipality, assessment.sub_goal)] = assessment.status
-    return {
-        "local_plans": local_plans,
-        "status": status,
-        "latest_year": {
-            p.municipality: max((f.year for f in p.follow_ups), default=None) for p in local_plans
-        },
-    }
+    return {"local_plans": local_plans, "status": status, "latest_year": latest_year}
 
 
 _CONTEXTS = {

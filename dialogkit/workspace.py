@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from .errors import UsageError
 from .findings import Finding, Severity
@@ -42,6 +42,7 @@ class Workspace:
     a cross-file reference needs them."""
     _context: list[LoadedPlan] | None = field(default=None, repr=False)
     _by_id: tuple | None = field(default=None, repr=False)
+    _context_strategies: dict[str, Strategy] | None = field(default=None, repr=False)
 
     @property
     def context(self) -> list[LoadedPlan]:
@@ -51,10 +52,7 @@ class Workspace:
                 path
                 for folder in self.context_dirs
                 for path in sorted(folder.iterdir())
-                if path.suffix in YAML_SUFFIXES
-                and path.is_file()
-                and path not in asked
-                and not path.name.startswith(".")
+                if is_plan_file(Path(path.name)) and path.is_file() and path not in asked
             ]
             with _collector_paused():
                 loaded = (load_file(path)[0] for path in neighbours)
@@ -65,7 +63,9 @@ class Workspace:
         """The strategy with this id: among the plans asked about, else beside them."""
         found = self._index()[0].get(strategy_id)
         if found is None:
-            found = _strategies(self.context).get(strategy_id)
+            if self._context_strategies is None:
+                self._context_strategies = _strategies(self.context)
+            found = self._context_strategies.get(strategy_id)
         return found
 
     def first_with_id(self, plan_id: str) -> LoadedPlan:
@@ -91,6 +91,13 @@ def _strategies(plans: list[LoadedPlan]) -> dict[str, Strategy]:
     }
 
 
+def is_plan_file(relative: PurePath) -> bool:
+    """A YAML file that is not hidden, nor inside a hidden folder."""
+    return relative.suffix in YAML_SUFFIXES and not any(
+        part.startswith(".") for part in relative.parts
+    )
+
+
 def plan_files(paths: Iterable[Path]) -> list[Path]:
     """Every YAML file named or found below the given paths; hidden entries are skipped."""
     files: list[Path] = []
@@ -101,12 +108,7 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
             files.append(path)
             continue
         for found in sorted(path.rglob("*")):
-            relative = found.relative_to(path).parts
-            if (
-                found.suffix in YAML_SUFFIXES
-                and found.is_file()
-                and not any(part.startswith(".") for part in relative)
-            ):
+            if is_plan_file(found.relative_to(path)) and found.is_file():
                 files.append(found)
     return list(dict.fromkeys(files))
 
