@@ -7,14 +7,14 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .errors import UsageError
 from .formatting import format_date, format_money
 from .labels import label
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Plan, Strategy
 from .validation import validate_source
-from .workspace import YAML_SUFFIXES
+from .workspace import is_plan_file
 from .yamlsource import SourceError, parse_text
 
 WORKTREE = None  # the files on disk, as opposed to a revision
@@ -61,10 +61,6 @@ def is_revision(text: str, root: Path) -> bool:
         return False
 
 
-def _is_plan_file(name: str) -> bool:
-    return name.endswith(YAML_SUFFIXES) and not any(p.startswith(".") for p in name.split("/"))
-
-
 def plan_texts(root: Path, revision: str | None, paths: list[str]) -> dict[str, str]:
     """{repository-relative path: text} for the plans in `revision` (or on disk)."""
     if revision is WORKTREE:
@@ -74,11 +70,13 @@ def plan_texts(root: Path, revision: str | None, paths: list[str]) -> dict[str, 
         return {
             name: (root / name).read_text("utf-8", errors="replace")
             for name in tracked
-            if _is_plan_file(name) and (root / name).is_file()
+            if is_plan_file(PurePosixPath(name)) and (root / name).is_file()
         }
     names = git("ls-tree", "-r", "--name-only", revision, "--", *paths, cwd=root).splitlines()
     return {
-        name: git("show", f"{revision}:{name}", cwd=root) for name in names if _is_plan_file(name)
+        name: git("show", f"{revision}:{name}", cwd=root)
+        for name in names
+        if is_plan_file(PurePosixPath(name))
     }
 
 
@@ -150,8 +148,15 @@ def compare(old: Plan, new: Plan) -> list[str]:
     return messages
 
 
-def _by_key(items, key) -> dict:
-    return {key(item): item for item in items}
+def _matched(old_items, new_items, key) -> tuple[list, list, list[tuple]]:
+    """Items only in the new version, items only in the old one, and (old, new) pairs
+    of those in both, matched by `key` and each in the plan's own order."""
+    before = {key(item): item for item in old_items}
+    after = {key(item): item for item in new_items}
+    added = [item for k, item in after.items() if k not in before]
+    removed = [item for k, item in before.items() if k not in after]
+    kept = [(before[k], item) for k, item in after.items() if k in before]
+    return added, removed, kept
 
 
 def _names(values) -> str:
@@ -159,13 +164,11 @@ def _names(values) -> str:
 
 
 def _day(old_day, new_day, language: str) -> tuple[str, str]:
-    same_year = old_day.year == new_day.year
-    fmt = (
-        (lambda d: format_date(d, language, weekday=False).rsplit(" ", 1)[0])
-        if same_year
-        else (lambda d: format_date(d, language, weekday=False))
-    )
-    return fmt(old_day), fmt(new_day)
+    """ "13 april", or "13 april 2021" when the year changes too."""
+    texts = [format_date(day, language, weekday=False) for day in (old_day, new_day)]
+    if old_day.year == new_day.year:
+        texts = [text.rsplit(" ", 1)[0] for text in texts]
+    return texts[0], texts[1]
 
 
 def _project(old: DialogueProject, new: DialogueProject) -> Iterator[str]:
@@ -173,14 +176,12 @@ def _project(old: DialogueProject, new: DialogueProject) -> Iterator[str]:
 
     language = new.language
     names = {m.id: m.name for m in (*old.members, *new.members)}
-    before, after = _by_key(old.dialogues, lambda d: d.id), _by_key(new.dialogues, lambda d: d.id)
-    for id_ in after.keys() - before.keys():
-        d = after[id_]
+    added, removed, kept = _matched(old.dialogues, new.dialogues, lambda d: d.id)
+    for d in added:
         yield f"Ny dialog: {d.municipality} {format_date(d.date, language, weekday=False)}."
-    for id_ in before.keys() - after.keys():
-        yield f"Dialog {before[id_].municipality} borttagen."
-    for id_ in [i for i in after if i in before]:
-        a, b = before[id_], after[id_]
+    for d in removed:
+        yield f"Dialog {d.municipality} borttagen."
+    for a, b in kept:
         where = f"Dialog {b.municipality}"
         if a.date != b.date:
             frm, to = _day(a.date, b.date, language)
@@ -207,15 +208,11 @@ def _project(old: DialogueProject, new: DialogueProject) -> Iterator[str]:
             yield f"{where}: dokumentationen efter dialogen ändrad."
         if a.digital != b.digital and b.digital is not None:
             yield f"{where}: digitalt deltagande ändrat."
-    old_members, new_members = (
-        _by_key(old.members, lambda m: m.id),
-        _by_key(new.members, lambda m: m.id),
-    )
-    for id_ in new_members.keys() - old_members.keys():
-        m = new_members[id_]
+    added, removed, _ = _matched(old.members, new.members, lambda m: m.id)
+    for m in added:
         yield f"Ny ledamot: {m.name}" + (f" ({m.municipality})." if m.municipality else ".")
-    for id_ in old_members.keys() - new_members.keys():
-        yield f"Ledamot borttagen: {old_members[id_].name}."
+    for m in removed:
+        yield f"Ledamot borttagen: {m.name}."
     for name in [m for m in new.municipalities if m not in old.municipalities]:
         yield f"Ny kommun: {name}."
     for name in [m for m in old.municipalities if m not in new.municipalities]:
@@ -242,13 +239,12 @@ def _tasks(old_items, new_items, word: str, name, who_field: str) -> Iterator[st
     def key(item):
         return getattr(item, "id", None) or name(item)
 
-    before, after = _by_key(old_items, key), _by_key(new_items, key)
-    for k in after.keys() - before.keys():
-        yield f"Ny {word.lower()}: {_short(name(after[k]))} ({after[k].when})."
-    for k in before.keys() - after.keys():
-        yield f"{word} borttagen: {_short(name(before[k]))}."
-    for k in [k for k in after if k in before]:
-        a, b = before[k], after[k]
+    added, removed, kept = _matched(old_items, new_items, key)
+    for item in added:
+        yield f"Ny {word.lower()}: {_short(name(item))} ({item.when})."
+    for item in removed:
+        yield f"{word} borttagen: {_short(name(item))}."
+    for a, b in kept:
         title = f"{word} {_short(name(b))}"
         if getattr(a, who_field) != getattr(b, who_field):
             yield (
@@ -271,29 +267,27 @@ def _short(text: str, width: int = 60) -> str:
 
 def _communication(old: CommunicationPlan, new: CommunicationPlan) -> Iterator[str]:
     yield from _tasks(old.activities, new.activities, "Aktivitet", lambda a: a.id, "responsible")
-    before, after = (
-        _by_key(old.target_groups, lambda g: g.id),
-        _by_key(new.target_groups, lambda g: g.id),
-    )
-    for id_ in after.keys() - before.keys():
-        yield f"Ny målgrupp: {after[id_].name}."
-    for id_ in before.keys() - after.keys():
-        yield f"Målgrupp borttagen: {before[id_].name}."
-    for id_ in [i for i in after if i in before and before[i] != after[i]]:
-        yield f"Målgrupp {after[id_].name} ändrad."
+    added, removed, kept = _matched(old.target_groups, new.target_groups, lambda g: g.id)
+    for group in added:
+        yield f"Ny målgrupp: {group.name}."
+    for group in removed:
+        yield f"Målgrupp borttagen: {group.name}."
+    for a, b in kept:
+        if a != b:
+            yield f"Målgrupp {b.name} ändrad."
     if old.key_message != new.key_message:
         yield "Budskapet ändrat."
 
 
 def _local(old: LocalPlan, new: LocalPlan) -> Iterator[str]:
     yield from _tasks(old.activities, new.activities, "Aktivitet", lambda a: a.id, "by_whom")
-    before = {f.year for f in old.follow_ups}
-    for follow_up in new.follow_ups:
-        if follow_up.year not in before:
-            yield f"Ny årlig uppföljning: {follow_up.year}."
-        elif follow_up != next(f for f in old.follow_ups if f.year == follow_up.year):
-            yield f"Uppföljningen {follow_up.year} ändrad."
-    old_figures = _by_key(old.key_figures, lambda f: f.kolada_id)
+    added, _, kept = _matched(old.follow_ups, new.follow_ups, lambda f: f.year)
+    for follow_up in added:
+        yield f"Ny årlig uppföljning: {follow_up.year}."
+    for a, b in kept:
+        if a != b:
+            yield f"Uppföljningen {b.year} ändrad."
+    old_figures = {figure.kolada_id: figure for figure in old.key_figures}
     for figure in new.key_figures:
         previous = old_figures.get(figure.kolada_id)
         for year, value in sorted(figure.values.items()):
@@ -304,13 +298,14 @@ def _local(old: LocalPlan, new: LocalPlan) -> Iterator[str]:
 
 
 def _strategy(old: Strategy, new: Strategy) -> Iterator[str]:
-    before, after = _by_key(old.sub_goals, lambda g: g.id), _by_key(new.sub_goals, lambda g: g.id)
-    for id_ in sorted(after.keys() - before.keys()):
-        yield f"Nytt delmål {id_}: {after[id_].title}."
-    for id_ in sorted(before.keys() - after.keys()):
-        yield f"Delmål {id_} borttaget: {before[id_].title}."
-    for id_ in sorted(i for i in after if i in before and before[i] != after[i]):
-        yield f"Delmål {id_} ändrat: {after[id_].title}."
+    added, removed, kept = _matched(old.sub_goals, new.sub_goals, lambda g: g.id)
+    for goal in added:
+        yield f"Nytt delmål {goal.id}: {goal.title}."
+    for goal in removed:
+        yield f"Delmål {goal.id} borttaget: {goal.title}."
+    for a, b in kept:
+        if a != b:
+            yield f"Delmål {b.id} ändrat: {b.title}."
 
 
 HANDLED = {

@@ -113,3 +113,14 @@ def test_pre_commit_hooks_via_try_repo(repo):
     )
     assert fmt.returncode in (0, 1), fmt.stdout + fmt.stderr
     assert "dialogkit plan fmt" in fmt.stdout
+
+
+def test_sentences_follow_the_plans_order(run, repo):
+    new = "".join(f"\n  - {{id: n{i}, name: Ny {i}, municipality: Sala}}" for i in range(6))
+    text = PROJECT.replace(
+        "  - {id: cia, name: Cia C, municipality: Västerås}",
+        "  - {id: cia, name: Cia C, municipality: Västerås}" + new,
+    )
+    (repo / "plans" / "projekt.yaml").write_text(text, "utf-8")
+    messages = [c["message"] for c in json.loads(run("plan", "diff", "-f", "json").stdout)]
+    assert messages == [f"Ny ledamot: Ny {i} (Sala)." for i in range(6)]
