@@ -9,6 +9,7 @@ from .errors import PlanInvalidError, UsageError
 from .findings import Report
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .rules import run_rules
+from .templating import and_list
 from .workspace import LoadedPlan, Workspace, load_workspace
 
 KIND_NAMES = {
@@ -52,7 +53,6 @@ def load_plan(path: Path, kind: type | tuple[type, ...] | None = None) -> Loaded
     loaded = workspace.plans[0]
     if kind is not None and not isinstance(loaded.plan, kind):
         names = kind if isinstance(kind, tuple) else (kind,)
-        words = [KIND_NAMES[k] for k in names]
-        wanted = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " eller " + words[-1]
+        wanted = and_list([KIND_NAMES[k] for k in names], word="eller")
         raise UsageError(f"{path} är {KIND_NAMES[type(loaded.plan)]}; kommandot behöver {wanted}.")
     return loaded

@@ -158,7 +158,7 @@ def plan_new(
     """Skapa en ny plan från en kommenterad mall."""
     from .scaffold import new_plan
 
-    target = folder or (Path("plans") if Path("plans").is_dir() else Path("."))
+    target = folder or _plans_folder()
     path = new_plan(kind, name, target)
     _console(stderr=True).print(f"Skrev {path}. Fyll i planen och kör dialogkit plan check.")
 
@@ -463,7 +463,7 @@ def build_command(
 
     from .build import build
 
-    paths = workspace or [Path("plans") if Path("plans").is_dir() else Path(".")]
+    paths = workspace or [_plans_folder()]
     console = _console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -541,6 +541,11 @@ def _as_text(draw) -> str:
     console = Console(record=True, width=200, file=io.StringIO())
     draw(console)
     return console.export_text()
+
+
+def _plans_folder() -> Path:
+    """plans/ when the current folder is a workspace, else the current folder."""
+    return Path("plans") if Path("plans").is_dir() else Path(".")
 
 
 def _parse_day(text: str | None):

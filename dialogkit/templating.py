@@ -38,10 +38,10 @@ def template_dirs(workspace: Path | None = None, extra: Path | None = None) -> l
     return list(dict.fromkeys(dirs))
 
 
-def and_list(items, language: str = "sv") -> str:
-    """["A", "B", "C"] -> "A, B och C"."""
+def and_list(items, language: str = "sv", *, word: str | None = None) -> str:
+    """["A", "B", "C"] -> "A, B och C" (or "A, B eller C" with word="eller")."""
     items = [str(item) for item in items]
-    word = " och " if language == "sv" else " and "
+    word = f" {word or ('och' if language == 'sv' else 'and')} "
     return word.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 

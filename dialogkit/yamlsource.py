@@ -112,16 +112,20 @@ def read_source(path: Path) -> Source:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise SourceError(
             "DK001",
             "Filen är inte sparad som UTF-8.",
-            line,
-            col,
+            *_line_col(raw, error.start),
             hint="Spara om filen som UTF-8 i din editor.",
         ) from None
     return parse_text(text, path)
+
+
+def _line_col(content: str | bytes, offset: int) -> Position:
+    """The 1-based line and column of a character (or byte) offset."""
+    newline = "\n" if isinstance(content, str) else b"\n"
+    start = content.rfind(newline, 0, offset) + 1
+    return content.count(newline, 0, offset) + 1, offset - start + 1
 
 
 def parse_text(text: str, path: Path = Path("<text>")) -> Source:
@@ -137,8 +141,7 @@ def _parse(text: str, path: Path, *, track: bool) -> Source:
     except MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
     except ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        line, col = _line_col(text, error.position)
         char = error.character  # a code point from the C reader, a str from the Python one
         code = char if isinstance(char, int) else ord(char)
         raise SourceError(

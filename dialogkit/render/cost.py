@@ -18,19 +18,39 @@ from .timeline import month_name
 # --- estimates -------------------------------------------------------------------------
 
 
-def _item_headers(language: str) -> list[str]:
-    return [label(item, language) for item in COST_ITEMS]
-
-
-def _summary_rows(estimate: Estimate, language: str) -> list[tuple[str, int | None]]:
+def _dialogue_header(language: str) -> list[str]:
+    """Dialogue, date, format, one column per cost item, sum."""
     sv = language == "sv"
     return [
-        ("Dialoger" if sv else "Dialogues", estimate.dialogues_total),
-        ("Engångskostnader" if sv else "One-off costs", estimate.one_off_total),
-        ("Totalt" if sv else "Total", estimate.total),
-        ("Budget", estimate.budget),
-        ("Kvar av budgeten" if sv else "Left of budget", estimate.remaining),
+        "Dialog" if sv else "Dialogue",
+        "Datum" if sv else "Date",
+        "Format",
+        *[label(item, language) for item in COST_ITEMS],
+        "Summa" if sv else "Sum",
     ]
+
+
+def _total_row(plan: Estimate, language: str) -> list[str]:
+    return [
+        "Summa dialoger" if language == "sv" else "Dialogues in all",
+        "",
+        "",
+        *[_money(plan.item_total(item), language) for item in COST_ITEMS],
+        _money(plan.dialogues_total, language),
+    ]
+
+
+def _comparison(estimates: list[Estimate], language: str) -> list[tuple[str, list[int | None]]]:
+    """The plan beside its scenarios: one row per figure, one value per estimate."""
+    sv = language == "sv"
+    figures = [
+        ("Dialoger" if sv else "Dialogues", "dialogues_total"),
+        ("Engångskostnader" if sv else "One-off costs", "one_off_total"),
+        ("Totalt" if sv else "Total", "total"),
+        ("Budget", "budget"),
+        ("Kvar av budgeten" if sv else "Left of budget", "remaining"),
+    ]
+    return [(name, [getattr(e, field) for e in estimates]) for name, field in figures]
 
 
 def _money(amount: int | None, language: str) -> str:
@@ -64,21 +84,12 @@ def render_estimate_table(estimates: list[Estimate], console, language: str = "s
     sv = language == "sv"
     plan = estimates[0]
     table = Table(title="Kostnad per dialog" if sv else "Cost per dialogue", title_justify="left")
-    for header in ["Dialog" if sv else "Dialogue", "Datum" if sv else "Date", "Format"]:
-        table.add_column(header)
-    for header in [*_item_headers(language), "Summa" if sv else "Sum"]:
-        table.add_column(header, justify="right")
+    for index, header in enumerate(_dialogue_header(language)):
+        table.add_column(header, justify="left" if index < 3 else "right")
     for row in _dialogue_rows(plan, language, skip_free_tests=True):
         table.add_row(*row)
     table.add_section()
-    table.add_row(
-        "Summa dialoger" if sv else "Dialogues in all",
-        "",
-        "",
-        *[_money(plan.item_total(item), language) for item in COST_ITEMS],
-        _money(plan.dialogues_total, language),
-        style="bold",
-    )
+    table.add_row(*_total_row(plan, language), style="bold")
     print_wide(console, table)
     if plan.one_off:
         one_off = Table(title="Engångskostnader" if sv else "One-off costs", title_justify="left")
@@ -93,8 +104,7 @@ def render_estimate_table(estimates: list[Estimate], console, language: str = "s
     summary.add_column("")
     for estimate in estimates:
         summary.add_column(estimate.title, justify="right")
-    for index, (name, _) in enumerate(_summary_rows(plan, language)):
-        values = [_summary_rows(e, language)[index][1] for e in estimates]
+    for index, (name, values) in enumerate(_comparison(estimates, language)):
         style = "bold" if index == 2 else ""
         if index == 4:
             cells = [
@@ -118,24 +128,10 @@ def render_estimate_markdown(estimates: list[Estimate], title: str, language: st
     sv = language == "sv"
     plan = estimates[0]
     lines = [f"# {'Kostnadsberäkning' if sv else 'Cost estimate'}: {title}", ""]
-    header = [
-        "Dialog" if sv else "Dialogue",
-        "Datum" if sv else "Date",
-        "Format",
-        *_item_headers(language),
-        "Summa" if sv else "Sum",
-    ]
-    rows = _dialogue_rows(plan, language, skip_free_tests=True)
-    rows.append(
-        [
-            "**Summa dialoger**" if sv else "**Dialogues in all**",
-            "",
-            "",
-            *[_money(plan.item_total(item), language) for item in COST_ITEMS],
-            f"**{_money(plan.dialogues_total, language)}**",
-        ]
-    )
-    lines += _markdown_table(header, rows, 3)
+    total = _total_row(plan, language)
+    total[0], total[-1] = f"**{total[0]}**", f"**{total[-1]}**"
+    rows = [*_dialogue_rows(plan, language, skip_free_tests=True), total]
+    lines += _markdown_table(_dialogue_header(language), rows, 3)
     if plan.one_off:
         lines += ["", f"## {'Engångskostnader' if sv else 'One-off costs'}", ""]
         lines += _markdown_table(
@@ -144,11 +140,10 @@ def render_estimate_markdown(estimates: list[Estimate], title: str, language: st
             1,
         )
     lines += ["", f"## {'Sammanställning' if sv else 'Summary'}", ""]
-    summary = []
-    for index, (name, _) in enumerate(_summary_rows(plan, language)):
-        summary.append(
-            [name, *[_money(_summary_rows(e, language)[index][1], language) for e in estimates]]
-        )
+    summary = [
+        [name, *[_money(value, language) for value in values]]
+        for name, values in _comparison(estimates, language)
+    ]
     lines += _markdown_table(["", *[e.title for e in estimates]], summary, 1)
     return "\n".join(lines) + "\n"
 
@@ -249,13 +244,7 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
         sheet.append([f"{title}: {estimate.title}"])
         sheet["A1"].font = Font(bold=True, size=13)
         sheet.append([])
-        header = [
-            "Dialog" if sv else "Dialogue",
-            "Datum" if sv else "Date",
-            "Format",
-            *_item_headers(language),
-            "Summa" if sv else "Sum",
-        ]
+        header = _dialogue_header(language)
         sheet.append(header)
         for cell in sheet[3]:
             cell.font = bold
