@@ -4,9 +4,6 @@ Heavy modules are imported inside the commands that need them, so that
 `dialogkit --help` and a check of one plan start quickly.
 """
 
-from __future__ import annotations
-
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -14,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from .entry import CHECK_FORMATS, run_check
 from .errors import DialogkitError, UsageError
 
 app = typer.Typer(
@@ -30,20 +28,15 @@ plan_app = typer.Typer(
 )
 app.add_typer(plan_app, name="plan")
 
-_state = {"debug": False}
-
 
 @app.callback()
 def _main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspåret vid fel.")] = False,
 ) -> None:
-    _state["debug"] = debug
+    """Declared here for parsing and help; the entry point reads it (see entry.py)."""
 
 
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
+CheckFormat = StrEnum("CheckFormat", {name: name for name in CHECK_FORMATS})
 
 
 @plan_app.command("check")
@@ -57,19 +50,7 @@ def plan_check(
     strict: Annotated[bool, typer.Option(help="Avsluta med fel även vid varningar.")] = False,
 ) -> None:
     """Kontrollera planerna och visa fel och varningar med fil, rad och kolumn."""
-    from .checking import check
-    from .render import findings as render
-
-    report = check(paths or [Path(".")])
-    if output is CheckFormat.json:
-        print(render.render_json(report))
-    elif output is CheckFormat.github:
-        text = render.render_github(report)
-        if text:
-            print(text)
-    else:
-        render.render_text(report, _console())
-    raise typer.Exit(report.exit_code(strict=strict))
+    raise typer.Exit(run_check(paths or [Path(".")], str(output), strict))
 
 
 @plan_app.command("fmt")
@@ -482,9 +463,9 @@ def build_command(
         except DialogkitError:
             bar.stop()
             from .checking import check
-            from .render.findings import render_text
+            from .render.findings import write_text
 
-            render_text(check(paths), _console())
+            write_text(check(paths), sys.stdout)
             raise
     from rich.table import Table
 
@@ -580,38 +561,3 @@ def _console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def main() -> None:
-    """Entry point: one place turns every error into a message and an exit code.
-
-    Typer handles its own usage errors (exit 2); a `DialogkitError` is the user's to
-    fix; anything else is a bug, reported in one line unless --debug is given."""
-    # dialogkit's models use no pydantic plugins; looking for them scans every
-    # installed package's entry points at each start.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    try:
-        app()
-    except DialogkitError as error:
-        _report_error(str(error), error.hint)
-        sys.exit(error.exit_code)
-    except KeyboardInterrupt:
-        _report_error("Avbrutet.", None)
-        sys.exit(130)
-    except Exception as error:
-        if _state["debug"]:
-            raise
-        _report_error(
-            f"Internt fel i dialogkit: {type(error).__name__}: {error}",
-            "Kör igen med --debug för detaljer och rapportera felet.",
-        )
-        sys.exit(3)
-
-
-def _report_error(message: str, hint: str | None) -> None:
-    from rich.markup import escape
-
-    console = _console(stderr=True)
-    console.print(f"[bold red]fel:[/] {escape(message)}")
-    if hint:
-        console.print(f"[cyan]tips:[/] {escape(hint)}")

@@ -4,7 +4,6 @@ command works on."""
 from __future__ import annotations
 
 import gc
-import multiprocessing as mp
 import os
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -166,7 +165,11 @@ PARALLEL_FROM = 200
 
 def _read_many(files: list[Path]) -> list[Source | tuple]:
     cores = min(os.cpu_count() or 1, 8)
-    if len(files) < PARALLEL_FROM or cores < 2 or "fork" not in mp.get_all_start_methods():
+    if len(files) < PARALLEL_FROM or cores < 2:
+        return [_read(path) for path in files]
+    import multiprocessing as mp  # 14 ms, only worth it for many files
+
+    if "fork" not in mp.get_all_start_methods():
         return [_read(path) for path in files]
     with mp.get_context("fork").Pool(cores) as pool:
         plain = pool.map(_read_plain, files, chunksize=max(1, len(files) // (cores * 4)))

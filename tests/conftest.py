@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dialogkit.cli import main
+from dialogkit.entry import main
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 
+import pytest
 from conftest import PROJECT, REPO, line_of
 
 WARNING_ONLY = PROJECT.replace("date: 2021-04-13", "date: 2021-04-17")  # a Saturday
@@ -101,3 +105,84 @@ def test_a_folder_without_plans_says_so(run, tmp_path):
     result = run("plan", "check", tmp_path)
     assert result.exit_code == 0
     assert "Inga planer" in result.stdout
+
+
+# `plan check` runs in pre-commit on every commit, so the entry point runs its usual
+# forms without loading typer (dialogkit/entry.py); they must behave exactly as the
+# full command line does, and everything else must still reach it.
+
+CHECK_FORMS = [
+    [],
+    ["--strict"],
+    ["--no-strict"],
+    ["-f", "json"],
+    ["--format", "github", "--strict"],
+    ["--format=json"],
+]
+
+
+@pytest.mark.parametrize("options", CHECK_FORMS, ids=" ".join)
+@pytest.mark.parametrize("plan", [WARNING_ONLY, PROJECT.replace("[anna, bo]", "[anna]")])
+def test_quick_check_answers_as_the_full_command_line(run, write, options, plan):
+    from typer.testing import CliRunner
+
+    from dialogkit.cli import app
+
+    path = write(plan)
+    quick = run("plan", "check", *options, path)
+    full = CliRunner().invoke(app, ["plan", "check", *options, str(path)])
+    assert (quick.exit_code, quick.stdout) == (full.exit_code, full.stdout)
+
+
+def test_quick_check_knows_every_option_of_plan_check():
+    import typer.main
+
+    from dialogkit.cli import app
+    from dialogkit.entry import CHECK_OPTIONS
+
+    command = typer.main.get_command(app).commands["plan"].commands["check"]
+    options = {name for p in command.params for name in (*p.opts, *p.secondary_opts)}
+    assert options - {"paths", "--help"} == CHECK_OPTIONS
+
+
+def test_quick_check_loads_neither_typer_nor_rich(write):
+    path = write(WARNING_ONLY)
+    probe = (
+        "import atexit, sys\n"
+        "loaded = lambda: sorted({'typer', 'rich'} & set(sys.modules))\n"
+        "atexit.register(lambda: print(loaded(), file=sys.stderr))\n"
+        "from dialogkit.entry import main\n"
+        f"sys.argv = ['dialogkit', 'plan', 'check', {str(path)!r}]\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "[]"
+    assert "1 plan kontrollerade: 0 fel, 1 varning." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("options", "exit_code", "expected"),
+    [
+        (["--help"], 0, "Kontrollera planerna"),
+        (["--format", "xml"], 2, "xml"),
+        (["--format"], 2, "--format"),
+        (["-q"], 2, "-q"),
+    ],
+)
+def test_other_forms_of_plan_check_reach_the_full_command_line(
+    run, write, options, exit_code, expected
+):
+    result = run("plan", "check", *options, write(PROJECT))
+    assert result.exit_code == exit_code
+    assert expected in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_colour_is_forced_by_the_environment_and_says_the_same(run, write, monkeypatch):
+    path = write(PROJECT.replace("[anna, bo]", "[anna]"))
+    plain = run("plan", "check", path).stdout
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = run("plan", "check", path).stdout
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

@@ -1,7 +1,5 @@
 """The communication plan (seed 003)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

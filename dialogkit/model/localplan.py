@@ -1,7 +1,5 @@
 """A municipality's local plan with its yearly follow-up (seed 004)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,8 +1,6 @@
 """The dialogue project (seed 000), with the dialogue process of seed 001 and
 the documentation principles of seed 002."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """A county strategy with sub-goals (seed 004)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

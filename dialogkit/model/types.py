@@ -5,8 +5,6 @@ as text from the loader and are parsed here, so a wrong value gets a message tha
 says what to write instead.
 """
 
-from __future__ import annotations
-
 import re
 from datetime import date, time
 from typing import Annotated, Any

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+from collections.abc import Iterator
 from itertools import groupby
-
-from rich.console import Console
-from rich.markup import escape
+from typing import TextIO
 
 from ..findings import Finding, Report, format_key_path
 from ..yamlsource import MAX_FILE_BYTES
@@ -14,19 +15,59 @@ from ..yamlsource import MAX_FILE_BYTES
 SEVERITY_WORDS = {"error": "fel", "warning": "varning"}
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}
 
+Line = list[tuple[str, str]]
+"""One line of output as (text, rich style) pieces; "" is no style."""
 
-def render_text(report: Report, console: Console) -> None:
-    """Findings grouped per file, each with the source line and a caret."""
-    findings = report.sorted()
-    lines_by_file: dict = {}
-    for file, group in groupby(findings, key=lambda f: f.file):
-        console.print(f"[bold underline]{escape(str(file))}[/]")
-        for finding in group:
-            _render_one(finding, console, lines_by_file)
-        console.print()
-    if report.files_checked == 0:
-        console.print("[yellow]Inga planer (*.yaml, *.yml) hittades.[/] Ange mappen med planerna.")
+
+def present(report: Report, output: str, file: TextIO | None = None) -> None:
+    """Print `report` as text, json or github annotations."""
+    file = file or sys.stdout
+    if output == "json":
+        print(render_json(report), file=file)
+    elif output == "github":
+        text = render_github(report)
+        if text:
+            print(text, file=file)
+    else:
+        write_text(report, file)
+
+
+def write_text(report: Report, file: TextIO) -> None:
+    """Findings for people: coloured by rich on a terminal, plain text otherwise.
+
+    Plain text is what rich would print there too; writing it directly spares a
+    check in pre-commit or CI the 30 ms it takes to load rich."""
+    lines = text_lines(report)
+    if not _is_terminal(file):
+        file.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
         return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=file, highlight=False, soft_wrap=True)
+    for line in lines:
+        console.print(Text.assemble(*line))
+
+
+def _is_terminal(file: TextIO) -> bool:
+    """As rich decides it: a terminal, or colour forced by the environment."""
+    forced = os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1"
+    return bool(forced) or (hasattr(file, "isatty") and file.isatty())
+
+
+def text_lines(report: Report) -> list[Line]:
+    """Findings grouped per file, each with the source line and a caret, then a summary."""
+    lines: list[Line] = []
+    sources: dict = {}
+    for file, group in groupby(report.sorted(), key=lambda f: f.file):
+        lines.append([(str(file), "bold underline")])
+        for finding in group:
+            lines.extend(_finding_lines(finding, sources))
+        lines.append([])
+    if report.files_checked == 0:
+        found_none = ("Inga planer (*.yaml, *.yml) hittades.", "yellow")
+        lines.append([found_none, (" Ange mappen med planerna.", "")])
+        return lines
     errors, warnings = len(report.errors), len(report.warnings)
     plans = "plan" if report.files_checked == 1 else "planer"
     summary = (
@@ -34,26 +75,30 @@ def render_text(report: Report, console: Console) -> None:
         f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}."
     )
     style = "bold red" if errors else ("yellow" if warnings else "bold green")
-    console.print(f"[{style}]{summary}[/]")
+    lines.append([(summary, style)])
+    return lines
 
 
-def _render_one(finding: Finding, console: Console, cache: dict) -> None:
+def _finding_lines(finding: Finding, sources: dict) -> Iterator[Line]:
     severity = str(finding.severity)
-    word = SEVERITY_WORDS[severity]
-    console.print(
-        f"  [dim]{escape(finding.location())}[/] "
-        f"[{SEVERITY_STYLES[severity]}]{word}[/] [bold]{finding.code}[/] {escape(finding.message)}"
-    )
+    yield [
+        (f"  {finding.location()}", "dim"),
+        (" ", ""),
+        (SEVERITY_WORDS[severity], SEVERITY_STYLES[severity]),
+        (" ", ""),
+        (finding.code, "bold"),
+        (f" {finding.message}", ""),
+    ]
     where = finding.where or format_key_path(finding.path)
     if where:
-        console.print(f"      [dim]i {escape(where)}[/]")
-    source_line = _source_line(finding, cache)
+        yield [(f"      i {where}", "dim")]
+    source_line = _source_line(finding, sources)
     if source_line is not None:
         number = f"{finding.line:>5} │ "
-        console.print(f"[dim]{number}[/]{escape(source_line)}", highlight=False)
-        console.print(" " * (len(number) + finding.col - 1) + "[bold]^[/]", highlight=False)
+        yield [(number, "dim"), (source_line, "")]
+        yield [(" " * (len(number) + finding.col - 1), ""), ("^", "bold")]
     if finding.hint:
-        console.print(f"      [cyan]tips:[/] {escape(finding.hint)}")
+        yield [("      ", ""), ("tips:", "cyan"), (f" {finding.hint}", "")]
 
 
 def _source_line(finding: Finding, cache: dict) -> str | None:
