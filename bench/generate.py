@@ -2,7 +2,7 @@
 plan and follow-ups over several years, dialogue projects, communication plans and
 strategies, 3–8 KB of Swedish text each, all valid so `plan check` does its full work.
 
-    python bench/generate.py OUT_DIR [--plans 1000] [--big-project 300]
+    python bench/generate.py OUT_DIR [--plans 1000] [--big-project 300] [--seed 1]
 """
 
 from __future__ import annotations
@@ -316,15 +316,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--plans", type=int, default=1000)
-    parser.add_argument("--big-project", type=int, default=300)
+    parser.add_argument("--big-project", type=int, default=300, help="dialogues; 0 for none")
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    files = generate(args.out / "plans", args.plans)
+    files = generate(args.out / "plans", args.plans, args.seed)
     sizes = [p.stat().st_size for p in files]
     print(
         f"{len(files)} planer, {min(sizes) / 1024:.1f}–{max(sizes) / 1024:.1f} KB, "
         f"totalt {sum(sizes) / 1024 / 1024:.1f} MB i {args.out / 'plans'}"
     )
-    print(f"stort projekt: {big_project(args.out / 'big', args.big_project)}")
+    if args.big_project:
+        print(f"stort projekt: {big_project(args.out / 'big', args.big_project)}")
 
 
 if __name__ == "__main__":

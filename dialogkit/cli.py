@@ -1,7 +1,8 @@
 """The `dialogkit` command: parse arguments, call the library, present the result.
 
 Heavy modules are imported inside the commands that need them, so that
-`dialogkit --help` and a check of one plan start quickly.
+`dialogkit --help` starts quickly. The usual forms of `plan check` do not come
+here at all: the entry point (entry.py) runs them without loading typer.
 """
 
 import sys

@@ -186,3 +186,19 @@ def test_colour_is_forced_by_the_environment_and_says_the_same(run, write, monke
     coloured = run("plan", "check", path).stdout
     assert "\x1b[" in coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_an_internal_error_is_one_line_unless_debug(run, write, monkeypatch):
+    import dialogkit.checking
+
+    def broken(paths):
+        raise RuntimeError("planted bug")
+
+    monkeypatch.setattr(dialogkit.checking, "check", broken)
+    path = write(PROJECT)
+    result = run("plan", "check", path)
+    assert result.exit_code == 3
+    assert "Internt fel i dialogkit: RuntimeError: planted bug" in result.stderr
+    assert "Traceback" not in result.stderr
+    with pytest.raises(RuntimeError, match="planted bug"):
+        run("--debug", "plan", "check", path)
