@@ -7,16 +7,15 @@ from pathlib import Path
 
 from .errors import PlanInvalidError, UsageError
 from .findings import Report
-from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .rules import run_rules
 from .templating import and_list
 from .workspace import LoadedPlan, Workspace, load_workspace
 
 KIND_NAMES = {
-    DialogueProject: "ett dialogprojekt",
-    CommunicationPlan: "en kommunikationsplan",
-    Strategy: "en strategi",
-    LocalPlan: "en lokal plan",
+    "dialogue_project": "ett dialogprojekt",
+    "communication_plan": "en kommunikationsplan",
+    "strategy": "en strategi",
+    "local_plan": "en lokal plan",
 }
 
 
@@ -32,11 +31,12 @@ def check_workspace(workspace: Workspace) -> Report:
     return report
 
 
-def load_plan(path: Path, kind: type | tuple[type, ...] | None = None) -> LoadedPlan:
+def load_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> LoadedPlan:
     """Load one plan for a command that renders it.
 
     Refuses, with a message naming the first problem, a path that is not a plan,
-    a plan with errors from `check`, or a plan of another kind than `kind`.
+    a plan with errors from `check`, or a plan of another kind (such as
+    "dialogue_project") than `kind`.
     """
     if not path.is_file():
         raise UsageError(f"{path}: ingen sådan plan.", hint="Ange sökvägen till en .yaml-fil.")
@@ -51,8 +51,8 @@ def load_plan(path: Path, kind: type | tuple[type, ...] | None = None) -> Loaded
             hint=f"Kör dialogkit plan check {path} och rätta felen först.",
         )
     loaded = workspace.plans[0]
-    if kind is not None and not isinstance(loaded.plan, kind):
-        names = kind if isinstance(kind, tuple) else (kind,)
-        wanted = and_list([KIND_NAMES[k] for k in names], word="eller")
-        raise UsageError(f"{path} är {KIND_NAMES[type(loaded.plan)]}; kommandot behöver {wanted}.")
+    kinds = (kind,) if isinstance(kind, str) else kind
+    if kinds is not None and loaded.plan.kind not in kinds:
+        wanted = and_list([KIND_NAMES[k] for k in kinds], word="eller")
+        raise UsageError(f"{path} är {KIND_NAMES[loaded.plan.kind]}; kommandot behöver {wanted}.")
     return loaded

@@ -192,12 +192,11 @@ def timeline(
 ) -> None:
     """Visa tidsaxeln månad för månad: uppgifter, dialoger och aktiviteter."""
     from .checking import load_plan
-    from .model import CommunicationPlan, DialogueProject, LocalPlan
     from .render import timeline as render
     from .timeline import build_timeline
 
-    kinds = (DialogueProject, CommunicationPlan, LocalPlan)
-    loaded = load_plan(plan, DialogueProject if output is TimelineFormat.ics else kinds)
+    kinds = ("dialogue_project", "communication_plan", "local_plan")
+    loaded = load_plan(plan, "dialogue_project" if output is TimelineFormat.ics else kinds)
     day = _parse_day(today)
     if output is TimelineFormat.ics:
         from .invitations import dialogue_calendar
@@ -246,13 +245,12 @@ def cost(
     """Kostnadsberäkning för ett dialogprojekt, eller timmar per person och månad för en
     kommunikationsplan."""
     from .checking import load_plan
-    from .model import CommunicationPlan, DialogueProject
     from .render import cost as render
 
-    loaded = load_plan(plan, (DialogueProject, CommunicationPlan))
+    loaded = load_plan(plan, ("dialogue_project", "communication_plan"))
     if output is CostFormat.xlsx and out is None:
         raise UsageError("xlsx skrivs till en fil.", hint="Lägg till --out kostnad.xlsx.")
-    if isinstance(loaded.plan, CommunicationPlan):
+    if loaded.plan.kind == "communication_plan":
         if scenario:
             raise UsageError("Scenarier finns bara för dialogprojekt.")
         from .workload import workload
@@ -337,9 +335,8 @@ def invite(
     """Inbjudningar på svenska för varje dialog och kanal, med kalenderfil."""
     from .checking import load_plan
     from .invitations import dialogue_calendar, invitations, to_eml
-    from .model import DialogueProject
 
-    loaded = load_plan(plan, DialogueProject)
+    loaded = load_plan(plan, "dialogue_project")
     texts = invitations(loaded, dialogue_ids=dialogue, channels=channel, templates=templates)
     warn = _console(stderr=True)
     for text in texts:

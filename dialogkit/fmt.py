@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .findings import Finding, Severity
-from .model import PLAN_KINDS
+from .model import KINDS, model_for
 from .output import write_atomic
 from .validation import model_at
 from .yamlsource import Source, SourceError, parse_text, read_source
@@ -42,9 +42,9 @@ def format_text(text: str, source: Source) -> str:
     """The canonical form of `text`, whose safe parse is `source`."""
     yaml = _yaml()
     document = yaml.load(text)
-    model = PLAN_KINDS.get(source.data.get("kind")) if isinstance(source.data, dict) else None
-    if model is not None:
-        _order_keys(document, model, ())
+    kind = source.data.get("kind") if isinstance(source.data, dict) else None
+    if isinstance(kind, str) and kind in KINDS:
+        _order_keys(document, model_for(kind), ())
     out = io.StringIO()
     yaml.dump(document, out)
     return out.getvalue()

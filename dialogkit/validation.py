@@ -3,17 +3,19 @@ that a process leader can act on: Swedish wording, the right line, a hint."""
 
 from __future__ import annotations
 
-import difflib
 import types
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from .findings import Finding, KeyPath, Severity, format_key_path
-from .model import PLAN_KINDS, Plan
+from .model import KINDS, model_for
 from .yamlsource import Source
 
-KINDS_HINT = "Tillåtna värden: " + ", ".join(PLAN_KINDS) + "."
+if TYPE_CHECKING:
+    from .model import Plan
+
+KINDS_HINT = "Tillåtna värden: " + ", ".join(KINDS) + "."
 
 
 def validate_source(source: Source) -> tuple[Plan | None, list[Finding]]:
@@ -40,14 +42,14 @@ def validate_source(source: Source) -> tuple[Plan | None, list[Finding]]:
                 hint="Lägg till t.ex. kind: dialogue_project. " + KINDS_HINT,
             )
         ]
-    model = PLAN_KINDS.get(kind) if isinstance(kind, str) else None
-    if model is None:
-        guess = _did_you_mean(str(kind), PLAN_KINDS)
+    if not isinstance(kind, str) or kind not in KINDS:
+        guess = _did_you_mean(str(kind), KINDS)
         return None, [
             _finding(
                 source, "DK005", f"Okänd plantyp '{kind}'.", ("kind",), hint=guess or KINDS_HINT
             )
         ]
+    model = model_for(kind)
     try:
         return model.model_validate(data), []
     except ValidationError as error:
@@ -148,6 +150,8 @@ _PATTERN_HINTS = {
 
 
 def _did_you_mean(word: str, options) -> str | None:
+    import difflib  # only a plan with mistakes needs it
+
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"Menade du '{match[0]}'?" if match else None
 

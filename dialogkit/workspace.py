@@ -9,12 +9,15 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from .errors import UsageError
 from .findings import Finding, Severity
-from .model import Plan, Strategy
 from .validation import validate_source
 from .yamlsource import Source, SourceError, read_source
+
+if TYPE_CHECKING:
+    from .model import Plan, Strategy
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -84,9 +87,7 @@ class Workspace:
 def _strategies(plans: list[LoadedPlan]) -> dict[str, Strategy]:
     """Strategies by id; the first one wins."""
     return {
-        loaded.plan.id: loaded.plan
-        for loaded in reversed(plans)
-        if isinstance(loaded.plan, Strategy)
+        loaded.plan.id: loaded.plan for loaded in reversed(plans) if loaded.plan.kind == "strategy"
     }
 
 

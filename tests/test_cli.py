@@ -145,11 +145,13 @@ def test_quick_check_knows_every_option_of_plan_check():
     assert options - {"paths", "--help"} == CHECK_OPTIONS
 
 
-def test_quick_check_loads_neither_typer_nor_rich(write):
+def test_checking_a_plan_loads_only_what_it_needs(write):
+    """Neither typer nor rich, and no other plan kind's models (see entry.py)."""
     path = write(WARNING_ONLY)
+    others = [f"dialogkit.model.{kind}" for kind in ("communication", "localplan", "strategy")]
     probe = (
         "import atexit, sys\n"
-        "loaded = lambda: sorted({'typer', 'rich'} & set(sys.modules))\n"
+        f"loaded = lambda: sorted({{'typer', 'rich', *{others}}} & set(sys.modules))\n"
         "atexit.register(lambda: print(loaded(), file=sys.stderr))\n"
         "from dialogkit.entry import main\n"
         f"sys.argv = ['dialogkit', 'plan', 'check', {str(path)!r}]\n"

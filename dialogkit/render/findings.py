@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -115,6 +114,8 @@ def _source_line(finding: Finding, cache: dict) -> str | None:
 
 
 def render_json(report: Report) -> str:
+    import json
+
     return json.dumps(
         {
             "files_checked": report.files_checked,

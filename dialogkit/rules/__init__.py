@@ -3,11 +3,13 @@ the runner gives them the rule's code and severity and the position in the file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import importlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..findings import Finding, KeyPath, Severity, format_key_path
+from ..model import KINDS
 from ..workspace import LoadedPlan, Workspace
 
 
@@ -26,27 +28,29 @@ class Rule:
     name: str
     severity: Severity
     summary: str
-    kind: type
+    kinds: tuple[str, ...]
     func: RuleFunc
 
 
 RULES: list[Rule] = []
 
 
-def rule(code: str, name: str, severity: Severity, summary: str, kind: type):
-    """Register a rule for plans of `kind`; the function takes (plan, workspace)."""
+def rule(code: str, name: str, severity: Severity, summary: str, kinds: str | tuple[str, ...]):
+    """Register a rule for plans of `kinds` (such as "dialogue_project"); the function
+    takes (plan, workspace)."""
+    kinds = (kinds,) if isinstance(kinds, str) else kinds
 
     def register(func: RuleFunc) -> RuleFunc:
-        RULES.append(Rule(code, name, severity, summary, kind, func))
+        RULES.append(Rule(code, name, severity, summary, kinds, func))
         return func
 
     return register
 
 
 def run_rules(loaded: LoadedPlan, workspace: Workspace) -> Iterator[Finding]:
-    _load_rule_modules()
+    _load_rule_modules([loaded.plan.kind])
     for entry in RULES:
-        if not isinstance(loaded.plan, entry.kind):
+        if loaded.plan.kind not in entry.kinds:
             continue
         for hit in entry.func(loaded.plan, workspace):
             line, col = loaded.source.position(hit.path)
@@ -64,5 +68,17 @@ def run_rules(loaded: LoadedPlan, workspace: Workspace) -> Iterator[Finding]:
             )
 
 
-def _load_rule_modules() -> None:
-    from . import common, communication, localplan, project  # noqa: F401  (they register)
+RULE_MODULES = {  # besides `common`; importing a module registers its rules
+    "dialogue_project": "project",
+    "communication_plan": "communication",
+    "local_plan": "localplan",
+}
+
+
+def _load_rule_modules(kinds: Iterable[str] = KINDS) -> None:
+    """Import the rules for `kinds`, and with them only those kinds' models."""
+    from . import common  # noqa: F401
+
+    for kind in kinds:
+        if kind in RULE_MODULES:
+            importlib.import_module(f".{RULE_MODULES[kind]}", __name__)

@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..findings import KeyPath, Severity
-from ..model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
+from ..model import KINDS
 from . import Hit, rule
 
 # The lists in each plan kind whose items must have unique ids, and the id key.
 ID_LISTS = {
-    DialogueProject: (
+    "dialogue_project": (
         ("members", "id"),
         ("dialogues", "id"),
         ("timeline", "id"),
         ("costs.scenarios", "id"),
     ),
-    CommunicationPlan: (("target_groups", "id"), ("activities", "id")),
-    Strategy: (("sub_goals", "id"),),
-    LocalPlan: (
+    "communication_plan": (("target_groups", "id"), ("activities", "id")),
+    "strategy": (("sub_goals", "id"),),
+    "local_plan": (
         ("activities", "id"),
         ("key_figures", "kolada_id"),
         ("self_assessment", "id"),
@@ -48,10 +48,10 @@ def duplicates(values: Iterable) -> Iterator[tuple[int, object]]:
     "duplicate-id",
     Severity.ERROR,
     "Två poster i samma lista har samma id.",
-    kind=DialogueProject | CommunicationPlan | Strategy | LocalPlan,
+    tuple(KINDS),
 )
 def duplicate_ids(plan, workspace) -> Iterator[Hit]:
-    for dotted, key in ID_LISTS[type(plan)]:
+    for dotted, key in ID_LISTS[plan.kind]:
         path, items = _items(plan, dotted)
         for index, value in duplicates(getattr(item, key) for item in items):
             yield Hit(
@@ -71,9 +71,9 @@ def duplicate_ids(plan, workspace) -> Iterator[Hit]:
 # Where each plan kind lists its tasks or activities, who is responsible for one,
 # and how a message names it.
 RESPONSIBLE = {
-    DialogueProject: ("timeline", "responsible", lambda task: f"Uppgiften '{task.task}'"),
-    CommunicationPlan: ("activities", "responsible", lambda item: f"Aktiviteten '{item.id}'"),
-    LocalPlan: ("activities", "by_whom", lambda item: f"Aktiviteten '{item.id}'"),
+    "dialogue_project": ("timeline", "responsible", lambda task: f"Uppgiften '{task.task}'"),
+    "communication_plan": ("activities", "responsible", lambda item: f"Aktiviteten '{item.id}'"),
+    "local_plan": ("activities", "by_whom", lambda item: f"Aktiviteten '{item.id}'"),
 }
 
 
@@ -82,10 +82,10 @@ RESPONSIBLE = {
     "no-responsible",
     Severity.ERROR,
     "En uppgift eller aktivitet saknar ansvarig.",
-    kind=DialogueProject | CommunicationPlan | LocalPlan,
+    tuple(RESPONSIBLE),
 )
 def no_responsible(plan, _) -> Iterator[Hit]:
-    items, who, name = RESPONSIBLE[type(plan)]
+    items, who, name = RESPONSIBLE[plan.kind]
     for index, item in enumerate(getattr(plan, items)):
         if item.status != "cancelled" and not any(n.strip() for n in getattr(item, who)):
             yield Hit((items, index), f"{name(item)} saknar ansvarig.", f"Lägg till {who}.")

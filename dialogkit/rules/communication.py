@@ -8,7 +8,7 @@ from ..findings import Severity
 from ..model import CommunicationPlan
 from . import Hit, rule
 
-_C = CommunicationPlan
+KIND = "communication_plan"
 WORDS = {"know": "veta", "feel": "känna", "do": "göra"}
 
 
@@ -17,7 +17,7 @@ WORDS = {"know": "veta", "feel": "känna", "do": "göra"}
     "target-group-incomplete",
     Severity.ERROR,
     "En målgrupp saknar vad den ska veta, känna eller göra.",
-    _C,
+    KIND,
 )
 def target_group_incomplete(plan: CommunicationPlan, _) -> Iterator[Hit]:
     for i, group in enumerate(plan.target_groups):
@@ -31,7 +31,7 @@ def target_group_incomplete(plan: CommunicationPlan, _) -> Iterator[Hit]:
             )
 
 
-@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", _C)
+@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", KIND)
 def activity_period_reversed(plan: CommunicationPlan, _) -> Iterator[Hit]:
     for i, activity in enumerate(plan.activities):
         if activity.when.end < activity.when.start:
@@ -45,7 +45,7 @@ def activity_period_reversed(plan: CommunicationPlan, _) -> Iterator[Hit]:
     "unknown-target-group",
     Severity.ERROR,
     "En aktivitet hänvisar till en okänd målgrupp.",
-    _C,
+    KIND,
 )
 def unknown_target_group(plan: CommunicationPlan, _) -> Iterator[Hit]:
     known = {group.id for group in plan.target_groups}

@@ -8,7 +8,7 @@ from ..findings import Severity
 from ..model import LocalPlan
 from . import Hit, rule
 
-_L = LocalPlan
+KIND = "local_plan"
 
 
 def _sub_goal_refs(plan: LocalPlan):
@@ -30,7 +30,7 @@ def _sub_goal_refs(plan: LocalPlan):
     "unknown-strategy",
     Severity.ERROR,
     "Den lokala planen hänvisar till en strategi som inte finns bland planerna.",
-    _L,
+    KIND,
 )
 def unknown_strategy(plan: LocalPlan, workspace) -> Iterator[Hit]:
     if workspace.strategy(plan.strategy) is None:
@@ -41,7 +41,7 @@ def unknown_strategy(plan: LocalPlan, workspace) -> Iterator[Hit]:
         )
 
 
-@rule("DK216", "unknown-sub-goal", Severity.ERROR, "Ett delmål som strategin inte har.", _L)
+@rule("DK216", "unknown-sub-goal", Severity.ERROR, "Ett delmål som strategin inte har.", KIND)
 def unknown_sub_goal(plan: LocalPlan, workspace) -> Iterator[Hit]:
     strategy = workspace.strategy(plan.strategy)
     if strategy is None:
@@ -56,7 +56,7 @@ def unknown_sub_goal(plan: LocalPlan, workspace) -> Iterator[Hit]:
             )
 
 
-@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", _L)
+@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", KIND)
 def period_reversed(plan: LocalPlan, _) -> Iterator[Hit]:
     if plan.period.end < plan.period.start:
         yield Hit(("period", "end"), f"Planens period slutar {plan.period.end}, innan den börjar.")

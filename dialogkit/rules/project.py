@@ -13,7 +13,7 @@ from ..model import DialogueProject
 from . import Hit, rule
 
 EVENING_FROM = time(17, 0)
-_P = DialogueProject
+KIND = "dialogue_project"
 
 
 def _active(plan: DialogueProject):
@@ -26,7 +26,7 @@ def _active(plan: DialogueProject):
     "too-few-members",
     Severity.ERROR,
     "En dialog har färre än två ledamöter som deltar.",
-    _P,
+    KIND,
 )
 def too_few_members(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
@@ -45,7 +45,7 @@ def too_few_members(plan: DialogueProject, _) -> Iterator[Hit]:
     "no-local-member",
     Severity.WARNING,
     "Ingen deltagande ledamot har anknytning till dialogens kommun.",
-    _P,
+    KIND,
 )
 def no_local_member(plan: DialogueProject, _) -> Iterator[Hit]:
     home = {m.id: m.municipality for m in plan.members}
@@ -63,7 +63,7 @@ def no_local_member(plan: DialogueProject, _) -> Iterator[Hit]:
     "municipality-not-covered",
     Severity.ERROR,
     "En kommun som ska ha en dialog saknar dialog.",
-    _P,
+    KIND,
 )
 def municipality_not_covered(plan: DialogueProject, _) -> Iterator[Hit]:
     covered = {d.municipality for _, d in _active(plan) if not d.test}
@@ -81,7 +81,7 @@ def municipality_not_covered(plan: DialogueProject, _) -> Iterator[Hit]:
     "unlisted-municipality",
     Severity.WARNING,
     "En dialog gäller en kommun som inte står i municipalities.",
-    _P,
+    KIND,
 )
 def unlisted_municipality(plan: DialogueProject, _) -> Iterator[Hit]:
     listed = set(plan.municipalities)
@@ -100,7 +100,7 @@ def unlisted_municipality(plan: DialogueProject, _) -> Iterator[Hit]:
     Severity.ERROR,
     "En fysisk dialog saknar lokal, eller lokalen är inte tillgänglighetsanpassad "
     "eller saknar hörselslinga.",
-    _P,
+    KIND,
 )
 def venue_not_accessible(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
@@ -132,7 +132,7 @@ def venue_not_accessible(plan: DialogueProject, _) -> Iterator[Hit]:
     "digital-without-registration",
     Severity.ERROR,
     "En digital dialog saknar länk eller sätt att anmäla sig.",
-    _P,
+    KIND,
 )
 def digital_without_registration(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
@@ -159,7 +159,7 @@ def digital_without_registration(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", _P)
+@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", KIND)
 def end_before_start(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in enumerate(plan.dialogues):
         if d.end <= d.start:
@@ -177,7 +177,7 @@ def end_before_start(plan: DialogueProject, _) -> Iterator[Hit]:
     "time-of-day",
     Severity.WARNING,
     "En riktig dialog är inte på kvällen, eller en testdialog är inte på dagtid.",
-    _P,
+    KIND,
 )
 def time_of_day(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
@@ -199,7 +199,7 @@ def time_of_day(plan: DialogueProject, _) -> Iterator[Hit]:
     "holiday-or-weekend",
     Severity.WARNING,
     "En dialog ligger på en helgdag eller en helg.",
-    _P,
+    KIND,
 )
 def holiday_or_weekend(plan: DialogueProject, _) -> Iterator[Hit]:
     active = _active(plan)
@@ -250,7 +250,7 @@ def _library_holidays(years: frozenset[int]) -> dict[date, str]:
     "after-report-due",
     Severity.ERROR,
     "En dialog ligger efter sista dag för rapporten.",
-    _P,
+    KIND,
 )
 def after_report_due(plan: DialogueProject, _) -> Iterator[Hit]:
     if plan.reporting is None:
@@ -269,7 +269,7 @@ def after_report_due(plan: DialogueProject, _) -> Iterator[Hit]:
     "registration-after-dialogue",
     Severity.ERROR,
     "Sista anmälningsdag ligger efter dialogen.",
-    _P,
+    KIND,
 )
 def registration_after_dialogue(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
@@ -282,7 +282,11 @@ def registration_after_dialogue(plan: DialogueProject, _) -> Iterator[Hit]:
 
 
 @rule(
-    "DK212", "cost-missing", Severity.ERROR, "Ett format som används saknar kostnad per dialog.", _P
+    "DK212",
+    "cost-missing",
+    Severity.ERROR,
+    "Ett format som används saknar kostnad per dialog.",
+    KIND,
 )
 def cost_missing(plan: DialogueProject, _) -> Iterator[Hit]:
     for fmt in missing_formats(plan):
@@ -293,7 +297,9 @@ def cost_missing(plan: DialogueProject, _) -> Iterator[Hit]:
         )
 
 
-@rule("DK211", "over-budget", Severity.WARNING, "Den beräknade kostnaden överstiger budgeten.", _P)
+@rule(
+    "DK211", "over-budget", Severity.WARNING, "Den beräknade kostnaden överstiger budgeten.", KIND
+)
 def over_budget(plan: DialogueProject, _) -> Iterator[Hit]:
     if plan.costs.budget is None or missing_formats(plan):
         return
@@ -307,7 +313,7 @@ def over_budget(plan: DialogueProject, _) -> Iterator[Hit]:
         )
 
 
-@rule("DK218", "unknown-member", Severity.ERROR, "En dialog hänvisar till en okänd ledamot.", _P)
+@rule("DK218", "unknown-member", Severity.ERROR, "En dialog hänvisar till en okänd ledamot.", KIND)
 def unknown_member(plan: DialogueProject, _) -> Iterator[Hit]:
     known = {m.id for m in plan.members}
     for i, d in enumerate(plan.dialogues):
