@@ -22,7 +22,7 @@ from .model.project import COST_ITEMS, FollowUp
 from .render.timeline import month_name
 from .templating import render, template_dirs, template_environment, workspace_root
 from .timeline import build_timeline
-from .workspace import LoadedPlan, Workspace, load_workspace
+from .workspace import LoadedPlan, Workspace
 
 REPORT_KINDS: dict[str, type] = {
     "project-plan": DialogueProject,
@@ -113,7 +113,7 @@ def build_report(
     plan = loaded.plan
     if isinstance(plan, DialogueProject) and audience == "public":
         plan = public_copy(plan)
-    context = _CONTEXTS[kind](plan, workspace or load_workspace([loaded.path]))
+    context = _CONTEXTS[kind](plan, workspace or Workspace.around(loaded))
     language = getattr(plan, "language", "sv")
     env = template_environment(loaded, templates)
     markdown = render(

@@ -46,6 +46,11 @@ class Workspace:
     _by_id: tuple | None = field(default=None, repr=False)
     _context_strategies: dict[str, Strategy] | None = field(default=None, repr=False)
 
+    @classmethod
+    def around(cls, loaded: LoadedPlan) -> Workspace:
+        """The workspace `load_workspace([loaded.path])` gives, without reading it again."""
+        return cls(plans=[loaded], files=[loaded.path], context_dirs=[loaded.path.parent])
+
     @property
     def context(self) -> list[LoadedPlan]:
         if self._context is None:
