@@ -142,7 +142,7 @@ def plan_new(
 
     target = folder or _plans_folder()
     path = new_plan(kind, name, target)
-    _console(stderr=True).print(f"Skrev {path}. Fyll i planen och kör dialogkit plan check.")
+    _say(f"Skrev {path}. Fyll i planen och kör dialogkit plan check.")
 
 
 @app.command("init")
@@ -152,12 +152,14 @@ def init(folder: Annotated[Path, typer.Argument(help="Mappen för den nya arbets
     from .scaffold import init_workspace
 
     written, skipped = init_workspace(folder)
+    from rich.markup import escape
+
     console = _console(stderr=True)
     for path in written:
-        console.print(f"skrev   {path}")
+        console.print(f"skrev   {escape(str(path))}")
     for path in skipped:
-        console.print(f"[yellow]fanns redan, orörd[/] {path}")
-    console.print(f"Klart. Nästa steg: cd {folder} && git init && dialogkit plan check")
+        console.print(f"[yellow]fanns redan, orörd[/] {escape(str(path))}")
+    _say(f"Klart. Nästa steg: cd {folder} && git init && dialogkit plan check")
 
 
 @plan_app.command("schema")
@@ -370,7 +372,7 @@ def invite(
     for name, content in files.items():
         write_atomic(out / name, content)
     dialogues = "1 dialog" if len(calendars) == 1 else f"{len(calendars)} dialoger"
-    warn.print(f"Skrev {len(files)} filer i {out}/ ({dialogues}).")
+    _say(f"Skrev {len(files)} filer i {out}/ ({dialogues}).")
 
 
 class ReportFormat(StrEnum):
@@ -466,8 +468,10 @@ def build_command(
             write_text(check(paths), sys.stdout)
             raise
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"Skrev {len(result.written)} filer i {out}/", title_justify="left")
+    title = Text(f"Skrev {len(result.written)} filer i {out}/")
+    table = Table(title=title, title_justify="left")
     table.add_column("Plan")
     table.add_column("Filer", justify="right")
     table.add_column("Vad")
@@ -552,7 +556,13 @@ def _emit(content: str | bytes, out: Path | None) -> None:
     from .output import write_atomic
 
     write_atomic(out, content)
-    _console(stderr=True).print(f"Skrev {out}")
+    _say(f"Skrev {out}")
+
+
+def _say(message: str) -> None:
+    """A plain line on stderr: what was written, what to do next. Paths may hold
+    brackets, which rich would read as markup."""
+    print(message, file=sys.stderr)
 
 
 def _console(stderr: bool = False):

@@ -204,3 +204,15 @@ def test_an_internal_error_is_one_line_unless_debug(run, write, monkeypatch):
     assert "Traceback" not in result.stderr
     with pytest.raises(RuntimeError, match="planted bug"):
         run("--debug", "plan", "check", path)
+
+
+def test_paths_with_brackets_are_printed_as_they_are(run, write, tmp_path):
+    """Rich reads [x] as markup; a folder such as "ut [utkast]" must still be named."""
+    path = write(PROJECT)
+    out = tmp_path / "ut [utkast]"
+    result = run("cost", path, "--format", "csv", "--out", out / "kostnad.csv")
+    assert result.exit_code == 0, result.stderr
+    assert f"Skrev {out / 'kostnad.csv'}" in result.stderr
+    result = run("build", path, "--out", out / "allt", "--today", "2021-03-01")
+    assert result.exit_code == 0, result.stderr
+    assert f"filer i {out / 'allt'}/" in " ".join(result.stdout.split())
