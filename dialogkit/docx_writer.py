@@ -318,7 +318,7 @@ def _spans(inline, *, bold: bool = False) -> Iterator[_Span | None]:
 
 def _runs_xml(inline, run_props: str, *, bold: bool) -> str:
     """The runs of one table cell as WordprocessingML."""
-    from xml.sax.saxutils import escape
+    from html import escape  # as xml.sax.saxutils's, which loads urllib.request (12 ms)
 
     out = []
     for span in _spans(inline, bold=bold):
@@ -332,9 +332,8 @@ def _runs_xml(inline, run_props: str, *, bold: bool) -> str:
             + ("<w:i/>" if span.italic else "")
             + run_props
         )
-        out.append(
-            f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(span.text)}</w:t></w:r>'
-        )
+        text = escape(span.text, quote=False)
+        out.append(f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>')
     return "".join(out)
 
 
