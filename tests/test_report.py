@@ -392,3 +392,12 @@ def test_generated_xml_keeps_the_schema_order(run, write, tmp_path):
             assert positions == sorted(positions), (parent, names)
             checked += 1
     assert checked > 50
+
+
+def test_table_cells_keep_ampersands_and_angle_brackets(run, write, tmp_path):
+    from conftest import COMMUNICATION
+
+    plan = write(COMMUNICATION.replace("name: HR-avdelningen", 'name: "HR & lön, < 50 år"'))
+    document = make(run, tmp_path, plan)
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "HR & lön, < 50 år" in cells
