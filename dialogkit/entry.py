@@ -3,7 +3,7 @@
 `dialogkit plan check` runs in pre-commit on every commit and in CI on every merge
 request. Its usual forms are recognised here and run at once; everything else,
 `--help` and every mistake included, goes to the full command line in cli.py.
-Not loading typer saves about a quarter of the start-up of checking one plan.
+Not loading typer (nor rich, off a terminal) saves a quarter of checking one plan.
 """
 
 import os
