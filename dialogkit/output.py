@@ -11,21 +11,31 @@ from pathlib import Path
 
 from .errors import UsageError
 
+DEFERRED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
 
 @contextmanager
 def _interrupts_deferred():
-    """Hold Ctrl-C until the file is in place, so an interrupt lands between two
-    files, never inside one. Python runs a pending signal with the handler current
-    at that moment, so even a Ctrl-C pressed just before is held here."""
+    """Hold Ctrl-C and SIGTERM (what CI sends to cancel a job) until the file is in
+    place, so that they land between two files, never inside one. Python runs a
+    pending signal with the handler current at that moment, so even a signal that
+    arrived just before is held here. Afterwards Ctrl-C raises KeyboardInterrupt and
+    SIGTERM is sent again, to whatever handled it before (by default: exit)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     received: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    previous = {
+        signum: signal.signal(signum, lambda signum, frame: received.append(signum))
+        for signum in DEFERRED_SIGNALS
+    }
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if signal.SIGTERM in received:
+        os.kill(os.getpid(), signal.SIGTERM)
     if received:
         raise KeyboardInterrupt
 

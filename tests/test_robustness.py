@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import PROJECT, REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -130,3 +131,26 @@ def test_interrupted_build_leaves_no_half_written_file(tmp_path):
     for path in written:  # every file that exists is whole
         if path.suffix == ".txt" or path.suffix == ".md":
             assert path.read_text("utf-8").endswith("\n"), path
+
+
+@pytest.mark.parametrize(
+    ("signum", "returncode"), [(signal.SIGINT, -signal.SIGINT), (signal.SIGTERM, -signal.SIGTERM)]
+)
+def test_a_signal_while_a_file_is_written_waits_until_it_is_whole(tmp_path, signum, returncode):
+    """The signal arrives in the middle of writing (from fsync); the file must still
+    be written whole and the temporary file removed before the signal takes effect."""
+    target = tmp_path / "rapport.md"
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from dialogkit.output import write_atomic\n"
+        "real_fsync = os.fsync\n"
+        f"os.fsync = lambda fd: (os.kill(os.getpid(), {int(signum)}), real_fsync(fd))\n"
+        f"write_atomic(Path({str(target)!r}), 'hela texten\\n')\n"
+        "print('still running')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == returncode, result.stderr
+    assert "still running" not in result.stdout
+    assert target.read_text("utf-8") == "hela texten\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.md"], "a temporary file was left"
