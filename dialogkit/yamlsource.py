@@ -168,11 +168,7 @@ def _events(text: str) -> Iterator[ev.Event]:
         return
     parser = CParser(text)
     try:
-        while True:
-            event = parser.get_event()
-            yield event
-            if isinstance(event, ev.StreamEndEvent):
-                return
+        yield from iter(parser.get_event, None)  # None once the stream has ended
     finally:
         parser.dispose()
 
@@ -331,6 +327,9 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 def _plain(event: ev.ScalarEvent) -> Any:
     """Type a plain scalar by the YAML 1.2 core schema (quoted or tagged ones stay text)."""
     value = event.value
+    first = value[:1]
+    if first.isalpha() and first not in "nNtTfF":  # most values are words: plain text
+        return value
     if value in ("", "~", "null", "Null", "NULL"):
         return None
     if value in ("true", "True", "TRUE"):
