@@ -566,6 +566,6 @@ def _say(message: str) -> None:
 
 
 def _console(stderr: bool = False):
-    from rich.console import Console
+    from .render import console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return console(stderr=stderr)

@@ -88,10 +88,11 @@ def run_check(paths: Iterable[Path], output: str, strict: bool) -> int:
 
 
 def report_error(message: str, hint: str | None) -> None:
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
-    console.print(f"[bold red]fel:[/] {escape(message)}")
+    from .render import console
+
+    out = console(stderr=True)
+    out.print(f"[bold red]fel:[/] {escape(message)}")
     if hint:
-        console.print(f"[cyan]tips:[/] {escape(hint)}")
+        out.print(f"[cyan]tips:[/] {escape(hint)}")

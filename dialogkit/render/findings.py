@@ -40,12 +40,13 @@ def write_text(report: Report, file: TextIO) -> None:
     if not _is_terminal(file):
         file.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
         return
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=file, highlight=False, soft_wrap=True)
+    from . import console
+
+    out = console(file=file)
     for line in lines:
-        console.print(Text.assemble(*line))
+        out.print(Text.assemble(*line))
 
 
 def _is_terminal(file: TextIO) -> bool:
