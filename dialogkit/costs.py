@@ -50,6 +50,11 @@ class Estimate:
     def item_total(self, item: str) -> int:
         return sum(cost.items[item] for cost in self.dialogues)
 
+    @property
+    def item_totals(self) -> dict[str, int]:
+        """Each cost item summed over the dialogues, for templates (which call no methods)."""
+        return {item: self.item_total(item) for item in COST_ITEMS}
+
 
 def missing_formats(project: DialogueProject) -> list[DialogueFormat]:
     """Formats used by a counted dialogue that have no cost items in the plan."""

@@ -7,11 +7,18 @@ with the header row repeated on every page. Conventions beyond Markdown, kept sm
 - a paragraph `[[TOC]]` becomes a table-of-contents field;
 - a table cell holding only `■` is shaded (the month grid of a timeline);
 - a thematic break (`---`) starts a new page.
+
+Plan text reaches this Markdown escaped (dialogkit.markup), so only the template's
+own Markdown is structure. Even so, raw HTML is never read as HTML (it shows as
+text, nothing is dropped), and no hyperlink is made: a link shows its text and its
+address, and only an http, https or mailto address (or one without a scheme) is
+read as a link at all.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +42,8 @@ SHORT_COLUMN = 12  # characters: a column this narrow is never squeezed further
 SHADE = "■"
 SHADE_FILL = "2F5597"
 TOC_MARKER = "[[TOC]]"
+LINK_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 class ReferenceDocxError(DialogkitError):
@@ -105,7 +114,9 @@ class _Writer:
     def write(self, markdown: str) -> None:
         from markdown_it import MarkdownIt
 
-        tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+        parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+        parser.validateLink = _allowed_link
+        tokens = parser.parse(markdown)
         index = 0
         while index < len(tokens):
             index = self._block(tokens, index)
@@ -124,8 +135,8 @@ class _Writer:
             if inline.content.strip() == TOC_MARKER:
                 self._toc()
             else:
-                paragraph = self.paragraph(self._paragraph_style())
-                self._inline(paragraph, inline)
+                style = self._paragraph_style()
+                self._inline(self.paragraph(style), inline, split=None if self.lists else style)
             return index + 3
         if kind in ("bullet_list_open", "ordered_list_open"):
             self.lists.append("bullet" if kind == "bullet_list_open" else "ordered")
@@ -144,7 +155,7 @@ class _Writer:
             for line in token.content.rstrip("\n").splitlines():
                 self.document.add_paragraph(line)
             return index + 1
-        return index + 1  # list items, blockquote markers and html are structure only
+        return index + 1  # list items and blockquote markers are structure only
 
     def _paragraph_style(self) -> str:
         if not self.lists:
@@ -152,11 +163,21 @@ class _Writer:
         base = "List Bullet" if self.lists[-1] == "bullet" else "List Number"
         return f"{base} 2" if len(self.lists) > 1 and base == "List Bullet" else base
 
-    def _inline(self, paragraph, inline) -> None:
+    def _inline(self, paragraph, inline, split: str | None = None) -> None:
+        """The runs of a paragraph. With `split` (a style), an empty line, two line
+        breaks in a row, starts a new paragraph in that style: that is how a plan's
+        text keeps its paragraphs (see markup.PARAGRAPH_BREAK)."""
+        breaks = 0
         for span in _spans(inline):
             if span is None:
-                paragraph.add_run().add_break()
+                breaks += 1
                 continue
+            if breaks >= 2 and split:
+                paragraph = self.paragraph(split)
+            else:
+                for _ in range(breaks):
+                    paragraph.add_run().add_break()
+            breaks = 0
             run = paragraph.add_run(span.text)
             run.bold, run.italic = span.bold or None, span.italic or None
             if span.code:
@@ -278,6 +299,11 @@ class _Writer:
         _update_fields_on_open(self.document)
 
 
+def _allowed_link(url: str) -> bool:
+    scheme = _SCHEME.match(url)
+    return scheme is None or scheme.group(1).lower() in LINK_SCHEMES
+
+
 def _twips(emu: int) -> int:
     return int(emu / 635)  # 914 400 EMU per inch, 1 440 twips per inch
 
@@ -292,12 +318,13 @@ class _Span:
 
 def _spans(inline, *, bold: bool = False) -> Iterator[_Span | None]:
     """The text of Markdown inline tokens as spans of one formatting each; None is a
-    line break. A link's address follows its text unless the text is the address."""
+    line break. A link's address follows its text unless the text is the address;
+    a picture shows its alternative text."""
     strong, emphasis = bold, False
     link, link_text = None, ""
     for child in inline.children or []:
         kind = child.type
-        if kind in ("text", "code_inline") and child.content:
+        if kind in ("text", "code_inline", "image") and child.content:
             link_text += child.content
             yield _Span(child.content, strong, emphasis, kind == "code_inline")
         elif kind == "softbreak":
@@ -418,10 +445,11 @@ def _set_properties(document, info: DocumentInfo) -> None:
     """Title, author and dates are the report's own, never the reference file's."""
     properties = document.core_properties
     now = info.created or datetime.now().replace(microsecond=0)
-    properties.title = info.title
-    properties.subject = info.subject
-    properties.author = info.author
-    properties.last_modified_by = info.author
+    limit = 255  # python-docx refuses longer core properties; a long title is cut
+    properties.title = info.title[:limit]
+    properties.subject = info.subject[:limit]
+    properties.author = info.author[:limit]
+    properties.last_modified_by = info.author[:limit]
     properties.created = now
     properties.modified = now
     properties.revision = 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import UsageError
 from .output import write_atomic
-from .templating import builtin_templates_dir
+from .templating import WORKSPACE_MARKER, builtin_templates_dir
 
 SKELETON_FILES = {
     "dialogue_project": "dialogprojekt.yaml",
@@ -17,6 +17,11 @@ SKELETON_FILES = {
 }
 
 GITIGNORE = "# Det dialogkit build skapar\nout/\n"
+
+WORKSPACE_FILE = """\
+# Den här filen markerar arbetsytans rot för dialogkit. Mallar hämtas bara från
+# templates/ här bredvid (och de inbyggda), aldrig från en mapp ovanför.
+"""
 
 PRE_COMMIT = """\
 # Kontrollerar och formaterar planerna före varje incheckning:
@@ -85,6 +90,7 @@ def init_workspace(folder: Path) -> tuple[list[Path], list[Path]]:
     files[folder / "templates" / "README.md"] = TEMPLATES_README
     files[folder / "schema" / "dialogkit.schema.json"] = schema_json()
     files[folder / ".gitignore"] = GITIGNORE
+    files[folder / WORKSPACE_MARKER] = WORKSPACE_FILE
     files[folder / ".pre-commit-config.yaml"] = PRE_COMMIT
     files[folder / "README.md"] = README
     written, skipped = [], []

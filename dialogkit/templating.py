@@ -5,6 +5,7 @@ undefined values, since templates may come from colleagues' branches."""
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,46 +46,60 @@ def and_list(items, language: str = "sv", *, word: str | None = None) -> str:
     return word.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
+WORKSPACE_MARKER = "dialogkit.toml"
+
+
 def workspace_root(plan_file: Path) -> Path | None:
-    """The folder whose `templates/` overrides the built-in ones: the nearest folder
-    above the plan that has `templates/`, looking no further than the git root."""
+    """The workspace a plan belongs to: the nearest folder above it that holds the
+    workspace marker (`dialogkit init` writes it), else the git root; None outside
+    both. Only the root's `templates/` is used, never a stray `templates/` folder
+    between the plan and the root or above it."""
+    git_root = None
     for folder in plan_file.resolve().parents:
-        if (folder / "templates").is_dir():
+        if (folder / WORKSPACE_MARKER).is_file():
             return folder
-        if (folder / ".git").exists():
-            return None
-    return None
+        if git_root is None and (folder / ".git").exists():
+            git_root = folder
+    return git_root
 
 
-def template_environment(loaded, extra: Path | None = None):
+def template_environment(loaded, extra: Path | None = None, *, markdown: bool = False):
     """The environment for a loaded plan: its workspace's templates and language."""
     language = loaded.plan.language
-    return environment(template_dirs(workspace_root(loaded.path), extra), language)
+    return environment(template_dirs(workspace_root(loaded.path), extra), language, markdown)
 
 
-def environment(dirs: list[Path], language: str = "sv"):
+def environment(dirs: list[Path], language: str = "sv", markdown: bool = False):
     """A sandboxed environment over `dirs`; `builtin/NAME` always names the shipped
     template, so a workspace template can extend the one it replaces. Environments
-    are shared, so each template is compiled once per run."""
-    return _environment(tuple(dirs), language)
+    are shared, so each template is compiled once per run. With `markdown`, every
+    value a template prints is escaped for Markdown (see markup)."""
+    return _environment(tuple(dirs), language, markdown)
 
 
 @functools.lru_cache(maxsize=16)
-def _environment(dirs: tuple[Path, ...], language: str):
-    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+def _environment(dirs: tuple[Path, ...], language: str, markdown: bool = False):
+    from jinja2 import ChoiceLoader, PrefixLoader, StrictUndefined
 
-    builtin = FileSystemLoader(str(builtin_templates_dir()))
-    env = SandboxedEnvironment(
+    from .markup import Markdown, finalize_markdown, table_cell
+    from .sandbox import ContainedLoader, TemplateSandbox
+
+    env = TemplateSandbox(
         loader=ChoiceLoader(
-            [FileSystemLoader([str(d) for d in dirs]), PrefixLoader({"builtin": builtin})]
+            [
+                ContainedLoader(list(dirs)),
+                PrefixLoader({"builtin": ContainedLoader([builtin_templates_dir()])}),
+            ]
         ),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=finalize_markdown if markdown else None,
     )
+    if markdown:
+        env.rendered_type = Markdown  # a macro's output is escaped already
     env.filters.update(
         money=lambda amount: format_money(amount, language),
         number=lambda value: format_number(value, language),
@@ -97,30 +112,30 @@ def _environment(dirs: tuple[Path, ...], language: str):
     )
     env.globals["language"] = language
     env.globals["time_range"] = lambda d: format_time_range(d.date, d.start, d.end, language)
+    env.finish_setup()
     return env
-
-
-def table_cell(value: Any) -> str:
-    """Text that is safe inside a Markdown table cell."""
-    if value is None:
-        return ""
-    return " ".join(str(value).replace("|", "\\|").split())
 
 
 def list_templates(dirs: list[Path]) -> list[tuple[str, Path]]:
     """Every template name with the file that wins for it, in lookup order."""
     found: dict[str, Path] = {}
     for folder in dirs:
+        root = folder.resolve()
         for path in sorted(folder.rglob("*.j2")):
-            found.setdefault(path.relative_to(folder).as_posix(), path)
+            if path.resolve().is_relative_to(root):
+                found.setdefault(path.relative_to(folder).as_posix(), path)
     return sorted(found.items())
 
 
 def render(env, name: str, **context: Any) -> str:
-    """Render template `name`; any failure names the template file and line."""
-    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    """Render template `name` with `context` as plain data (see template_data);
+    any failure names the template file and line."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
     from jinja2.exceptions import TemplateError as JinjaError
+
+    from .sandbox import bounded_render
+    from .template_data import to_data
 
     try:
         template = env.get_template(name)
@@ -130,31 +145,60 @@ def render(env, name: str, **context: Any) -> str:
         raise TemplateError(
             f"{error.filename or name}:{error.lineno}: fel i mallen: {error.message}"
         ) from None
+    except SecurityError as error:
+        raise TemplateError(str(error), hint=SYMLINK_HINT) from None
+    data = {key: to_data(value) for key, value in context.items()}
     try:
-        return template.render(**context)
-    except (UndefinedError, SecurityError, JinjaError, TypeError, ValueError) as error:
-        where = _template_line(error, template.filename or name)
+        return bounded_render(template, data)
+    except (
+        JinjaError,
+        TypeError,
+        ValueError,
+        ArithmeticError,
+        LookupError,
+        RecursionError,
+        MemoryError,
+    ) as error:
         raise TemplateError(
-            f"{where}: {_explain(error)}",
-            hint="Rätta mallen, eller lägg till värdet i planen.",
+            f"{_template_line(error, template.filename or name)}: {_explain(error)}",
+            hint=SYMLINK_HINT if "symbolisk länk" in str(error) else TEMPLATE_HINT,
         ) from None
 
 
+TEMPLATE_HINT = "Rätta mallen, eller lägg till värdet i planen."
+SYMLINK_HINT = "Lägg mallen som en vanlig fil i arbetsytans templates/."
+
+
 def _template_line(error: Exception, filename: str) -> str:
-    """The template file and line where rendering failed; Jinja rewrites the
+    """The template file and line where rendering failed: the innermost template
+    frame (a macro file imported by the template counts). Jinja rewrites the
     traceback so that template frames carry the template's own line numbers."""
     traceback = error.__traceback__
-    line = None
+    where = filename
     while traceback is not None:
-        if traceback.tb_frame.f_code.co_filename == filename:
-            line = traceback.tb_lineno
+        frame_file = traceback.tb_frame.f_code.co_filename
+        if frame_file.endswith(".j2"):
+            where = f"{frame_file}:{traceback.tb_lineno}"
         traceback = traceback.tb_next
-    return f"{filename}:{line}" if line else filename
+    return where
 
 
 def _explain(error: Exception) -> str:
     from jinja2 import UndefinedError
+    from jinja2.exceptions import SecurityError
 
     if isinstance(error, UndefinedError):
+        missing = re.search(r"has no attribute '([^']+)'", error.message or "")
+        if missing:
+            return (
+                f"'{missing.group(1)}' finns inte i planens data "
+                "(mallar kan bara läsa planens fält, inte anropa metoder)"
+            )
         return f"mallen använder ett värde som saknas ({error.message})"
+    if isinstance(error, SecurityError):
+        return f"mallen stoppades: {error}"
+    if isinstance(error, RecursionError):
+        return "mallen anropar sig själv utan slut"
+    if isinstance(error, MemoryError):
+        return "mallen bygger mer data än minnet rymmer"
     return f"fel när mallen fylldes i: {error}"

@@ -26,6 +26,7 @@ def test_init_then_check_passes(run, tmp_path, monkeypatch):
         "plans/lokal-plan.yaml",
         "templates/README.md",
         ".gitignore",
+        "dialogkit.toml",
         ".pre-commit-config.yaml",
         "README.md",
         "schema/dialogkit.schema.json",

@@ -1,0 +1,333 @@
+"""The Jinja sandbox every template runs in, and the limits on its work.
+
+Templates come from colleagues' branches and shared folders, so a template is
+treated as untrusted code:
+- it reads data only: an attribute that is a method is refused, except a short
+  list of pure ones on strings, dicts and dates (`text.upper()`, `d.items()`);
+- it cannot call anything but its own macros and blocks, the filters and the
+  few functions dialogkit gives it;
+- its work is bounded: loops, string sizes, numbers and the total output have
+  limits, and rendering stops after `TIME_LIMIT` seconds.
+Breaking a rule raises `SecurityError`; `templating.render` names the template
+file and line.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import math
+import re
+import signal
+import threading
+import time as clock
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader
+from jinja2.compiler import CodeGenerator
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import BlockReference, LoopContext, Macro, TemplateReference
+from jinja2.sandbox import ImmutableSandboxedEnvironment, is_internal_attribute, safe_range
+from jinja2.utils import Namespace
+
+TIME_LIMIT = 10.0
+"""Seconds one template may take; a real report of 25 000 dialogues takes under one."""
+MAX_TEXT = 5_000_000
+"""Characters in one string a template builds."""
+MAX_OUTPUT = 20_000_000
+"""Characters one template may write."""
+MAX_LOOP_STEPS = 1_000_000
+"""Steps over all `range()` loops of one rendering."""
+MAX_WIDTH = 10_000
+"""Largest width, length or count a filter accepts (`center`, `indent`, `truncate`…)."""
+MAX_INT_BITS = 100_000
+
+PURE_METHODS = {
+    str: frozenset(
+        [
+            "upper",
+            "lower",
+            "title",
+            "capitalize",
+            "casefold",
+            "strip",
+            "lstrip",
+            "rstrip",
+            "startswith",
+            "endswith",
+            "split",
+            "rsplit",
+            "splitlines",
+            "isdigit",
+            "isalpha",
+            "isalnum",
+            "isspace",
+            "isupper",
+            "islower",
+            "count",
+            "find",
+        ]
+    ),
+    dict: frozenset({"get", "items", "keys", "values"}),
+    date: frozenset({"isoformat", "strftime", "weekday", "isoweekday"}),
+    time: frozenset({"isoformat", "strftime"}),
+    LoopContext: frozenset({"cycle", "changed"}),
+}
+"""The only methods a template may reach: they read, and their result is no larger
+than the value (string `replace` and `join` are the `replace` and `join` filters,
+which are bounded)."""
+
+
+class ContainedLoader(FileSystemLoader):
+    """Loads templates from its folders, but refuses a file whose real path
+    (symlinks followed) lies outside the folder it was found in."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(root).resolve()) for root in self.searchpath):
+            raise SecurityError(
+                f"{filename}: mallen är en symbolisk länk som pekar ut ur mallmappen ({real})"
+            )
+        return source, filename, uptodate
+
+
+class TemplateLimitError(SecurityError):
+    """A template went past one of the limits above."""
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.deadline = clock.monotonic() + TIME_LIMIT
+        self.loop_steps = 0
+
+    def check(self) -> None:
+        if clock.monotonic() > self.deadline:
+            raise TemplateLimitError(
+                f"mallen tog längre tid än {TIME_LIMIT:.0f} sekunder och stoppades"
+            )
+
+
+_budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("budget", default=None)
+
+
+def _check_budget() -> None:
+    budget = _budget.get()
+    if budget is not None:
+        budget.check()
+
+
+def _text_size(value: Any) -> None:
+    if isinstance(value, str | list | tuple) and len(value) > MAX_TEXT:
+        raise TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
+    if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+        raise TemplateLimitError("mallen räknar fram ett orimligt stort tal")
+
+
+def bounded_render(template, context: dict[str, Any]) -> str:
+    """Render with a time limit and an output limit. The hooks below check the
+    clock; on the main thread an alarm also stops a loop that calls no hook."""
+    budget = _Budget()
+    token = _budget.set(budget)
+    alarm = _start_alarm()
+    try:
+        parts, size = [], 0
+        for chunk in template.generate(**context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise TemplateLimitError(
+                    f"mallen skriver mer än {MAX_OUTPUT:,} tecken och stoppades"
+                )
+            parts.append(chunk)
+        return "".join(parts)
+    finally:
+        _stop_alarm(alarm)
+        _budget.reset(token)
+
+
+def _start_alarm():
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if signal.getitimer(signal.ITIMER_REAL)[0]:
+        return None  # somebody else's timer is running; the hooks still check the clock
+
+    def stop(signum, frame):
+        raise TemplateLimitError(
+            f"mallen tog längre tid än {TIME_LIMIT:.0f} sekunder och stoppades"
+        )
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT + 1)
+    return previous
+
+
+def _stop_alarm(previous) -> None:
+    if previous is not None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def bounded_range(*args: int):
+    """`range()` for templates: counts every step against the rendering's budget."""
+    budget = _budget.get()
+    for number in safe_range(*args):
+        if budget is not None:
+            budget.loop_steps += 1
+            if budget.loop_steps > MAX_LOOP_STEPS:
+                raise TemplateLimitError(f"mallens slingor tar mer än {MAX_LOOP_STEPS:,} steg")
+            if budget.loop_steps % 1000 == 0:
+                budget.check()
+        yield number
+
+
+def bounded_concat(parts) -> str:
+    """The `~` operator, with the size of its result checked."""
+    _check_budget()
+    text = "".join(map(str, parts))
+    _text_size(text)
+    return text
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Compiles `a ~ b` to `bounded_concat`, since Jinja offers no hook for it."""
+
+    def visit_Concat(self, node, frame) -> None:
+        self.write("environment.bounded_concat((")
+        for argument in node.nodes:
+            self.visit(argument, frame)
+            self.write(", ")
+        self.write("))")
+
+
+_FORMAT_NUMBER = re.compile(r"\d+")
+
+
+def _check_format(pattern: Any) -> None:
+    """Refuse '%' patterns with a huge width or a width taken from an argument."""
+    if isinstance(pattern, str) and (
+        "*" in pattern or any(int(n) > MAX_WIDTH for n in _FORMAT_NUMBER.findall(pattern))
+    ):
+        raise TemplateLimitError("mallen använder en för stor bredd i en formatsträng")
+
+
+def _check_arguments(name: str, value: Any, args: tuple, kwargs: dict) -> None:
+    for argument in (*args, *kwargs.values()):
+        if isinstance(argument, int | float) and abs(argument) > MAX_WIDTH:
+            raise TemplateLimitError(
+                f"filtret {name} fick talet {argument}; högst {MAX_WIDTH:,} tillåts"
+            )
+    if name == "format":
+        _check_format(value)
+    elif name == "replace" and len(args) >= 2 and isinstance(value, str):
+        old, new = str(args[0]), str(args[1])
+        count = value.count(old) if old else len(value) + 1
+        if len(value) + count * max(0, len(new) - len(old)) > MAX_TEXT:
+            raise TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
+    elif name == "join" and isinstance(value, list | tuple):
+        separator = len(str(args[0])) if args else 0
+        if sum(len(str(item)) + separator for item in value) > MAX_TEXT:
+            raise TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
+
+
+def _bounded_filter(name: str, function):
+    """Check a filter's arguments before it runs and its result after."""
+    passes_context = getattr(function, "jinja_pass_arg", None) is not None
+    skip = 2 if passes_context else 1
+
+    @functools.wraps(function)
+    def bounded(*args, **kwargs):
+        _check_budget()
+        if len(args) >= skip:
+            _check_arguments(name, args[skip - 1], args[skip:], kwargs)
+        result = function(*args, **kwargs)
+        _text_size(result)
+        return result
+
+    return bounded
+
+
+class TemplateSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, narrowed to reading data (see the module docstring)."""
+
+    code_generator_class = _BoundedCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    rendered_type: type[str] | None = None
+    """What a macro's or block's output becomes (`super()`, `caller()`, `m.x()`): a
+    Markdown template marks it as Markdown, so it is not escaped a second time."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("cycler", "joiner", "lipsum"):
+            self.globals.pop(name, None)
+        self.globals["range"] = bounded_range
+        self.bounded_concat = bounded_concat
+
+    def finish_setup(self) -> None:
+        """Call after the filters are registered: bounds them all, ours included."""
+        self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
+        self._callables = {id(f) for f in self.globals.values() if callable(f)}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if attr.startswith("_") or is_internal_attribute(obj, attr):
+            return False
+        if not callable(value):
+            return True
+        if isinstance(obj, TemplateReference | Namespace) or isinstance(value, Macro):
+            return True  # `self.block()`, `m.macro()`
+        return any(isinstance(obj, kind) and attr in names for kind, names in PURE_METHODS.items())
+
+    def wrap_str_format(self, value: Any):
+        return None  # str.format is not on the list of pure methods: refused
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        if isinstance(obj, Macro | BlockReference) or obj is Namespace:
+            return True
+        if id(obj) in getattr(self, "_callables", ()):
+            return True
+        owner = getattr(obj, "__self__", None)
+        name = getattr(obj, "__name__", "")
+        return owner is not None and self.is_safe_attribute(owner, name, obj)
+
+    def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:
+        _check_budget()
+        if not __self.is_safe_callable(__obj):
+            name = getattr(__obj, "__name__", type(__obj).__name__)
+            raise SecurityError(f"'{name}' får inte anropas i en mall")
+        result = __context.call(__obj, *args, **kwargs)
+        if __self.rendered_type and isinstance(__obj, Macro | BlockReference):
+            return __self.rendered_type(result)
+        return result
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _check_budget()
+        return super().getattr(obj, attribute)
+
+    def unsafe_undefined(self, obj: Any, attribute: str):
+        return self.undefined(
+            f"'{attribute}' är inte tillåtet: mallar kan bara läsa planens data, "
+            "inte anropa metoder eller läsa interna attribut",
+            name=attribute,
+            obj=obj,
+            exc=SecurityError,
+        )
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        _check_budget()
+        if operator == "*":
+            for sequence, times in ((left, right), (right, left)):
+                if (
+                    isinstance(sequence, str | list | tuple)
+                    and isinstance(times, int)
+                    and len(sequence) * times > MAX_TEXT
+                ):
+                    raise TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
+        elif operator == "**" and isinstance(left, int) and isinstance(right, int):
+            if right > 0 and abs(left) > 1 and right * math.log2(abs(left)) > MAX_INT_BITS:
+                raise TemplateLimitError("mallen räknar fram ett orimligt stort tal")
+        elif operator == "%":
+            _check_format(left)
+        result = super().call_binop(context, operator, left, right)
+        _text_size(result)
+        return result

@@ -1,0 +1,202 @@
+"""Issue 11, item 1: a workspace template can read plan data and nothing else, is
+found only inside its workspace, and cannot run for ever or fill the memory."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from conftest import PROJECT
+
+from dialogkit import sandbox
+
+FACEBOOK = "templates/sv/invite/facebook.txt.j2"
+PICKLE = (
+    "{{ project.parse_raw(\"cos\\nsystem\\n(S'id > PWNED.txt'\\ntR.\", "
+    "proto='pickle', allow_pickle=True) }}"
+)
+
+
+@pytest.fixture
+def workspace(tmp_path, write):
+    """A workspace (with its marker) holding the test project in plans/."""
+    (tmp_path / "dialogkit.toml").write_text("")
+    return write(PROJECT, "plans/projekt.yaml")
+
+
+def plant(tmp_path, body: str, name: str = FACEBOOK) -> None:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("Rubrik\n\n" + body + "\n", encoding="utf-8")
+
+
+def refused(result, tmp_path, name: str = FACEBOOK, line: int = 3) -> str:
+    """The command failed with a message naming the template file and line."""
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{tmp_path / name}:{line}" in result.stderr, result.stderr
+    return result.stderr
+
+
+ATTACKS = {
+    "pickle": PICKLE,
+    "parse_file": "{{ project.parse_file('/etc/passwd') }}",
+    "model_validate": "{{ project.model_validate({}) }}",
+    "model_dump": "{{ dialogue.model_dump() }}",
+    "class chain": "{{ project.__class__.__mro__[1].__subclasses__() }}",
+    "string class chain": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "getitem class chain": "{{ project['__class__'] }}",
+    "cycler": "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "joiner": "{{ joiner.__init__.__globals__.os }}",
+    "namespace": "{{ namespace.__init__.__globals__.os.popen('id').read() }}",
+    "namespace call chain": "{% set ns = namespace() %}{{ ns.__init__.__globals__ }}",
+    "str.format": "{{ '{0.__class__}'.format(project) }}",
+    "date method": "{{ dialogue.date.replace(year=1) }}",
+    "self": "{{ self.__init__ }}",
+    "range escape": "{{ range.__globals__ }}",
+    "filter object": "{{ (project.title | list).__class__ }}",
+}
+
+
+@pytest.mark.parametrize("template", ATTACKS.values(), ids=ATTACKS.keys())
+def test_every_escape_is_refused_with_the_template_file_and_line(
+    template, run, workspace, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    plant(tmp_path, template)
+    out = tmp_path / "ut"
+    result = run("invite", workspace, "--channel", "facebook", "--out", out)
+    refused(result, tmp_path)
+    assert not (tmp_path / "PWNED.txt").exists()
+    assert "root:" not in result.stderr + result.stdout  # /etc/passwd was not read
+    assert not out.exists() or not any(out.rglob("*.txt"))
+
+
+def test_build_is_refused_too_and_writes_nothing(run, workspace, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    plant(tmp_path, PICKLE)
+    result = run("build", workspace.parent, "--out", tmp_path / "ut")
+    refused(result, tmp_path)
+    assert not (tmp_path / "PWNED.txt").exists()
+
+
+def test_templates_still_read_every_kind_of_plan_data(run, workspace, tmp_path):
+    plant(
+        tmp_path,
+        "{{ project.title | upper }} {{ dialogue.date.isoformat() }} "
+        "{{ members | map(attribute='name') | join(', ') }} "
+        "{% for key, value in {'a': 1}.items() %}{{ key }}={{ value }}{% endfor %} "
+        "{{ project.costs.per_dialogue.in_person.fees | money }} {{ m.topic() }}",
+    )
+    (tmp_path / FACEBOOK).write_text(
+        '{% import "sv/invite/_macros.j2" as m with context %}' + (tmp_path / FACEBOOK).read_text()
+    )
+    result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
+    assert result.exit_code == 0, result.stderr
+    assert "INVÅNARDIALOG NÄRA VÅRD 2021-04-13 Anna A, Bo B a=1" in result.stdout
+
+
+def test_a_missing_field_is_named(run, workspace, tmp_path):
+    plant(tmp_path, "{{ project.parse_raw }}")
+    result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
+    message = refused(result, tmp_path)
+    assert "'parse_raw' finns inte i planens data" in message
+
+
+# --- where templates are looked up ------------------------------------------------
+
+
+def test_a_stray_templates_folder_above_the_workspace_is_not_used(run, write, tmp_path):
+    """No marker and no git root: only the built-in templates are used."""
+    plant(tmp_path, "ONDSKEFULL MALL")
+    plan = write(PROJECT, "a/b/c/projekt.yaml")
+    result = run("invite", plan, "--dialogue", "sala", "--channel", "facebook")
+    assert result.exit_code == 0, result.stderr
+    assert "ONDSKEFULL" not in result.stdout
+    assert "Sala" in result.stdout
+
+
+def test_lookup_stops_at_the_workspace_marker(run, write, tmp_path):
+    plant(tmp_path, "OVANFÖR ARBETSYTAN")
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "ws" / "dialogkit.toml").write_text("")
+    plant(tmp_path / "ws" / "plans", "I PLANMAPPEN")  # a templates/ folder below the root
+    plan = write(PROJECT, "ws/plans/projekt.yaml")
+    result = run("invite", plan, "--dialogue", "sala", "--channel", "facebook")
+    assert "OVANFÖR" not in result.stdout and "I PLANMAPPEN" not in result.stdout
+    plant(tmp_path / "ws", "I ARBETSYTAN")
+    result = run("invite", plan, "--dialogue", "sala", "--channel", "facebook")
+    assert "I ARBETSYTAN" in result.stdout
+
+
+def test_lookup_stops_at_the_git_root(run, write, tmp_path):
+    plant(tmp_path, "OVANFÖR REPOT")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    plan = write(PROJECT, "repo/plans/projekt.yaml")
+    result = run("invite", plan, "--dialogue", "sala", "--channel", "facebook")
+    assert "OVANFÖR" not in result.stdout
+    plant(tmp_path / "repo", "I REPOT")
+    result = run("invite", plan, "--dialogue", "sala", "--channel", "facebook")
+    assert "I REPOT" in result.stdout
+
+
+def test_a_symlink_out_of_the_templates_folder_is_refused(run, workspace, tmp_path):
+    outside = tmp_path.parent / f"{tmp_path.name}-utanfor"
+    outside.mkdir()
+    (outside / "hemlig.j2").write_text("HEMLIG MALL {{ project.title }}\n")
+    link = tmp_path / FACEBOOK
+    link.parent.mkdir(parents=True)
+    link.symlink_to(outside / "hemlig.j2")
+    result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
+    assert result.exit_code == 1
+    assert "HEMLIG" not in result.stdout
+    assert "symbolisk länk" in result.stderr and "facebook.txt.j2" in result.stderr
+    assert "templates list" not in result.stderr
+    listed = run("templates", "list", workspace)
+    assert "hemlig" not in listed.stdout
+
+
+# --- bounded work -------------------------------------------------------------------
+
+BOMBS = {
+    "billion loop": "{% for i in range(100000) %}{% for j in range(100000) %}"
+    "{% endfor %}{% endfor %}",
+    "repeated string": "{{ 'x' * 10000000000 }}",
+    "doubling concat": "{% set s = namespace(t='ab') %}{% for i in range(64) %}"
+    "{% set s.t = s.t ~ s.t %}{% endfor %}{{ s.t | length }}",
+    "doubling plus": "{% set s = namespace(t='ab') %}{% for i in range(64) %}"
+    "{% set s.t = s.t + s.t %}{% endfor %}",
+    "doubling replace": "{% set s = namespace(t='ab') %}{% for i in range(64) %}"
+    "{% set s.t = s.t | replace('a', 'aa') | replace('b', 'bb') %}{% endfor %}",
+    "wide center": "{{ 'x' | center(1000000000) }}",
+    "wide format": "{{ '%1000000000s' | format('x') }}",
+    "wide percent": "{{ '%1000000000s' % 'x' }}",
+    "huge power": "{{ 9 ** 99999999 }}",
+    "squaring": "{% set n = namespace(v=9) %}{% for i in range(40) %}"
+    "{% set n.v = n.v * n.v %}{% endfor %}",
+    "recursion": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "replace everywhere": "{{ ('x' * 3000000) | replace('', 'yyyyyyyy') }}",
+}
+
+
+@pytest.mark.parametrize("template", BOMBS.values(), ids=BOMBS.keys())
+def test_a_runaway_template_stops_with_a_clear_error(template, run, workspace, tmp_path):
+    plant(tmp_path, template)
+    started = time.monotonic()
+    result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
+    assert time.monotonic() - started < sandbox.TIME_LIMIT + 5
+    message = refused(result, tmp_path)
+    assert re.search(r"stoppades|längre än|orimligt|bredd|högst|steg|utan slut", message)
+
+
+def test_a_loop_without_any_hook_is_stopped_by_the_clock(run, workspace, tmp_path, monkeypatch):
+    """Iterating a long string calls none of the sandbox's hooks; the alarm stops it."""
+    monkeypatch.setattr(sandbox, "TIME_LIMIT", 1.0)
+    plant(
+        tmp_path, "{% for c in 'x' * 4000000 %}{% for d in 'x' * 4000000 %}{% endfor %}{% endfor %}"
+    )
+    started = time.monotonic()
+    result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
+    assert time.monotonic() - started < 10
+    assert "tog längre tid än 1 sekunder" in refused(result, tmp_path)
