@@ -98,7 +98,8 @@ def test_scenario_side_by_side_in_the_table(run):
 
 def test_csv_reads_back_and_sums(run):
     result = run("cost", VASTMANLAND, "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter=";"))
+    assert result.stdout.startswith("\ufeff")  # Swedish Excel reads UTF-8 only after a BOM
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
     assert sum(int(r["summa"]) for r in rows) == 110_000
     arboga = next(r for r in rows if r["id"] == "arboga")
     items = ("arvoden", "resekostnader", "förtäring", "lokal")

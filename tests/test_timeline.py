@@ -72,7 +72,8 @@ def test_mermaid_gantt(run, write):
 
 def test_csv_reads_back(run):
     result = run("timeline", VASTMANLAND, "--format", "csv", "--today", "2021-04-20")
-    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter=";"))
+    assert result.stdout.startswith("\ufeff")  # Swedish Excel reads UTF-8 only after a BOM
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
     assert len(rows) == 11 + 12
     sala = next(r for r in rows if r["id"] == "sala")
     assert (sala["typ"], sala["start"], sala["slut"], sala["status"]) == (
@@ -87,7 +88,7 @@ def test_csv_reads_back(run):
 def test_communication_plan_seasons_and_ranges(run, write):
     text = COMMUNICATION.replace("when: Hösten 2023", "when: Juni-september 2023")
     result = run("timeline", write(text), "--format", "csv", "--today", "2023-06-01")
-    row = next(csv.DictReader(io.StringIO(result.stdout), delimiter=";"))
+    row = next(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
     assert (row["start"], row["slut"]) == ("2023-06-01", "2023-09-30")
 
 

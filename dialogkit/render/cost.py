@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
+from decimal import Decimal
 from fractions import Fraction
 
 from ..costs import Estimate
 from ..formatting import format_money, format_number
 from ..labels import label
+from ..markup import Markdown, escape_markdown, table_cell
 from ..model.project import COST_ITEMS
 from ..workload import Workload
 from . import print_wide
+from .cells import Formula, append_row, csv_text
 from .timeline import month_name
 
 # --- estimates -------------------------------------------------------------------------
@@ -118,18 +120,21 @@ def render_estimate_table(estimates: list[Estimate], console, language: str = "s
 
 
 def _markdown_table(header: list[str], rows: list[list[str]], right_from: int) -> list[str]:
+    """A Markdown table; every cell is plan text, shown literally, unless it is `Markdown`."""
     align = ["---" if i < right_from else "---:" for i in range(len(header))]
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
+
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(table_cell(cell) for cell in cells) + " |"
+
+    return [row(header), "| " + " | ".join(align) + " |", *map(row, rows)]
 
 
 def render_estimate_markdown(estimates: list[Estimate], title: str, language: str = "sv") -> str:
     sv = language == "sv"
     plan = estimates[0]
-    lines = [f"# {'Kostnadsberäkning' if sv else 'Cost estimate'}: {title}", ""]
+    lines = [f"# {'Kostnadsberäkning' if sv else 'Cost estimate'}: {escape_markdown(title)}", ""]
     total = _total_row(plan, language)
-    total[0], total[-1] = f"**{total[0]}**", f"**{total[-1]}**"
+    total[0], total[-1] = Markdown(f"**{total[0]}**"), Markdown(f"**{total[-1]}**")
     rows = [*_dialogue_rows(plan, language, skip_free_tests=True), total]
     lines += _markdown_table(_dialogue_header(language), rows, 3)
     if plan.one_off:
@@ -165,13 +170,11 @@ ESTIMATE_CSV_HEADER = (
 
 def render_estimate_csv(estimates: list[Estimate]) -> str:
     """One row per dialogue and one-off cost, per scenario; amounts in whole kronor."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(ESTIMATE_CSV_HEADER)
+    rows: list[list[object]] = [list(ESTIMATE_CSV_HEADER)]
     for estimate in estimates:
         for cost in estimate.dialogues:
             d = cost.dialogue
-            writer.writerow(
+            rows.append(
                 [
                     estimate.title,
                     "testdialog" if d.test else "dialog",
@@ -184,10 +187,10 @@ def render_estimate_csv(estimates: list[Estimate]) -> str:
                 ]
             )
         for item, amount in estimate.one_off:
-            writer.writerow(
+            rows.append(
                 [estimate.title, "engångskostnad", "", item, "", "", "", "", "", "", amount]
             )
-    return out.getvalue()
+    return csv_text(rows)
 
 
 def estimate_data(estimate: Estimate) -> dict:
@@ -241,11 +244,11 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
     for estimate in estimates:
         name = _sheet_name(estimate.title, used_names)
         sheet = book.create_sheet(name)
-        sheet.append([f"{title}: {estimate.title}"])
+        append_row(sheet, [f"{title}: {estimate.title}"])
         sheet["A1"].font = Font(bold=True, size=13)
         sheet.append([])
         header = _dialogue_header(language)
-        sheet.append(header)
+        append_row(sheet, header)
         for cell in sheet[3]:
             cell.font = bold
         first = 4
@@ -254,59 +257,68 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
         for cost in estimate.dialogues:
             row = sheet.max_row + 1
             d = cost.dialogue
-            sheet.append(
+            append_row(
+                sheet,
                 [
                     d.municipality + (" (test)" if d.test else ""),
                     d.date,
                     label(cost.format, language),
                     *[cost.items[item] for item in COST_ITEMS],
-                    f"=SUM({item_cols[0]}{row}:{item_cols[-1]}{row})",
-                ]
+                    Formula(f"=SUM({item_cols[0]}{row}:{item_cols[-1]}{row})"),
+                ],
             )
             sheet.cell(row, 2).number_format = "yyyy-mm-dd"
         last = sheet.max_row
         total_row = last + 1
-        sheet.append(
+        append_row(
+            sheet,
             [
                 "Summa dialoger" if sv else "Dialogues in all",
                 None,
                 None,
-                *[f"=SUM({c}{first}:{c}{last})" for c in [*item_cols, sum_col]],
-            ]
+                *[Formula(f"=SUM({c}{first}:{c}{last})") for c in [*item_cols, sum_col]],
+            ],
         )
         for cell in sheet[total_row]:
             cell.font = bold
         sheet.append([])
-        sheet.append(["Engångskostnader" if sv else "One-off costs"])
+        append_row(sheet, ["Engångskostnader" if sv else "One-off costs"])
         sheet.cell(sheet.max_row, 1).font = bold
         one_off_first = sheet.max_row + 1
         for item, amount in estimate.one_off:
-            sheet.append([item, None, None, None, None, None, None, amount])
+            append_row(sheet, [item, None, None, None, None, None, None, amount])
         one_off_last = sheet.max_row
         sheet.append([])
         refs = {}
         rows = [
-            ("Dialoger" if sv else "Dialogues", f"={sum_col}{total_row}"),
+            ("Dialoger" if sv else "Dialogues", Formula(f"={sum_col}{total_row}")),
             (
                 "Engångskostnader" if sv else "One-off costs",
-                f"=SUM({sum_col}{one_off_first}:{sum_col}{one_off_last})"
+                Formula(f"=SUM({sum_col}{one_off_first}:{sum_col}{one_off_last})")
                 if estimate.one_off
                 else 0,
             ),
         ]
         for key, (text, formula) in zip(("dialogues", "one_off"), rows, strict=True):
-            sheet.append([text, None, None, None, None, None, None, formula])
+            append_row(sheet, [text, None, None, None, None, None, None, formula])
             refs[key] = f"{sum_col}{sheet.max_row}"
-        sheet.append(
-            ["Totalt" if sv else "Total", *[None] * 6, f"={refs['dialogues']}+{refs['one_off']}"]
+        append_row(
+            sheet,
+            [
+                "Totalt" if sv else "Total",
+                *[None] * 6,
+                Formula(f"={refs['dialogues']}+{refs['one_off']}"),
+            ],
         )
         refs["total"] = f"{sum_col}{sheet.max_row}"
         sheet.cell(sheet.max_row, 1).font = bold
         sheet.cell(sheet.max_row, len(header)).font = bold
-        sheet.append(["Budget", *[None] * 6, estimate.budget])
+        append_row(sheet, ["Budget", *[None] * 6, estimate.budget])
         refs["budget"] = f"{sum_col}{sheet.max_row}"
-        remaining = f"={refs['budget']}-{refs['total']}" if estimate.budget is not None else None
-        sheet.append(["Kvar av budgeten" if sv else "Left of budget", *[None] * 6, remaining])
+        remaining = (
+            Formula(f"={refs['budget']}-{refs['total']}") if estimate.budget is not None else None
+        )
+        append_row(sheet, ["Kvar av budgeten" if sv else "Left of budget", *[None] * 6, remaining])
         refs["remaining"] = f"{sum_col}{sheet.max_row}"
         for row in sheet.iter_rows(min_row=first, min_col=4, max_col=len(header)):
             for cell in row:
@@ -317,7 +329,7 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
         totals.append((name, refs))
 
     compare = book.create_sheet("Jämförelse" if sv else "Comparison", 0)
-    compare.append(["", *[e.title for e in estimates]])
+    append_row(compare, ["", *[e.title for e in estimates]])
     for cell in compare[1]:
         cell.font = bold
     for key, text in (
@@ -327,7 +339,10 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
         ("budget", "Budget"),
         ("remaining", "Kvar av budgeten" if sv else "Left of budget"),
     ):
-        compare.append([text, *[f"={quote_sheetname(name)}!{refs[key]}" for name, refs in totals]])
+        append_row(
+            compare,
+            [text, *[Formula(f"={quote_sheetname(name)}!{refs[key]}") for name, refs in totals]],
+        )
         for cell in compare[compare.max_row][1:]:
             cell.number_format = MONEY_FORMAT
     compare.column_dimensions["A"].width = 22
@@ -412,33 +427,34 @@ def render_workload_markdown(load: Workload, language: str = "sv") -> str:
     ]
     rows.append(
         [
-            "**Summa**" if sv else "**Total**",
+            Markdown("**Summa**" if sv else "**Total**"),
             *[_hours(load.month_total(m), language) for m in load.months],
-            f"**{_hours(load.total, language)}**",
+            Markdown(f"**{_hours(load.total, language)}**"),
         ]
     )
-    lines = [f"# {load.title}", "", *_markdown_table(header, rows, 1)]
+    lines = [f"# {escape_markdown(load.title)}", "", *_markdown_table(header, rows, 1)]
     if load.without_hours:
         lines += [
             "",
             ("Aktiviteter utan timmar: " if sv else "Without hours: ")
-            + ", ".join(load.without_hours),
+            + escape_markdown(", ".join(load.without_hours)),
         ]
     return "\n".join(lines) + "\n"
 
 
 def render_workload_csv(load: Workload) -> str:
     """One row per person and month; hours with two decimals."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(("ansvarig", "månad", "timmar"))
+    rows: list[tuple[object, ...]] = [("ansvarig", "månad", "timmar")]
     for person in load.people:
         for month in load.months:
-            if load.cell(person, month):
-                writer.writerow(
-                    (person, f"{month[0]}-{month[1]:02d}", f"{float(load.cell(person, month)):.2f}")
-                )
-    return out.getvalue()
+            if hours := load.cell(person, month):
+                rows.append((person, f"{month[0]}-{month[1]:02d}", _two_decimals(hours)))
+    return csv_text(rows)
+
+
+def _two_decimals(value: Fraction) -> Decimal:
+    """A number, not text, in the CSV: written as 1.50."""
+    return Decimal(f"{float(value):.2f}")
 
 
 def render_workload_json(load: Workload, plan_id: str) -> str:
@@ -472,32 +488,35 @@ def render_workload_xlsx(load: Workload, language: str = "sv") -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Arbetsbelastning" if sv else "Workload"
-    sheet.append(
+    append_row(
+        sheet,
         [
             "Ansvarig" if sv else "Responsible",
             *[_month_label(m, language) for m in load.months],
             "Summa h" if sv else "Hours",
-        ]
+        ],
     )
     last_month_col = get_column_letter(len(load.months) + 1)
     for person in load.people:
         row = sheet.max_row + 1
-        sheet.append(
+        append_row(
+            sheet,
             [
                 person,
                 *[float(load.cell(person, m)) for m in load.months],
-                f"=SUM(B{row}:{last_month_col}{row})",
-            ]
+                Formula(f"=SUM(B{row}:{last_month_col}{row})"),
+            ],
         )
     last = sheet.max_row
-    sheet.append(
+    append_row(
+        sheet,
         [
             "Summa" if sv else "Total",
             *[
-                f"=SUM({get_column_letter(c)}2:{get_column_letter(c)}{last})"
+                Formula(f"=SUM({get_column_letter(c)}2:{get_column_letter(c)}{last})")
                 for c in range(2, len(load.months) + 3)
             ],
-        ]
+        ],
     )
     for cell in (*sheet[1], *sheet[sheet.max_row]):
         cell.font = Font(bold=True)

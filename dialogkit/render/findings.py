@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import TextIO
 
-from ..findings import Finding, Report, format_key_path
+from ..findings import Finding, Report, Severity, format_key_path
 from ..yamlsource import MAX_FILE_BYTES
 
-SEVERITY_WORDS = {"error": "fel", "warning": "varning"}
-SEVERITY_STYLES = {"error": "bold red", "warning": "yellow"}
+SEVERITY_WORDS = {"error": "fel", "warning": "varning", "note": "notis"}
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+GITHUB_COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 Line = list[tuple[str, str]]
 """One line of output as (text, rich style) pieces; "" is no style."""
@@ -61,18 +62,28 @@ def text_lines(report: Report) -> list[Line]:
     sources: dict = {}
     for file, group in groupby(report.sorted(), key=lambda f: f.file):
         lines.append([(str(file), "bold underline")])
+        shown = 0
         for finding in group:
             lines.extend(_finding_lines(finding, sources))
+            shown += 1
+        omitted = sum(report.omitted.get(file, {}).values())
+        if omitted:
+            lines.append([(f"  och {omitted} till", "bold"), (_omitted_advice(shown), "")])
         lines.append([])
+    skipped = len(report.notes)
     if report.files_checked == 0:
+        if skipped:
+            lines.append([("Ingen plan kontrollerades; alla hoppades över.", "bold red")])
+            return lines
         found_none = ("Inga planer (*.yaml, *.yml) hittades.", "yellow")
         lines.append([found_none, (" Ange mappen med planerna.", "")])
         return lines
-    errors, warnings = len(report.errors), len(report.warnings)
+    errors, warnings = report.error_count, report.warning_count
     plans = "plan" if report.files_checked == 1 else "planer"
     summary = (
         f"{report.files_checked} {plans} kontrollerade: "
-        f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}."
+        f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
+        + (f", {skipped} {'överhoppad' if skipped == 1 else 'överhoppade'}." if skipped else ".")
     )
     style = "bold red" if errors else ("yellow" if warnings else "bold green")
     lines.append([(summary, style)])
@@ -101,7 +112,13 @@ def _finding_lines(finding: Finding, sources: dict) -> Iterator[Line]:
         yield [("      ", ""), ("tips:", "cyan"), (f" {finding.hint}", "")]
 
 
+def _omitted_advice(shown: int) -> str:
+    return f": de första {shown} visas. Rätta dem och kör igen för att se resten."
+
+
 def _source_line(finding: Finding, cache: dict) -> str | None:
+    if finding.severity is Severity.NOTE:
+        return None  # about a file that was not read, and must not be read here either
     if finding.file not in cache:
         try:
             too_big = finding.file.stat().st_size > MAX_FILE_BYTES
@@ -115,14 +132,24 @@ def _source_line(finding: Finding, cache: dict) -> str | None:
 
 
 def render_json(report: Report) -> str:
+    """Counts of every finding; the findings themselves at most `MAX_PER_FILE` a file,
+    and per file how many more there are (`omitted`)."""
     import json
 
     return json.dumps(
         {
             "files_checked": report.files_checked,
-            "errors": len(report.errors),
-            "warnings": len(report.warnings),
+            "errors": report.error_count,
+            "warnings": report.warning_count,
             "findings": [f.to_dict() for f in report.sorted()],
+            "omitted": [
+                {
+                    "file": str(file),
+                    "errors": counts[Severity.ERROR],
+                    "warnings": counts[Severity.WARNING],
+                }
+                for file, counts in sorted(report.omitted.items(), key=lambda item: str(item[0]))
+            ],
         },
         ensure_ascii=False,
         indent=2,
@@ -130,13 +157,26 @@ def render_json(report: Report) -> str:
 
 
 def render_github(report: Report) -> str:
-    """Workflow commands: `::error file=...,line=...,col=...,title=...::message`."""
+    """Workflow commands: `::error file=...,line=...,col=...,title=...::message`; past
+    the cap, one notice per file says how many more there are."""
     out = []
-    for f in report.sorted():
-        message = f.message + (f" Tips: {f.hint}" if f.hint else "")
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        file = str(f.file).replace(",", "%2C").replace(":", "%3A")
-        out.append(
-            f"::{f.severity} file={file},line={f.line},col={f.col},title={f.code}::{message}"
-        )
+    for file, group in groupby(report.sorted(), key=lambda f: f.file):
+        for f in group:
+            message = _escape_data(f.message + (f" Tips: {f.hint}" if f.hint else ""))
+            out.append(
+                f"::{GITHUB_COMMANDS[f.severity]} file={_escape_property(str(file))},"
+                f"line={f.line},col={f.col},title={f.code}::{message}"
+            )
+        omitted = sum(report.omitted.get(file, {}).values())
+        if omitted:
+            message = _escape_data(f"och {omitted} till. Kör dialogkit plan check {file}.")
+            out.append(f"::notice file={_escape_property(str(file))}::{message}")
     return "\n".join(out)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(",", "%2C").replace(":", "%3A")

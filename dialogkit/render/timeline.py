@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date, timedelta
 from itertools import groupby
 
 from ..formatting import LOCALES, format_date
 from ..labels import label
+from ..markup import escape_markdown
 from ..timeline import Timeline, TimelineItem
 from . import print_wide
+from .cells import csv_text
 
 
 def month_name(year: int, month: int, language: str = "sv") -> str:
@@ -112,7 +112,8 @@ def render_terminal(timeline: Timeline, today: date, console) -> None:
 
 def render_markdown(timeline: Timeline, today: date) -> str:
     language = timeline.language
-    lines = [f"# {'Tidsaxel' if language == 'sv' else 'Timeline'}: {timeline.title}", ""]
+    heading = "Tidsaxel" if language == "sv" else "Timeline"
+    lines = [f"# {heading}: {escape_markdown(timeline.title)}", ""]
     lines.append(
         f"{'Läget' if language == 'sv' else 'Status as of'} {format_date(today, language)}."
     )
@@ -123,7 +124,8 @@ def render_markdown(timeline: Timeline, today: date) -> str:
             if item.overdue(today):
                 status = f"**{status}**"
             who = f" – {', '.join(item.responsible)}" if item.responsible else ""
-            lines.append(f"- **{_title(item, language)}** ({item.when}) – {status}{who}")
+            title, when = escape_markdown(_title(item, language)), escape_markdown(item.when)
+            lines.append(f"- **{title}** ({when}) – {status}{escape_markdown(who)}")
     return "\n".join(lines) + "\n"
 
 
@@ -178,20 +180,17 @@ CSV_HEADER = ("typ", "id", "vad", "start", "slut", "status", "ansvarig", "förse
 
 def render_csv(timeline: Timeline, today: date) -> str:
     """Semicolon-separated, as Swedish Excel expects; dates in ISO form."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    for item in timeline.items:
-        writer.writerow(
-            (
-                item.kind,
-                item.id,
-                item.title,
-                item.start.isoformat(),
-                item.end.isoformat(),
-                item.status,
-                ", ".join(item.responsible),
-                "ja" if item.overdue(today) else "nej",
-            )
+    rows = [
+        (
+            item.kind,
+            item.id,
+            item.title,
+            item.start.isoformat(),
+            item.end.isoformat(),
+            item.status,
+            ", ".join(item.responsible),
+            "ja" if item.overdue(today) else "nej",
         )
-    return out.getvalue()
+        for item in timeline.items
+    ]
+    return csv_text([CSV_HEADER, *rows])
