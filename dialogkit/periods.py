@@ -46,6 +46,10 @@ SEASONS = {
     "ht": (8, 12),
 }
 
+# Years a plan may name. Wider spans are typing mistakes, and a period from year 1
+# to 9999 would make a timeline of 120,000 months.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
 FORMS_HINT = (
     'Skriv t.ex. "2021-04", "april 2021", "2021-04-13", "hösten 2023", '
     '"juni-september 2023" eller "2021-02-01..2021-02-26".'
@@ -73,6 +77,13 @@ class Period:
         return result
 
 
+def check_year(year: int) -> int:
+    """`year`, or a ValueError with a Swedish reason if it is outside FIRST_YEAR–LAST_YEAR."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"året {year} ligger utanför {FIRST_YEAR}–{LAST_YEAR}")
+    return year
+
+
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -86,15 +97,17 @@ _WORD_YEAR = re.compile(r"([a-zåäö]+)\.?(?:\s+(\d{4}))?")
 def _single(text: str) -> tuple[date, date] | tuple[str, None]:
     """Parse one end of a period. A month or season without a year returns (word, None)."""
     if match := _ISO_DAY.fullmatch(text):
-        day = date(*map(int, match.groups()))
+        year, month, day_of_month = map(int, match.groups())
+        day = date(check_year(year), month, day_of_month)
         return day, day
     if match := _ISO_MONTH.fullmatch(text):
         year, month = map(int, match.groups())
+        check_year(year)
         if not 1 <= month <= 12:
             raise ValueError(f"månad {month} finns inte")
         return date(year, month, 1), _last_day(year, month)
     if match := _YEAR.fullmatch(text):
-        year = int(match.group(1))
+        year = check_year(int(match.group(1)))
         return date(year, 1, 1), date(year, 12, 31)
     if match := _WORD_YEAR.fullmatch(text):
         word, year = match.group(1), match.group(2)
@@ -106,7 +119,8 @@ def _single(text: str) -> tuple[date, date] | tuple[str, None]:
             raise ValueError(f"'{word}' är varken en månad eller en årstid")
         if year is None:
             return word, None
-        return date(int(year), first, 1), _last_day(int(year), last)
+        number = check_year(int(year))
+        return date(number, first, 1), _last_day(number, last)
     raise ValueError("okänt format")
 
 

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .types import Id, People, PlanModel, Text, When, YearSpan
+from .types import Id, Line, Paragraphs, People, PlanModel, When, Year, YearSpan
 
 Status = Literal["on_track", "partly", "behind", "not_started"]
 ActivityStatus = Literal["planned", "ongoing", "done", "cancelled"]
@@ -14,11 +14,11 @@ class LocalActivity(PlanModel):
     """En aktivitet i den lokala planen."""
 
     id: Id = Field(description="Kort id.")
-    what: Text = Field(description="Vilken aktivitet?")
+    what: Line = Field(description="Vilken aktivitet?")
     when: When = Field(description="När?")
-    how: str | None = Field(None, description="Hur?")
+    how: Paragraphs | None = Field(None, description="Hur?")
     by_whom: People = Field([], description="Av vem?")
-    follow_up: str | None = Field(None, description="Hur det följs upp.")
+    follow_up: Paragraphs | None = Field(None, description="Hur det följs upp.")
     sub_goals: list[int] = Field(
         [], description="Delmål (nummer i strategin) som aktiviteten bidrar till."
     )
@@ -29,20 +29,20 @@ class KeyFigure(PlanModel):
     """Ett nyckeltal från Kolada."""
 
     kolada_id: str = Field(pattern=r"^[NU]\d{5}$", description='Koladas id, t.ex. "U21463".')
-    title: Text = Field(description="Nyckeltalets namn.")
+    title: Line = Field(description="Nyckeltalets namn.")
     sub_goal: int = Field(description="Delmål nyckeltalet följer.")
-    unit: str | None = Field(None, description='Enhet, t.ex. "%" eller "antal per 1 000 inv.".')
-    target: str | None = Field(None, description='Målvärde eller riktning, t.ex. "öka".')
-    values: dict[int, float] = Field({}, description="Värde per år.")
+    unit: Line | None = Field(None, description='Enhet, t.ex. "%" eller "antal per 1 000 inv.".')
+    target: Line | None = Field(None, description='Målvärde eller riktning, t.ex. "öka".')
+    values: dict[Year, float] = Field({}, description="Värde per år.")
 
 
 class SelfAssessment(PlanModel):
     """Ett påstående i självskattningen och poängen per år."""
 
     id: Id = Field(description="Kort id.")
-    statement: Text = Field(description="Påståendet.")
+    statement: Line = Field(description="Påståendet.")
     sub_goal: int = Field(description="Delmål påståendet hör till.")
-    scores: dict[int, int] = Field(
+    scores: dict[Year, int] = Field(
         {},
         description="Poäng per år (1–5, där 5 betyder att påståendet stämmer helt).",
     )
@@ -53,17 +53,19 @@ class Assessment(PlanModel):
 
     sub_goal: int = Field(description="Delmålets nummer.")
     status: Status = Field(description="on_track, partly, behind eller not_started.")
-    comment: str | None = Field(None, description="Motivering.")
+    comment: Paragraphs | None = Field(None, description="Motivering.")
 
 
 class YearlyFollowUp(PlanModel):
     """Årlig uppföljning."""
 
-    year: int = Field(ge=1900, le=2200, description="Året som följs upp.")
-    results: Text = Field(
+    year: Year = Field(description="Året som följs upp.")
+    results: Paragraphs = Field(
         description="Vilka aktiviteter har genomförts och vilka resultat har uppnåtts?"
     )
-    lessons: str | None = Field(None, description="Lärdomar, framgångsfaktorer och utmaningar.")
+    lessons: Paragraphs | None = Field(
+        None, description="Lärdomar, framgångsfaktorer och utmaningar."
+    )
     assessments: list[Assessment] = Field([], description="Bedömning per delmål.")
 
 
@@ -72,11 +74,11 @@ class LocalPlan(PlanModel):
 
     kind: Literal["local_plan"] = Field(description="Plantyp.")
     id: Id = Field(description="Planens id.")
-    municipality: Text = Field(description="Kommunen.")
+    municipality: Line = Field(description="Kommunen.")
     language: Literal["sv", "en"] = Field("sv", description="Språk för rapporter.")
     strategy: Id = Field(description="Id för strategin planen hör till.")
     period: YearSpan = Field(description="Planens period.")
-    partners: list[Text] = Field([], description="Vilka som tagit fram planen tillsammans.")
+    partners: list[Line] = Field([], description="Vilka som tagit fram planen tillsammans.")
     activities: list[LocalActivity] = Field(description="Aktiviteter.")
     key_figures: list[KeyFigure] = Field([], description="Nyckeltal (Kolada).")
     self_assessment: list[SelfAssessment] = Field([], description="Självskattning.")

@@ -5,7 +5,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from .types import ClockTime, Decision, Id, IsoDate, Money, People, Person, PlanModel, Text, When
+from .types import (
+    ClockTime,
+    Decision,
+    Email,
+    Id,
+    IsoDate,
+    Line,
+    Money,
+    Paragraphs,
+    People,
+    Person,
+    PlanModel,
+    When,
+)
 
 ParticipationRung = Literal["information", "consultation", "dialogue", "influence", "co_decision"]
 DialogueFormat = Literal["in_person", "digital", "hybrid"]
@@ -20,19 +33,19 @@ class Member(PlanModel):
     """En ledamot som kan delta i dialogerna."""
 
     id: Id = Field(description='Kort id som dialogerna hänvisar till, t.ex. "anna-l".')
-    name: Text = Field(description="Namn.")
-    municipality: str | None = Field(
+    name: Line = Field(description="Namn.")
+    municipality: Line | None = Field(
         None, description="Hemkommun; helst deltar en ledamot med anknytning till dialogens kommun."
     )
-    role: str | None = Field(None, description='Roll, t.ex. "ordförande" eller "ledamot".')
-    party: str | None = Field(None, description="Parti.")
+    role: Line | None = Field(None, description='Roll, t.ex. "ordförande" eller "ledamot".')
+    party: Line | None = Field(None, description="Parti.")
 
 
 class Venue(PlanModel):
     """Lokalen för en fysisk eller hybrid dialog."""
 
-    name: Text = Field(description="Lokalens namn.")
-    address: str | None = Field(None, description="Gatuadress och ort.")
+    name: Line = Field(description="Lokalens namn.")
+    address: Line | None = Field(None, description="Gatuadress och ort.")
     accessible: bool | None = Field(None, description="Är lokalen tillgänglighetsanpassad?")
     hearing_loop: bool | None = Field(None, description="Finns hörselslinga?")
     capacity: int | None = Field(default=None, ge=1, description="Antal platser.")
@@ -41,14 +54,15 @@ class Venue(PlanModel):
 class DigitalAccess(PlanModel):
     """Hur man deltar digitalt."""
 
-    platform: Text = Field("Teams", description='Plattform, t.ex. "Teams".')
-    link: str | None = Field(None, description="Länk till mötet (skickas till dem som anmält sig).")
-    registration_email: str | None = Field(
-        default=None,
-        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+    platform: Line = Field("Teams", description='Plattform, t.ex. "Teams".')
+    link: Line | None = Field(
+        None, description="Länk till mötet (skickas till dem som anmält sig)."
+    )
+    registration_email: Email | None = Field(
+        None,
         description="E-postadress för anmälan; deltagarna anmäler sig med sin e-postadress.",
     )
-    registration_url: str | None = Field(
+    registration_url: Line | None = Field(
         None, description="Webbformulär för anmälan, om sådant finns."
     )
     registration_deadline: IsoDate | None = Field(None, description="Sista dag för anmälan.")
@@ -75,21 +89,21 @@ class CostOverride(PlanModel):
 class FollowUp(PlanModel):
     """Uppföljningsfrågorna som besvaras efter varje dialog."""
 
-    dialogue_type: str | None = Field(None, description="Vilken typ av dialog genomfördes?")
-    influence: str | None = Field(
+    dialogue_type: Paragraphs | None = Field(None, description="Vilken typ av dialog genomfördes?")
+    influence: Paragraphs | None = Field(
         None, description="Hur påverkade dialogen beslut eller utveckling?"
     )
-    main_lesson: str | None = Field(
+    main_lesson: Paragraphs | None = Field(
         None, description="Vad är det viktigaste vi har lärt oss från dialogen?"
     )
-    purpose_met: str | None = Field(None, description="Har syfte och mål uppnåtts?")
-    unspoken_purposes: str | None = Field(
+    purpose_met: Paragraphs | None = Field(None, description="Har syfte och mål uppnåtts?")
+    unspoken_purposes: Paragraphs | None = Field(
         None,
         description="Uppdagades några outtalade syften eller förhoppningar som inte "
         "specificerades från början?",
     )
-    went_well: str | None = Field(None, description="Vad gjordes bra?")
-    could_improve: str | None = Field(None, description="Vad kunde gjorts bättre?")
+    went_well: Paragraphs | None = Field(None, description="Vad gjordes bra?")
+    could_improve: Paragraphs | None = Field(None, description="Vad kunde gjorts bättre?")
 
 
 class Feedback(PlanModel):
@@ -99,16 +113,16 @@ class Feedback(PlanModel):
     audience: Literal["participants", "public"] = Field(
         "participants", description="Till vem: deltagarna eller allmänheten."
     )
-    channel: str | None = Field(None, description='Hur, t.ex. "e-post" eller "webbsidan".')
-    description: Text = Field(description="Vad som återkopplades.")
+    channel: Line | None = Field(None, description='Hur, t.ex. "e-post" eller "webbsidan".')
+    description: Paragraphs = Field(description="Vad som återkopplades.")
 
 
 class Outcome(PlanModel):
     """Det som dokumenteras efter dialogen."""
 
     participants: int | None = Field(default=None, ge=0, description="Antal deltagare.")
-    public_notes: str | None = Field(None, description="Dokumentation som får publiceras.")
-    internal_notes: str | None = Field(
+    public_notes: Paragraphs | None = Field(None, description="Dokumentation som får publiceras.")
+    internal_notes: Paragraphs | None = Field(
         None,
         description="Interna kommentarer och reflektioner; kommer aldrig med i publika rapporter.",
     )
@@ -120,7 +134,7 @@ class Dialogue(PlanModel):
     """Ett dialogtillfälle, oftast ett per kommun."""
 
     id: Id = Field(description='Kort id, t.ex. "sala".')
-    municipality: Text = Field(description="Kommunen dialogen gäller.")
+    municipality: Line = Field(description="Kommunen dialogen gäller.")
     format: DialogueFormat = Field(description="in_person (fysisk), digital eller hybrid.")
     test: bool = Field(False, description="true för en testdialog (dagtid, för att öva).")
     date: IsoDate = Field(description="Datum (ÅÅÅÅ-MM-DD).")
@@ -130,9 +144,9 @@ class Dialogue(PlanModel):
     digital: DigitalAccess | None = Field(
         None, description="Digitalt deltagande; krävs för digitala och hybrida dialoger."
     )
-    members: list[str] = Field([], description="Id för de ledamöter som deltar (minst två).")
-    expert: str | None = Field(None, description="Sakkunnig som deltar, om någon.")
-    focus_question: str | None = Field(
+    members: list[Line] = Field([], description="Id för de ledamöter som deltar (minst två).")
+    expert: Line | None = Field(None, description="Sakkunnig som deltar, om någon.")
+    focus_question: Line | None = Field(
         None,
         description="Frågan i fokus för just denna dialog, om den skiljer sig från projektets "
         "första fråga.",
@@ -147,7 +161,7 @@ class Dialogue(PlanModel):
 class OneOffCost(PlanModel):
     """En engångskostnad."""
 
-    item: Text = Field(description="Vad kostnaden avser.")
+    item: Line = Field(description="Vad kostnaden avser.")
     amount: Money = Field(description="Belopp i kronor.")
 
 
@@ -155,7 +169,7 @@ class Scenario(PlanModel):
     """Ett tänkt alternativ att jämföra kostnaden med."""
 
     id: Id = Field(description='Kort id, t.ex. "halva-digitalt".')
-    title: Text = Field(description="Rubrik.")
+    title: Line = Field(description="Rubrik.")
     format: DialogueFormat | None = Field(
         None, description="Alla riktiga dialoger flyttas till detta format."
     )
@@ -182,7 +196,7 @@ class Task(PlanModel):
     """En uppgift eller milstolpe i tidsaxeln."""
 
     id: Id | None = Field(None, description="Kort id, om andra delar hänvisar till uppgiften.")
-    task: Text = Field(description="Vad som ska göras.")
+    task: Line = Field(description="Vad som ska göras.")
     when: When = Field(description="Månad, datum eller period.")
     responsible: People = Field([], description="Vem som ansvarar.")
     status: TaskStatus = Field("planned", description="planned, ongoing, done eller cancelled.")
@@ -195,7 +209,7 @@ class InvitationChannel(PlanModel):
     channel: Channel = Field(
         description="email, web, facebook, newspaper_ad, press_release eller reminder."
     )
-    where: str | None = Field(
+    where: Line | None = Field(
         None, description='Var, t.ex. "regionens och kommunens Facebooksida".'
     )
 
@@ -203,9 +217,9 @@ class InvitationChannel(PlanModel):
 class Reporting(PlanModel):
     """Återrapportering när dialogperioden är slut."""
 
-    recipients: list[Text] = Field(description="Vilka rapporten lämnas till.")
+    recipients: list[Line] = Field(description="Vilka rapporten lämnas till.")
     due: IsoDate = Field(description="Sista dag för rapporten.")
-    description: str | None = Field(None, description="Hur slutsatserna presenteras.")
+    description: Paragraphs | None = Field(None, description="Hur slutsatserna presenteras.")
 
 
 class DialogueProject(PlanModel):
@@ -213,35 +227,35 @@ class DialogueProject(PlanModel):
 
     kind: Literal["dialogue_project"] = Field(description="Plantyp.")
     id: Id = Field(description="Planens id.")
-    title: Text = Field(description="Projektets namn.")
-    organisation: Text = Field(description="Region eller kommun.")
-    topic: str | None = Field(
+    title: Line = Field(description="Projektets namn.")
+    organisation: Line = Field(description="Region eller kommun.")
+    topic: Line | None = Field(
         None,
         description='Vad dialogerna handlar om, i löptext, t.ex. "Nära vård"; '
         "används i inbjudningarna.",
     )
     language: Literal["sv", "en"] = Field("sv", description="Språk för inbjudningar och rapporter.")
     mandate: Decision = Field(description="Uppdraget: beslutande organ, datum och referens.")
-    owner: Text = Field(description="Uppdragsägare, t.ex. beredningen.")
-    anchoring: str | None = Field(
+    owner: Line = Field(description="Uppdragsägare, t.ex. beredningen.")
+    anchoring: Paragraphs | None = Field(
         None, description="Hur genomförandet är förankrat hos projektägare eller linjechef."
     )
-    purpose: Text = Field(description="Syftet: vad dialogerna ska uppnå.")
+    purpose: Paragraphs = Field(description="Syftet: vad dialogerna ska uppnå.")
     participation_rung: ParticipationRung = Field(description="Steg på delaktighetstrappan.")
-    use_of_views: Text = Field(description="Hur åsikterna kommer att tas till vara.")
+    use_of_views: Paragraphs = Field(description="Hur åsikterna kommer att tas till vara.")
     method: Method = Field(
         "dialogue_meeting",
         description="Metod: survey, dialogue_meeting, focus_group, working_group eller "
         "citizen_panel.",
     )
-    compensation: str | None = Field(None, description="Ersättning till deltagarna, om någon.")
-    principles: list[str] = Field([], description="Principer för dialogen.")
+    compensation: Line | None = Field(None, description="Ersättning till deltagarna, om någon.")
+    principles: list[Line] = Field([], description="Principer för dialogen.")
     process_leader: Person = Field(description="Processledare.")
     contact: Person = Field(description="Kontaktperson för invånarna.")
-    web_page: str | None = Field(None, description="Projektets webbsida.")
+    web_page: Line | None = Field(None, description="Projektets webbsida.")
     members: list[Member] = Field(description="Ledamöter.")
-    municipalities: list[Text] = Field(description="Kommuner som ska ha en dialog.")
-    questions: list[Text] = Field(
+    municipalities: list[Line] = Field(description="Kommuner som ska ha en dialog.")
+    questions: list[Line] = Field(
         description="Frågeställningar; den första är i fokus om inget annat anges."
     )
     dialogues: list[Dialogue] = Field(description="Dialogtillfällen.")

@@ -4,15 +4,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from .types import Decision, Id, PlanModel, Text, YearSpan
+from .types import Decision, Id, Line, Paragraphs, PlanModel, YearSpan
 
 
 class SubGoal(PlanModel):
     """Ett delmål."""
 
     id: int = Field(ge=1, description="Delmålets nummer; lokala planer hänvisar till det.")
-    title: Text = Field(description='Kort namn, t.ex. "Nära för mig".')
-    description: Text = Field(description="Vad delmålet innebär.")
+    title: Line = Field(description='Kort namn, t.ex. "Nära för mig".')
+    description: Paragraphs = Field(description="Vad delmålet innebär.")
 
 
 class Strategy(PlanModel):
@@ -20,12 +20,12 @@ class Strategy(PlanModel):
 
     kind: Literal["strategy"] = Field(description="Plantyp.")
     id: Id = Field(description="Strategins id; lokala planer hänvisar till det.")
-    title: Text = Field(description="Strategins namn.")
-    organisation: Text = Field(description="Vilka som står bakom strategin.")
+    title: Line = Field(description="Strategins namn.")
+    organisation: Line = Field(description="Vilka som står bakom strategin.")
     language: Literal["sv", "en"] = Field("sv", description="Språk för rapporter.")
     decided: Decision | None = Field(None, description="Beslutet som antog strategin.")
     period: YearSpan = Field(description="Strategins period.")
-    vision: Text = Field(description="Målbild.")
+    vision: Paragraphs = Field(description="Målbild.")
     sub_goals: list[SubGoal] = Field(description="Delmål.")
-    principles: list[Text] = Field([], description="Principer för samverkan.")
-    follow_up: list[Text] = Field([], description="Verktyg för den årliga uppföljningen.")
+    principles: list[Line] = Field([], description="Principer för samverkan.")
+    follow_up: list[Line] = Field([], description="Verktyg för den årliga uppföljningen.")

@@ -10,6 +10,7 @@ from datetime import date, time
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -19,7 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..periods import FORMS_HINT, Period, parse_period
+from ..periods import FIRST_YEAR, FORMS_HINT, LAST_YEAR, Period, parse_period
 
 
 class PlanModel(BaseModel):
@@ -37,23 +38,40 @@ def _value_error(kind: str, message: str, hint: str) -> PydanticCustomError:
     return PydanticCustomError(kind, message, {"hint": hint})
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(value: Any) -> str:
+    """`value` as a message may quote it: control characters written as escapes, so
+    that a finding never sends an escape sequence to the terminal."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", str(value))
+
+
 def _parse_date(value: Any) -> date:
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        parsed = value
+    elif not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         raise _value_error(
             "dk_date",
-            f"'{value}' är inte ett datum",
+            f"'{shown(value)}' är inte ett datum",
             "Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2021-04-13.",
         )
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
+    else:
+        try:
+            parsed = date.fromisoformat(value.strip())
+        except ValueError:
+            raise _value_error(
+                "dk_date",
+                f"datumet {shown(value)} finns inte",
+                "Kontrollera dag och månad i kalendern.",
+            ) from None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
         raise _value_error(
             "dk_date",
-            f"datumet {value} finns inte",
-            "Kontrollera dag och månad i kalendern.",
-        ) from None
+            f"datumet {parsed} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}",
+            "Kontrollera årtalet.",
+        )
+    return parsed
 
 
 def _parse_time(value: Any) -> time:
@@ -61,10 +79,10 @@ def _parse_time(value: Any) -> time:
         return value
     match = isinstance(value, str) and re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)", value.strip())
     if not match:
-        shown = f"'{value}' är inte" if isinstance(value, str) else "ett tal är inte"
+        written = f"'{shown(value)}' är inte" if isinstance(value, str) else "ett tal är inte"
         raise _value_error(
             "dk_time",
-            f"{shown} ett klockslag i formen TT:MM",
+            f"{written} ett klockslag i formen TT:MM",
             'Skriv tiden med kolon och inom citattecken, t.ex. "18:00".',
         )
     return time(int(match.group(1)), int(match.group(2)))
@@ -73,15 +91,18 @@ def _parse_time(value: Any) -> time:
 def _parse_when(value: Any) -> Period:
     if isinstance(value, Period):
         return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+    if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)  # a bare year: YAML reads `when: 2023` as a number
     if not isinstance(value, str):
-        raise _value_error("dk_period", f"'{value}' är inte en tidpunkt eller period", FORMS_HINT)
+        raise _value_error(
+            "dk_period", f"'{shown(value)}' är inte en tidpunkt eller period", FORMS_HINT
+        )
+    _check_line(value)  # a period's text is shown as written
     try:
         return parse_period(value)
     except ValueError as error:
         raise _value_error(
-            "dk_period", f"'{value}' går inte att tolka: {error}", FORMS_HINT
+            "dk_period", f"'{shown(value)}' går inte att tolka: {error}", FORMS_HINT
         ) from None
 
 
@@ -114,42 +135,179 @@ When = Annotated[
 ]
 Money = Annotated[int, Field(ge=0)]
 """Whole kronor; exact, never a float."""
-Id = Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
-"""A short identifier: letters a–z, digits, '-', '_' and '.'."""
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+"""A year a plan may name, as every date and period must (see periods.FIRST_YEAR)."""
+
+# What plan text may not hold. No text holds control characters (C0, DEL, C1): they
+# break the XML inside .docx and .xlsx files and can steer a terminal. Nor U+FFFE and
+# U+FFFF, which XML forbids. A line also holds no tab, line break or Unicode line or
+# paragraph separator, since it may become a heading, a file name, an e-mail header
+# or a calendar field; a paragraph text keeps its newlines and tabs.
+_NOT_IN_LINE = r"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff"
+_NOT_IN_PARAGRAPHS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff"
+# The patterns are checked by Pydantic's own regex engine, fast on every text of a
+# plan; text_error explains a refusal in Swedish.
+LINE_PATTERN = f"^[^{_NOT_IN_LINE}]*$"
+PARAGRAPHS_PATTERN = f"^[^{_NOT_IN_PARAGRAPHS}]*$"
+_FIRST_BAD = {
+    LINE_PATTERN: re.compile(f"[{_NOT_IN_LINE}]"),
+    PARAGRAPHS_PATTERN: re.compile(f"[{_NOT_IN_PARAGRAPHS}]"),
+}
+
+
+def text_error(value: str, pattern: str) -> tuple[str, str] | None:
+    """Why `value` does not fit `pattern`, the pattern of Line or Paragraphs: a message
+    and a hint. None for another pattern."""
+    first_bad = _FIRST_BAD.get(pattern)
+    found = first_bad.search(value) if first_bad else None
+    if found is None:
+        return None
+    index, char = found.start(), found.group()
+    if pattern == LINE_PATTERN and char in "\r\n\u2028\u2029":
+        return (
+            "får inte innehålla radbrytningar.",
+            "Skriv texten på en rad. Delar du en lång text med > i YAML-filen, "
+            "skriv >- så att ingen radbrytning kommer med på slutet.",
+        )
+    if char == "\t":
+        return f"innehåller en tabb{_where(value, index)}.", "Byt tabben mot ett mellanslag."
+    kind = "det otillåtna tecknet" if char in "\ufffe\uffff" else "ett osynligt styrtecken"
+    return (
+        f"innehåller {kind} U+{ord(char):04X}{_where(value, index)}.",
+        "Ta bort tecknet. Sådana tecken följer ofta med när text klistras in från ett "
+        "annat program.",
+    )
+
+
+def _where(value: str, index: int) -> str:
+    """Where in `value` the character at `index` stands, for a message."""
+    before = value[:index].rsplit("\n", 1)[-1]
+    if not before:
+        return " först i texten" if index == 0 else " först på en rad"
+    return f" efter '{before if len(before) <= 20 else '…' + before[-20:]}'"
+
+
+def _check_line(value: str) -> None:
+    described = text_error(value, LINE_PATTERN)
+    if described:
+        raise _value_error("dk_text", *described)
+
+
+Line = Annotated[str, Field(min_length=1, pattern=LINE_PATTERN)]
+"""Text on one line: a name, a title, a place, an address, a link."""
+Paragraphs = Annotated[str, Field(min_length=1, pattern=PARAGRAPHS_PATTERN)]
+"""Running text that may hold paragraphs and line breaks: a purpose, notes, a description."""
+
+MAX_ID_LENGTH = 64
+_ID_PATTERN = r"^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$"
+_ID = re.compile(_ID_PATTERN)
+_ID_HINT = (
+    "Ett id börjar med en bokstav eller siffra och innehåller bara a–z, A–Z, 0–9, "
+    "'-', '_' och '.' (men slutar inte med punkt), t.ex. sala-2021."
+)
+# Names Windows keeps for devices, with or without an extension: an id becomes a
+# file or folder name, and `con` or `nul.txt` cannot be one there.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"com{n}" for n in range(1, 10)]
+    + [f"lpt{n}" for n in range(1, 10)]
+)
+
+
+def _check_id(value: str) -> str:
+    if not value:
+        raise _value_error("dk_id", "får inte vara tomt.", _ID_HINT)
+    if len(value) > MAX_ID_LENGTH:
+        raise _value_error(
+            "dk_id",
+            f"är {len(value)} tecken långt; ett id får vara högst {MAX_ID_LENGTH} tecken.",
+            "Korta id:t; det blir ett fil- eller mappnamn.",
+        )
+    if not _ID.fullmatch(value):
+        raise _value_error("dk_id", f"'{shown(value)}' har fel form.", _ID_HINT)
+    if value.split(".")[0].lower() in WINDOWS_RESERVED:
+        raise _value_error(
+            "dk_id",
+            f"'{value}' är ett namn som Windows reserverar och kan inte bli ett filnamn.",
+            "Välj ett annat id. con, prn, aux, nul, com1–com9 och lpt1–lpt9 går inte, "
+            "inte heller med en ändelse som con.txt.",
+        )
+    return value
+
+
+Id = Annotated[
+    str,
+    AfterValidator(_check_id),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "maxLength": MAX_ID_LENGTH, "pattern": _ID_PATTERN}
+    ),
+]
+"""A short identifier, unique within its list regardless of letter case: letters
+a–z, digits, '-', '_' and '.'. Ids become file and folder names."""
+
+# One address and nothing else: no display name, no second address, no spaces. Both
+# halves are dot-atoms (RFC 5322), so an e-mail header can always carry the address.
+_ATOM = r'[^@\s<>()\[\]\\,;:".\u0000-\u001f\u007f-\u009f\ufffe\uffff]+'
+_EMAIL_PATTERN = rf"^{_ATOM}(\.{_ATOM})*@{_ATOM}(\.{_ATOM})+$"
+_EMAIL = re.compile(_EMAIL_PATTERN)
+MAX_EMAIL_LENGTH = 254
+
+
+def _check_email(value: str) -> str:
+    if len(value) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(value):
+        raise _value_error(
+            "dk_email",
+            f"'{shown(value)}' är inte en e-postadress.",
+            'Skriv en enda adress utan namn, mellanslag eller tecknen <>,;:"(), '
+            "t.ex. namn@region.se.",
+        )
+    return value
+
+
+Email = Annotated[
+    str,
+    AfterValidator(_check_email),
+    WithJsonSchema({"type": "string", "maxLength": MAX_EMAIL_LENGTH, "pattern": _EMAIL_PATTERN}),
+]
+"""One e-mail address, as in namn@region.se."""
+
+_LINE_SCHEMA = {"type": "string", "minLength": 1, "pattern": LINE_PATTERN}
 People = Annotated[
-    list[str],
+    list[Line],
     BeforeValidator(_one_or_many),
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+    WithJsonSchema({"anyOf": [_LINE_SCHEMA, {"type": "array", "items": _LINE_SCHEMA}]}),
 ]
 """One name, or a list of names."""
-Text = Annotated[str, Field(min_length=1)]
 
 
 class Person(PlanModel):
     """En kontaktperson."""
 
-    name: Text = Field(description="Namn.")
-    title: str | None = Field(None, description='Titel eller roll, t.ex. "processledare".')
-    organisation: str | None = Field(None, description="Organisation eller enhet.")
-    email: str | None = Field(
-        default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="E-postadress."
+    name: Line = Field(description="Namn.")
+    title: Line | None = Field(None, description='Titel eller roll, t.ex. "processledare".')
+    organisation: Line | None = Field(None, description="Organisation eller enhet.")
+    email: Email | None = Field(None, description="E-postadress.")
+    phone: Line | None = Field(None, description="Telefonnummer.")
+    official: bool = Field(
+        False,
+        description="true för en tjänsteperson vars arbetstelefon och e-post får publiceras; "
+        "annars tas de bort ur allt som publiceras.",
     )
-    phone: str | None = Field(None, description="Telefonnummer.")
 
 
 class Decision(PlanModel):
     """Ett beslut: vem som beslutade, när och med vilken referens."""
 
-    body: Text = Field(description='Beslutande organ, t.ex. "Regionstyrelsen".')
+    body: Line = Field(description='Beslutande organ, t.ex. "Regionstyrelsen".')
     date: IsoDate = Field(description="Beslutsdatum (ÅÅÅÅ-MM-DD).")
-    reference: str | None = Field(
+    reference: Line | None = Field(
         None, description='Paragraf eller diarienummer, t.ex. "§ 176, RV200159".'
     )
-    text: str | None = Field(None, description="Vad beslutet säger.")
+    text: Paragraphs | None = Field(None, description="Vad beslutet säger.")
 
 
 class YearSpan(PlanModel):
     """Ett spann av hela år."""
 
-    start: int = Field(ge=1900, le=2200, description="Första året.")
-    end: int = Field(ge=1900, le=2200, description="Sista året.")
+    start: Year = Field(description="Första året.")
+    end: Year = Field(description="Sista året.")

@@ -34,13 +34,21 @@ def _items(plan, dotted: str) -> tuple[KeyPath, list]:
     return path, value
 
 
-def duplicates(values: Iterable) -> Iterator[tuple[int, object]]:
-    """(index, value) of every value that appeared earlier in `values`."""
-    seen = set()
+def duplicates(values: Iterable) -> Iterator[tuple[int, object, object]]:
+    """(index, value, earlier value) for every value that appeared earlier in `values`.
+    Text is compared regardless of letter case: ids become file and folder names, and
+    Windows and macOS take `Sala` and `sala` for the same name."""
+    seen: dict = {}
     for index, value in enumerate(values):
-        if value is not None and value in seen:
-            yield index, value
-        seen.add(value)
+        key = value.casefold() if isinstance(value, str) else value
+        if value is not None and key in seen:
+            yield index, value, seen[key]
+        else:
+            seen[key] = value
+
+
+def _as_written(value, earlier) -> str:
+    return "" if value == earlier else f" (som '{earlier}')"
 
 
 @rule(
@@ -53,18 +61,19 @@ def duplicates(values: Iterable) -> Iterator[tuple[int, object]]:
 def duplicate_ids(plan, workspace) -> Iterator[Hit]:
     for dotted, key in ID_LISTS[plan.kind]:
         path, items = _items(plan, dotted)
-        for index, value in duplicates(getattr(item, key) for item in items):
+        for index, value, earlier in duplicates(getattr(item, key) for item in items):
             yield Hit(
                 (*path, index, key),
-                f"Id '{value}' används redan i {dotted}.",
-                "Ge varje post ett eget id.",
+                f"Id '{value}' används redan i {dotted}{_as_written(value, earlier)}.",
+                "Ge varje post ett eget id; stora och små bokstäver räknas som samma.",
             )
     first = workspace.first_with_id(plan.id)
     if first.plan is not plan:
+        written = _as_written(plan.id, first.plan.id)
         yield Hit(
             ("id",),
-            f"Plan-id '{plan.id}' används redan i {first.path}.",
-            "Ge varje plan ett eget id.",
+            f"Plan-id '{plan.id}' används redan i {first.path}{written}.",
+            "Ge varje plan ett eget id; stora och små bokstäver räknas som samma.",
         )
 
 
