@@ -2,14 +2,14 @@
 
 Each report is a Jinja template that writes Markdown; `--format markdown` gives it
 as it is (for the project web page), `docx` turns it into a Word document styled by
-the reference .docx. A public report is rendered from a public copy of the plan:
-internal notes are gone and e-mail addresses and phone numbers in free text are
-removed before any template sees the plan, so no template can leak them.
+the reference .docx. A public report is rendered from the plan's public version
+(privacy.public_version, for every kind): internal fields are gone and personal data in
+every text is removed before any template sees the plan or the other plans it draws
+on. What leaves dialogkit still passes the gate (privacy.check_public).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +17,10 @@ from .costs import estimate, missing_formats
 from .docx_writer import DocumentInfo, markdown_to_docx
 from .errors import UsageError
 from .labels import FOLLOW_UP_QUESTIONS
+from .markup import markdown_text
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .model.project import COST_ITEMS, FollowUp
+from .privacy import public_data, public_version
 from .render.timeline import month_name
 from .templating import render, template_dirs, template_environment, workspace_root
 from .timeline import build_timeline
@@ -41,10 +43,6 @@ AUDIENCES = ("internal", "public")
 FOLLOW_UP_FIELDS = tuple(FollowUp.model_fields)
 """The follow-up questions of seed 001, in order; their wording is in labels.py."""
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w-])(\+46|0)[\s-]?\d{1,3}([\s-]?\d{2,4}){2,4}(?![\w-])")
-REDACTED = "[borttaget]"
-
 
 @dataclass(frozen=True)
 class Report:
@@ -52,31 +50,6 @@ class Report:
     audience: str
     markdown: str
     info: DocumentInfo
-
-
-def redact(text: str | None) -> str | None:
-    """Remove e-mail addresses and phone numbers from free text."""
-    if not text:
-        return text
-    return _PHONE.sub(REDACTED, _EMAIL.sub(REDACTED, text))
-
-
-def public_copy(project: DialogueProject) -> DialogueProject:
-    """The project as the public may see it: no internal notes, no contact data in notes."""
-    public = project.model_copy(deep=True)
-    for dialogue in public.dialogues:
-        outcome = dialogue.outcome
-        if outcome is None:
-            continue
-        outcome.internal_notes = None
-        outcome.public_notes = redact(outcome.public_notes)
-        if outcome.follow_up is not None:
-            for name in FOLLOW_UP_FIELDS:
-                setattr(outcome.follow_up, name, redact(getattr(outcome.follow_up, name)))
-        for feedback in outcome.feedback:
-            feedback.description = redact(feedback.description)
-            feedback.channel = redact(feedback.channel)
-    return public
 
 
 def choose_kind(loaded: LoadedPlan, kind: str | None) -> str:
@@ -111,15 +84,18 @@ def build_report(
     if audience not in AUDIENCES:
         raise UsageError(f"Okänd målgrupp '{audience}'.", hint="Välj public eller internal.")
     plan = loaded.plan
-    if isinstance(plan, DialogueProject) and audience == "public":
-        plan = public_copy(plan)
+    if audience == "public":
+        plan = public_version(plan)
     context = _CONTEXTS[kind](plan, workspace or Workspace.around(loaded))
+    if audience == "public":
+        context = public_data(context, plan)
     language = getattr(plan, "language", "sv")
-    env = template_environment(loaded, templates)
+    env = template_environment(loaded, templates, markdown=True)
     markdown = render(
         env, f"{language}/report/{kind}.md.j2", plan=plan, audience=audience, **context
     )
-    title = markdown.lstrip().splitlines()[0].lstrip("# ").strip() if markdown.strip() else kind
+    first_line = markdown.lstrip().splitlines()[0] if markdown.strip() else kind
+    title = markdown_text(first_line.lstrip("# "))
     author = _author(plan)
     info = DocumentInfo(
         title=title,

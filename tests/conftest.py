@@ -32,6 +32,7 @@ process_leader:
 contact:
   name: Kim Kontakt
   email: kontakt@example.se
+  official: true
 members:
   - {id: anna, name: Anna A, municipality: Sala}
   - {id: bo, name: Bo B, municipality: Köping}

@@ -62,6 +62,12 @@ def test_fixtures_are_clean(write):
             "id: sala",
         ),
         ("DK218", "members: [bo, cia]", "members: [bo, okand]", "members: [bo, okand]"),
+        (
+            "DK222",
+            "purpose: Att samla in invånarnas synpunkter.",
+            "purpose: Ring mig på 070-123 45 67.",
+            "purpose: Ring",
+        ),
     ],
 )
 def test_project_rule(write, code, old, new, marker):

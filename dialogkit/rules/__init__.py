@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..findings import Finding, KeyPath, Severity, format_key_path
+from ..findings import FileFindings, Finding, KeyPath, Severity, format_key_path
 from ..model import KINDS
 from ..workspace import LoadedPlan, Workspace
 
@@ -47,25 +47,34 @@ def rule(code: str, name: str, severity: Severity, summary: str, kinds: str | tu
     return register
 
 
-def run_rules(loaded: LoadedPlan, workspace: Workspace) -> Iterator[Finding]:
+def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:
+    """The plan's findings from every rule for its kind: the first `MAX_PER_FILE` made,
+    the rest only counted."""
     _load_rule_modules([loaded.plan.kind])
+    findings = FileFindings()
     for entry in RULES:
         if loaded.plan.kind not in entry.kinds:
             continue
         for hit in entry.func(loaded.plan, workspace):
+            if findings.full:
+                findings.omit(entry.severity)
+                continue
             line, col = loaded.source.position(hit.path)
             where = format_key_path(hit.path, loaded.source.data)
-            yield Finding(
-                entry.code,
-                entry.severity,
-                hit.message,
-                loaded.path,
-                line,
-                col,
-                hit.path,
-                hit.hint,
-                where,
+            findings.add(
+                Finding(
+                    entry.code,
+                    entry.severity,
+                    hit.message,
+                    loaded.path,
+                    line,
+                    col,
+                    hit.path,
+                    hit.hint,
+                    where,
+                )
             )
+    return findings
 
 
 RULE_MODULES = {  # besides `common`; importing a module registers its rules
@@ -77,7 +86,7 @@ RULE_MODULES = {  # besides `common`; importing a module registers its rules
 
 def _load_rule_modules(kinds: Iterable[str] = KINDS) -> None:
     """Import the rules for `kinds`, and with them only those kinds' models."""
-    from . import common  # noqa: F401
+    from . import common, personal_data  # noqa: F401
 
     for kind in kinds:
         if kind in RULE_MODULES:

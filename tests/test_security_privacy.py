@@ -1,0 +1,492 @@
+"""The personal-data gate (issue 11, item 3): personnummer, samordningsnummer, phone
+numbers and private e-mail addresses planted in every text field of every plan kind
+never reach a public file; official contacts do; a file that would carry personal
+data anyway is refused and nothing is written; `plan check` warns at the field."""
+
+from __future__ import annotations
+
+import email
+import io
+import re
+import subprocess
+import sys
+import zipfile
+from email import policy
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import COMMUNICATION, LOCAL_PLAN, PROJECT, REPO, STRATEGY, line_of
+from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
+from stdnum import luhn
+from stdnum.se import personnummer as stdnum_personnummer
+
+import dialogkit
+from dialogkit.privacy import PersonalDataError, check_public, find_personal_data
+from dialogkit.workspace import load_workspace
+
+
+def with_check_digit(nine: str) -> str:
+    """Ten digits: `nine` and its Luhn check digit (from python-stdnum, not from us)."""
+    return nine + luhn.calc_check_digit(nine)
+
+
+PNR = with_check_digit("850101123")
+SAMORDNING = with_check_digit("850161234")  # born 1 January 1985: day + 60
+PERSONNUMMER_FORMS = [
+    f"19{PNR[:6]}-{PNR[6:]}",
+    f"19{PNR}",
+    f"{PNR[:6]}-{PNR[6:]}",
+    f"{PNR[:6]}+{PNR[6:]}",
+    f"{SAMORDNING[:6]}-{SAMORDNING[6:]}",
+]
+PHONE_FORMS = [
+    "070–123 45 67",
+    "(070) 555 12 34",
+    "+46(0)70 222 33 44",
+    "070/333 44 55",
+    "070-123 45 67",
+    "08-123 456 78",
+    "+46 70 444 55 66",
+]
+PRIVATE_EMAILS = ["privat.person@example.com", "hemligadress(at)example.org"]
+PLANTED = " ".join(["Kontakt:", *PERSONNUMMER_FORMS, *PHONE_FORMS, *PRIVATE_EMAILS])
+
+# What must never show, however a file spaces or splits it: digit runs and the
+# e-mails' local parts, searched in text squashed to lower-case letters, digits and @.
+SECRET_DIGITS = [
+    PNR,
+    SAMORDNING,
+    "701234567",
+    "705551234",
+    "702223344",
+    "703334455",
+    "812345678",
+    "704445566",
+]
+SECRET_WORDS = ["privatperson", "hemligadress"]
+PRIVATE_PHONE = "070-765 43 21"  # the process leader's, who is not official
+
+OFFICIAL_EMAIL = "invanardialog@example.se"
+OFFICIAL_PHONE = "076-11 22 168"  # written as seed 002 publishes a tjänsteperson's number
+
+
+# --- detection ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "masked"),
+    [
+        (PERSONNUMMER_FORMS[0], "personnummer", "19850101-****"),
+        (PERSONNUMMER_FORMS[1], "personnummer", "19850101****"),
+        (PERSONNUMMER_FORMS[2], "personnummer", "850101-****"),
+        (PERSONNUMMER_FORMS[3], "personnummer", "850101+****"),
+        (PERSONNUMMER_FORMS[4], "samordningsnummer", "850161-****"),
+        ("070–123 45 67", "telefonnummer", "070–*** ** 67"),
+        ("(070) 555 12 34", "telefonnummer", "(070) *** ** 34"),
+        ("+46(0)70 222 33 44", "telefonnummer", "+46(0)70 *** ** 44"),
+        ("070/333 44 55", "telefonnummer", "070/*** ** 55"),
+        ("070-123 45 67", "telefonnummer", "070-*** ** 67"),
+        ("08-123 456 78", "telefonnummer", "08-1** *** 78"),
+        ("+46 70 123 45 67", "telefonnummer", "+46 70 *** ** 67"),
+        ("0046 8 123 456 78", "telefonnummer", "0046 8 1** *** 78"),
+        ("0701234567", "telefonnummer", "070*****67"),
+        ("anna.berg@example.se", "e-postadress", "a***@example.se"),
+        ("anna(at)example.se", "e-postadress", "a***@example.se"),
+        ("anna [at] example.se", "e-postadress", "a***@example.se"),
+        ("anna at example.se", "e-postadress", "a***@example.se"),
+    ],
+)
+def test_every_written_form_is_found_and_masked(text, kind, masked):
+    found = find_personal_data(f"Skriv till oss: {text}.")
+    assert [(item.kind, item.text, item.masked) for item in found] == [(kind, text, masked)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "§ 176, RV200159",  # a diarienummer
+        "Budget 110 000 kr, totalt 1 234 567 kr",
+        "Dialogen hålls 2021-04-13 kl. 18.00–20.00, 18:00-20:00",
+        PNR[:9] + str((int(PNR[9]) + 1) % 10),  # a wrong Luhn check digit
+        "8513011236",  # month 13
+        "2021–2023 och 2020-12-08",
+        "Organisationsnummer 232100-0172",
+        "Kolada U21463 och N00945",
+    ],
+)
+def test_numbers_that_are_not_personal_data_are_left_alone(text):
+    assert find_personal_data(text) == []
+
+
+@given(st.from_regex(r"\A(19|20)?[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{4}\Z"))
+def test_personnummer_check_agrees_with_python_stdnum(number):
+    found = [item.kind for item in find_personal_data(number)]
+    assert (found == ["personnummer"]) == stdnum_personnummer.is_valid(number)
+
+
+# --- a workspace with personal data planted in every text field ---------------------
+
+
+def text_paths(data, path=()):
+    """The key path of every text in the plan data, except its `kind`."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key != "kind":
+                yield from text_paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from text_paths(value, (*path, index))
+    elif isinstance(data, str):
+        yield path
+
+
+def set_at(data, path, value):
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def get_at(data, path):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def planted_workspace(folder: Path) -> dict[str, list[tuple]]:
+    """The four example plans with PLANTED in every text field that takes text
+    (ids, dates, periods and references refuse it: found with a harmless marker first,
+    so that check's findings are errors only), the contact official with the seed-002
+    phone (its own e-mail and phone are the allowed ones), a private process leader."""
+    (folder / "plans").mkdir(parents=True)
+    planted = {}
+    for source in sorted((REPO / "plans").glob("*.yaml")):
+        data = load_workspace([source]).plans[0].source.data
+        if data["kind"] == "dialogue_project":
+            data["contact"]["phone"] = OFFICIAL_PHONE
+            data["process_leader"]["email"] = "pia.privat@example.com"
+            data["process_leader"]["phone"] = PRIVATE_PHONE
+        official = {("contact", "email"), ("contact", "phone")}
+        paths = [path for path in text_paths(data) if path not in official]
+        originals = {path: get_at(data, path) for path in paths}
+        target = folder / "plans" / source.name
+        for _ in range(20):
+            for path in paths:
+                set_at(data, path, f"{originals[path]} PLANTERAD")
+            target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+            errors = [f for f in dialogkit.check([target]).findings if f.is_error]
+            if not errors:
+                break
+            for error in errors:
+                for path in [p for p in paths if p[: len(error.path)] == error.path]:
+                    set_at(data, path, originals[path])
+                    paths.remove(path)
+        else:
+            raise AssertionError(f"{source.name} does not check: {errors}")
+        for path in paths:
+            set_at(data, path, f"{originals[path]} {PLANTED}")
+        target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        planted[data["kind"]] = paths
+    return planted
+
+
+def dialogkit_cli(*args, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dialogkit", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "COLUMNS": "200"},
+    )
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """Build the planted workspace and make every public report of every kind."""
+    root = tmp_path_factory.mktemp("planted")
+    planted = planted_workspace(root)
+    result = dialogkit_cli("build", "plans", "--out", "out", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    public = [
+        path
+        for path in (root / "out").rglob("*")
+        if path.is_file()
+        and ("inbjudningar" in path.parts or path.name == "kalender.ics" or "-publik" in path.name)
+    ]
+    reports = {
+        "vastmanland-nara-vard.yaml": ["project-plan", "dialogue-report"],
+        "lekeberg-kommunikationsplan-2023.yaml": ["communication-plan"],
+        "leksand-lokal-plan.yaml": ["local-plan"],
+        "dalarna-strategi.yaml": ["regional"],
+    }
+    for plan, kinds in reports.items():
+        for kind in kinds:
+            for form, suffix in (("docx", "docx"), ("markdown", "md")):
+                out = root / "public" / f"{kind}.{suffix}"
+                args = ("report", f"plans/{plan}", "-k", kind, "-a", "public", "-f", form)
+                result = dialogkit_cli(*args, "--out", out, cwd=root)
+                assert result.returncode == 0, result.stderr
+                public.append(out)
+    calendar = root / "public" / "tidsaxel.ics"
+    project = "plans/vastmanland-nara-vard.yaml"
+    result = dialogkit_cli("timeline", project, "-f", "ics", "-o", calendar, cwd=root)
+    assert result.returncode == 0, result.stderr
+    public.append(calendar)
+    return root, planted, public
+
+
+def readable(path: Path) -> list[str]:
+    """Everything in the file, read independently of dialogkit: each XML part of a
+    .docx raw and with its tags removed, an e-mail's raw bytes, headers and decoded
+    parts, an ICS file unfolded."""
+    raw = path.read_bytes()
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = [name for name in archive.namelist() if name.endswith((".xml", ".rels"))]
+            parts = [archive.read(name).decode("utf-8") for name in names]
+        return [*parts, *(re.sub(r"<[^>]+>", "", part) for part in parts)]
+    if path.suffix == ".eml":
+        message = email.message_from_bytes(raw, policy=policy.default)
+        texts = [raw.decode("utf-8", "replace")]
+        for part in message.walk():
+            texts += [f"{key}: {value}" for key, value in part.items()]
+            if not part.is_multipart():
+                content = part.get_content()
+                texts.append(content if isinstance(content, str) else content.decode())
+        return [re.sub(r"\r?\n[ \t]", "", text) for text in texts]
+    return [re.sub(r"\r?\n[ \t]", "", raw.decode("utf-8"))]
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"[^0-9a-zåäö@]", "", text.lower())
+
+
+def test_planting_reached_every_kind_and_the_fields_that_leaked(published):
+    _, planted, _ = published
+    assert set(planted) == {"dialogue_project", "communication_plan", "strategy", "local_plan"}
+    project = planted["dialogue_project"]
+    for path in [
+        ("questions", 0),
+        ("title",),
+        ("purpose",),
+        ("mandate", "text"),
+        ("contact", "name"),
+        ("municipalities", 0),
+        ("dialogues", 2, "venue", "address"),
+        ("dialogues", 2, "outcome", "public_notes"),
+        ("dialogues", 2, "outcome", "follow_up", "main_lesson"),
+        ("timeline", 0, "task"),
+    ]:
+        assert path in project, path
+    assert ("current_situation",) in planted["communication_plan"]
+    assert ("vision",) in planted["strategy"]
+    assert ("follow_ups", 0, "results") in planted["local_plan"]
+    assert sum(map(len, planted.values())) > 200
+
+
+def test_no_public_file_holds_planted_personal_data(published):
+    root, _, public = published
+    kinds = {path.suffix for path in public}
+    assert {".docx", ".md", ".txt", ".ics", ".eml"} <= kinds
+    assert len(public) > 80
+    for path in public:
+        for text in readable(path):
+            for secret in [*PERSONNUMMER_FORMS, *PHONE_FORMS, *PRIVATE_EMAILS, PRIVATE_PHONE]:
+                assert secret not in text, (path, secret)
+            flat = squashed(text)
+            for secret in [*SECRET_DIGITS, *SECRET_WORDS, "7654321", "piaprivat"]:
+                assert secret not in flat, (path.relative_to(root), secret)
+
+
+def test_public_files_keep_the_official_contact_and_the_redacted_text(published):
+    root, _, _ = published
+    invitations = root / "out" / "vastmanland-nara-vard" / "inbjudningar" / "arboga"
+    letter = (invitations / "email.txt").read_text("utf-8")
+    assert OFFICIAL_EMAIL in letter and OFFICIAL_PHONE in letter
+    assert "[borttaget]" in letter
+    calendar = "".join(readable(invitations / "arboga.ics"))
+    assert OFFICIAL_EMAIL in calendar and OFFICIAL_PHONE in calendar
+    raw = (invitations / "email.eml").read_bytes()
+    draft = email.message_from_bytes(raw, policy=policy.default)
+    assert draft["From"].addresses[0].addr_spec == OFFICIAL_EMAIL
+    plan = Document(str(root / "public" / "project-plan.docx"))
+    text = "\n".join(p.text for p in plan.paragraphs)
+    assert OFFICIAL_EMAIL in text
+    first_question = "Vad är viktigt för dig när du behöver vård nära där du bor?"
+    assert f"{first_question} Kontakt: [borttaget]" in text
+
+
+def test_internal_files_still_hold_the_planted_data(published):
+    """The planting is real: the internal report carries what the public one lacks."""
+    root, _, _ = published
+    report = root / "out" / "vastmanland-nara-vard" / "rapporter" / "dialograpport-intern.docx"
+    assert any(PNR in squashed(text) for text in readable(report))
+
+
+# --- the project plan's public version -----------------------------------------------
+
+
+def test_public_project_plan_is_not_the_internal_one(run, write):
+    plan = write(PROJECT.replace("Vad är viktigt för dig?", f"Vad tycker {PERSONNUMMER_FORMS[0]}?"))
+    internal = run("report", plan, "-k", "project-plan", "-f", "markdown").stdout
+    public = run("report", plan, "-k", "project-plan", "-a", "public", "-f", "markdown").stdout
+    assert PERSONNUMMER_FORMS[0] in internal
+    assert PERSONNUMMER_FORMS[0] not in public
+    assert re.search(r"Vad tycker \\?\[borttaget\\?\]\?", public)
+
+
+def test_numbers_that_are_not_personal_data_stay_in_public_reports(run, write):
+    text = f"Dnr RV200159; 110 000 kr; 2021-04-13; {PNR[:9]}{(int(PNR[9]) + 1) % 10}"
+    plan = write(PROJECT.replace("Att samla in invånarnas synpunkter.", text))
+    assert not [f for f in dialogkit.check([plan]).findings if f.code == "DK222"]
+    public = run("report", plan, "-k", "project-plan", "-a", "public", "-f", "markdown")
+    assert text in public.stdout
+
+
+def test_contact_that_is_not_official_is_left_out_of_invitations(run, write, tmp_path):
+    plan = write(PROJECT.replace("  official: true\n", "  phone: 070-111 22 33\n"))
+    out = tmp_path / "ut"
+    assert run("invite", plan, "-d", "sala", "-f", "eml", "--out", out).exit_code == 0
+    draft = email.message_from_bytes((out / "sala" / "email.eml").read_bytes())
+    assert draft["From"] is None
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert "kontakt@example.se" not in path.read_text("utf-8", "replace")
+            assert "070-111 22 33" not in path.read_text("utf-8", "replace")
+
+
+# --- the gate refuses, names file, field and masked item, and writes nothing ----------
+
+PRIVATE_TEMPLATE = "Inbjudan i {{ dialogue.municipality }}\n\nRing Kalle på 070-987 65 43.\n"
+
+
+def test_invite_refuses_a_template_with_a_private_phone(run, write, tmp_path):
+    mine = tmp_path / "mine" / "sv" / "invite"
+    mine.mkdir(parents=True)
+    (mine / "facebook.txt.j2").write_text(PRIVATE_TEMPLATE, "utf-8")
+    out = tmp_path / "ut"
+    result = run(
+        "invite", write(PROJECT), "-c", "facebook", "--out", out, "--templates", tmp_path / "mine"
+    )
+    assert result.exit_code == 1
+    assert str(out / "sala" / "facebook.txt") in result.stderr
+    assert "070-*** ** 43" in result.stderr and "070-987 65 43" not in result.stderr
+    assert "mallen" in result.stderr
+    assert not out.exists()
+    printed = run("invite", write(PROJECT), "-c", "facebook", "--templates", tmp_path / "mine")
+    assert printed.exit_code == 1 and "070-987" not in printed.stdout
+
+
+def test_build_refuses_a_workspace_template_with_a_private_phone_and_writes_nothing(run, tmp_path):
+    (tmp_path / "dialogkit.toml").write_text("", "utf-8")
+    templates = tmp_path / "templates" / "sv" / "invite"
+    templates.mkdir(parents=True)
+    (templates / "facebook.txt.j2").write_text(PRIVATE_TEMPLATE, "utf-8")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "projekt.yaml").write_text(
+        PROJECT + "invitation_channels:\n  - {channel: facebook}\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    result = run("build", plans, "--out", out)
+    assert result.exit_code == 1
+    assert "facebook.txt" in result.stderr and "070-*** ** 43" in result.stderr
+    assert not out.exists()
+
+
+def test_the_refusal_names_the_plan_field_that_holds_the_data(run, write, tmp_path):
+    """An id is not free text, so it is not redacted: the gate stops it and says where."""
+    plan = write(PROJECT.replace("  - id: sala\n", f"  - id: '{PNR}'\n"))
+    warnings = [f for f in dialogkit.check([plan]).findings if f.code == "DK222"]
+    assert [w.line for w in warnings] == [line_of(PROJECT, "  - id: sala")]
+    out = tmp_path / "kalender.ics"
+    result = run("timeline", plan, "-f", "ics", "--out", out)
+    assert result.exit_code == 1
+    assert str(out) in result.stderr and "850101****" in result.stderr
+    assert f"plan.yaml:{line_of(PROJECT, '  - id: sala')}" in result.stderr
+    assert ".id" in result.stderr and PNR not in result.stderr
+    assert not out.exists()
+
+
+def test_public_report_with_a_template_that_adds_personal_data_is_refused(run, write, tmp_path):
+    report = tmp_path / "mine" / "sv" / "report"
+    report.mkdir(parents=True)
+    (report / "project-plan.md.j2").write_text(
+        "# {{ plan.title }}\n\nFrågor: kalle(at)example.org\n", "utf-8"
+    )
+    out = tmp_path / "publik.docx"
+    args = ("report", write(PROJECT), "-a", "public", "--templates", tmp_path / "mine")
+    result = run(*args, "--out", out)
+    assert result.exit_code == 1 and "k***@example.org" in result.stderr
+    assert not out.exists()
+    assert run(*args, "-f", "markdown").exit_code == 1
+    internal = run("report", write(PROJECT), "--templates", tmp_path / "mine", "--out", out)
+    assert internal.exit_code == 0  # only public files pass the gate
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["comments", "runs", "header"],
+)
+def test_gate_reads_every_xml_part_of_a_docx(where):
+    document = Document()
+    if where == "comments":
+        document.core_properties.comments = "Ring 070-123 45 67"
+    elif where == "runs":  # split over two runs: Word shows one number
+        paragraph = document.add_paragraph()
+        paragraph.add_run("Ring 070-123")
+        paragraph.add_run(" 45 67")
+    else:
+        document.sections[0].header.paragraphs[0].text = f"Pnr {PERSONNUMMER_FORMS[2]}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with pytest.raises(PersonalDataError, match=r"rapport\.docx"):
+        check_public("rapport.docx", buffer.getvalue())
+
+
+def test_gate_reads_eml_headers_and_folded_ics_lines():
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"] = "Frågor till 08-123 456 78"
+    message.set_content("Hej!")
+    with pytest.raises(PersonalDataError, match=r"08-1\*\* \*\*\* 78"):
+        check_public("inbjudan.eml", message.as_bytes())
+    folded = b"BEGIN:VCALENDAR\r\nDESCRIPTION:Ring 070-12\r\n 3 45 67\\, tack\r\nEND:VCALENDAR\r\n"
+    with pytest.raises(PersonalDataError):
+        check_public("kalender.ics", folded)
+
+
+def test_gate_reads_markdown_as_it_is_shown():
+    with pytest.raises(PersonalDataError, match=r"a\*\*\*@example\.se"):
+        check_public("web.txt", "Skriv till anna\\_berg \\[at\\] example.se")
+    check_public("web.txt", "Anmälan: \\[borttaget\\], 2021\\-04\\-13")  # nothing to refuse
+
+
+# --- plan check warns at the field ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "marker", "extra"),
+    [
+        (PROJECT, "  email: kontakt@example.se\n  official: true\n", "kontakt@example.se", None),
+        (COMMUNICATION, "Projektets andra år.", "current_situation:", None),
+        (LOCAL_PLAN, "Arbetet startade.", "results:", ("strategi.yaml", STRATEGY)),
+        (STRATEGY, "vision: Målbild", "vision:", None),
+    ],
+)
+def test_check_warns_at_the_field_that_publishes_personal_data(write, text, old, marker, extra):
+    if old.startswith("  email"):
+        new = "  email: kontakt@example.se\n"  # no longer official
+    else:
+        new = f"{old} Fråga Eva, {PERSONNUMMER_FORMS[2]}."
+    planted = text.replace(old, new)
+    assert planted != text
+    path = write(planted)
+    if extra:
+        write(extra[1], extra[0])
+    found = [f for f in dialogkit.check([path]).findings if f.code == "DK222"]
+    assert [(f.line, f.severity) for f in found] == [(line_of(planted, marker), "warning")]
+    assert PNR not in found[0].message
