@@ -2,7 +2,9 @@
 
 Nothing is written unless the check passes. Each output is a named file and a
 function that produces its content, so the list can be shown, counted for a
-progress bar and written one atomic file at a time.
+progress bar and written one atomic file at a time. The public files (`Output.public`)
+are produced and passed through the personal-data gate first, so a refusal leaves
+nothing written; they are produced again when written, rather than all kept in memory.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .errors import PlanInvalidError
 from .findings import Report
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .output import write_atomic
+from .privacy import check_public
 from .workspace import LoadedPlan, Workspace, load_workspace
 
 Content = str | bytes
@@ -28,6 +31,8 @@ class Output:
     """Relative to the output folder."""
     produce: Callable[[], Content]
     what: str
+    public: bool = False
+    """Handed to residents or published: passes the personal-data gate."""
 
 
 def plan_outputs(loaded: LoadedPlan, today: date, workspace: Workspace) -> Iterator[Output]:
@@ -73,7 +78,9 @@ def _project_outputs(loaded, folder: Path) -> Iterator[Output]:
     def estimates():
         return compare(project, scenarios)
 
-    yield Output(folder / "kalender.ics", lambda: dialogue_calendar(loaded), "kalender")
+    yield Output(
+        folder / "kalender.ics", lambda: dialogue_calendar(loaded), "kalender", public=True
+    )
     yield Output(
         folder / "kostnad.md",
         lambda: render.render_estimate_markdown(estimates(), project.title, project.language),
@@ -98,18 +105,25 @@ def _project_outputs(loaded, folder: Path) -> Iterator[Output]:
             folder / "inbjudningar" / text.file_name("text"),
             lambda text=text: text.text("text"),
             "inbjudan",
+            public=True,
         )
-    for dialogue in {t.dialogue.id: t.dialogue for t in texts}.values():
+    emails = {t.dialogue.id: t for t in texts if t.channel == "email"}
+    dialogues = {t.dialogue.id: t.dialogue for t in texts}
+    if emails.keys() != dialogues.keys():  # the plan's channels leave e-mail out
+        emails = {t.dialogue.id: t for t in invitations(loaded, channels=["email"])}
+    for dialogue in dialogues.values():
         yield Output(
             folder / "inbjudningar" / dialogue.id / f"{dialogue.id}.ics",
             lambda dialogue=dialogue: calendar(dialogue),
             "kalender",
+            public=True,
         )
-        email = next(t for t in texts if t.dialogue.id == dialogue.id)
+        email = emails[dialogue.id]
         yield Output(
             folder / "inbjudningar" / dialogue.id / "email.eml",
             lambda email=email, dialogue=dialogue: to_eml(project, email, calendar(dialogue)),
             "e-post",
+            public=True,
         )
 
 
@@ -151,7 +165,12 @@ def _report_outputs(loaded, folder: Path, workspace: Workspace) -> Iterator[Outp
                 report = build_report(loaded, kind, audience, workspace=workspace)
                 return to_docx(report, loaded)
 
-            yield Output(folder / "rapporter" / f"{name}{suffix}.docx", produce, "rapport")
+            yield Output(
+                folder / "rapporter" / f"{name}{suffix}.docx",
+                produce,
+                "rapport",
+                public=audience == "public",
+            )
 
 
 @dataclass
@@ -177,11 +196,24 @@ def build(
         )
     today = today or date.today()
     outputs = [
-        output for loaded in workspace.plans for output in plan_outputs(loaded, today, workspace)
+        (loaded, output)
+        for loaded in workspace.plans
+        for output in plan_outputs(loaded, today, workspace)
     ]
+    for loaded, output in outputs:
+        if output.public:
+            _produce(output, out, loaded)
     written = []
-    for number, output in enumerate(outputs, start=1):
+    for number, (loaded, output) in enumerate(outputs, start=1):
         if progress:
             progress(number, len(outputs), output)
-        written.append(write_atomic(out / output.path, output.produce()))
+        written.append(write_atomic(out / output.path, _produce(output, out, loaded), base=out))
     return BuildResult(report, written)
+
+
+def _produce(output: Output, out: Path, loaded: LoadedPlan) -> Content:
+    """The output's content; a public file passes the personal-data gate."""
+    content = output.produce()
+    if output.public:
+        check_public(out / output.path, content, loaded)
+    return content

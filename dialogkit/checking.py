@@ -25,9 +25,13 @@ def check(paths: Iterable[Path]) -> Report:
 
 
 def check_workspace(workspace: Workspace) -> Report:
-    report = Report(findings=list(workspace.findings), files_checked=len(workspace.files))
+    report = Report(
+        findings=list(workspace.findings),
+        files_checked=len(workspace.files),
+        omitted={path: counts.copy() for path, counts in workspace.omitted.items()},
+    )
     for loaded in workspace.plans:
-        report.findings.extend(run_rules(loaded, workspace))
+        report.extend(run_rules(loaded, workspace))
     return report
 
 
@@ -44,12 +48,15 @@ def load_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> LoadedPl
     report = check_workspace(workspace)
     if report.errors:
         first = next(f for f in report.sorted() if f.is_error)
-        count = len(report.errors)
+        count = report.error_count
         raise PlanInvalidError(
             f"{first.location()}: {first.message}"
             + (f" (och {count - 1} fel till)" if count > 1 else ""),
             hint=f"Kör dialogkit plan check {path} och rätta felen först.",
         )
+    if not workspace.plans:  # the file leads out of its folder, and was not read
+        note = report.notes[0]
+        raise UsageError(f"{path}: {note.message}", hint=note.hint)
     loaded = workspace.plans[0]
     kinds = (kind,) if isinstance(kind, str) else kind
     if kinds is not None and loaded.plan.kind not in kinds:

@@ -72,19 +72,25 @@ def plan_fmt(
     results = format_paths(paths or [Path(".")], check=check)
     console = _console()
     for result in results:
-        if result.problem:
+        if result.skipped:
+            p = result.problem
+            console.print(f"[cyan]hoppar över[/] {escape(str(p.file))}: {escape(p.message)}")
+        elif result.problem:
             p = result.problem
             console.print(f"[red]fel[/] {escape(p.location())}: {escape(p.message)}")
         elif result.changed:
             word = "skulle formateras" if check else "formaterade"
             console.print(f"{word} {escape(str(result.path))}")
     changed = sum(r.changed for r in results)
-    problems = sum(r.problem is not None for r in results)
+    problems = sum(r.failed for r in results)
+    skipped = sum(r.skipped for r in results)
     console.print(
         f"{len(results)} planer, {changed} {'att formatera' if check else 'formaterade'}"
-        f", {problems} med fel."
+        f", {problems} med fel" + (f", {skipped} överhoppade." if skipped else ".")
     )
-    raise typer.Exit(1 if problems or (check and changed) else 0)
+    # A skipped file is no error, unless nothing that was asked for could be done.
+    only_skipped = skipped and skipped == len(results)
+    raise typer.Exit(1 if problems or (check and changed) or only_skipped else 0)
 
 
 @plan_app.command("diff")
@@ -203,7 +209,7 @@ def timeline(
     if output is TimelineFormat.ics:
         from .invitations import dialogue_calendar
 
-        _emit(dialogue_calendar(loaded), out)
+        _emit(_public(dialogue_calendar(loaded), out, loaded, ".ics"), out)
         return
     built = build_timeline(loaded.plan)
     if output is TimelineFormat.terminal:
@@ -339,7 +345,13 @@ def invite(
     from .invitations import dialogue_calendar, invitations, to_eml
 
     loaded = load_plan(plan, "dialogue_project")
-    texts = invitations(loaded, dialogue_ids=dialogue, channels=channel, templates=templates)
+    texts = invitations(
+        loaded,
+        dialogue_ids=dialogue,
+        channels=channel,
+        templates=templates,
+        markdown=output is InviteFormat.markdown,
+    )
     warn = _console(stderr=True)
     for text in texts:
         if text.over_limit():
@@ -357,6 +369,10 @@ def invite(
             files[text.file_name("eml")] = to_eml(loaded.plan, text, calendars[text.dialogue.id])
         else:
             files[text.file_name(output.value)] = text.text(output.value)
+    if out is not None:
+        files.update({f"{d}/{d}.ics": calendar for d, calendar in calendars.items()})
+    for name, content in files.items():  # all public: each passes the gate before any is shown
+        _public(content, out and out / name, loaded, Path(name).suffix, f"stdout ({name})")
     if out is None:
         if output is InviteFormat.eml:
             raise UsageError("eml skrivs till filer.", hint="Lägg till --out out/inbjudningar.")
@@ -365,12 +381,10 @@ def invite(
             texts = [f"──── {name} ────\n{text}" for name, text in zip(files, texts, strict=True)]
         print("\n\n".join(texts))
         return
-    for dialogue_id, calendar in calendars.items():
-        files[f"{dialogue_id}/{dialogue_id}.ics"] = calendar
     from .output import write_atomic
 
     for name, content in files.items():
-        write_atomic(out / name, content)
+        write_atomic(out / name, content, base=out)
     dialogues = "1 dialog" if len(calendars) == 1 else f"{len(calendars)} dialoger"
     _say(f"Skrev {len(files)} filer i {out}/ ({dialogues}).")
 
@@ -415,15 +429,17 @@ def report(
 
     loaded = load_plan(plan)
     built = build_report(loaded, kind, audience.value, templates=templates)
+    public = audience is Audience.public
     if output is ReportFormat.markdown:
-        _emit(built.markdown, out)
+        _emit(_public(built.markdown, out, loaded, ".md") if public else built.markdown, out)
         return
     if out is None:
         raise UsageError(
             "Word-rapporten skrivs till en fil.",
             hint=f"Lägg till --out {built.kind}-{audience.value}.docx",
         )
-    _emit(to_docx(built, loaded, templates), out)
+    document = to_docx(built, loaded, templates)
+    _emit(_public(document, out, loaded, ".docx") if public else document, out)
 
 
 @app.command("build")
@@ -557,6 +573,14 @@ def _emit(content: str | bytes, out: Path | None) -> None:
 
     write_atomic(out, content)
     _say(f"Skrev {out}")
+
+
+def _public(content, out: Path | None, loaded, suffix: str, name: str = "stdout"):
+    """`content`, once it has passed the personal-data gate (privacy.check_public)."""
+    from .privacy import check_public
+
+    check_public(out if out is not None else name, content, loaded, suffix=suffix)
+    return content
 
 
 def _say(message: str) -> None:

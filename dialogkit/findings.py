@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -9,10 +10,15 @@ from pathlib import Path
 PathPart = str | int
 KeyPath = tuple[PathPart, ...]
 
+MAX_PER_FILE = 100
+"""Findings made per file; past it they are only counted (see `FileFindings`)."""
+
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
+    """Something left out on purpose, such as a file that was not read; never fails a check."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,10 @@ class Finding:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
 
     def location(self) -> str:
         return f"{self.file}:{self.line}:{self.col}"
@@ -73,28 +83,82 @@ def format_key_path(path: KeyPath, data: object = None) -> str:
     return text
 
 
+class FileFindings(list[Finding]):
+    """The findings of one file, at most `limit` of them. Past the cap a finding is
+    counted by severity but never made, so that a file with 400 000 unknown keys
+    costs no more time and memory than one with a hundred."""
+
+    def __init__(self, *, limit: int = MAX_PER_FILE) -> None:
+        super().__init__()
+        self.limit = limit
+        self.omitted: Counter[Severity] = Counter()
+
+    @property
+    def full(self) -> bool:
+        return len(self) >= self.limit
+
+    def add(self, finding: Finding) -> None:
+        if self.full:
+            self.omit(finding.severity)
+        else:
+            self.append(finding)
+
+    def omit(self, severity: Severity, count: int = 1) -> None:
+        """Count findings that are not made, because the file already has `limit`."""
+        if count > 0:
+            self.omitted[severity] += count
+
+
 @dataclass
 class Report:
     """All findings of one check run, in file and line order."""
 
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
+    omitted: dict[Path, Counter[Severity]] = field(default_factory=dict)
+    """Per file, the findings past the cap: counted by severity, not made."""
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)
+
+    def extend(self, findings: list[Finding]) -> None:
+        """Add findings; a `FileFindings` brings the count of those it left out."""
+        self.findings.extend(findings)
+        if isinstance(findings, FileFindings) and findings.omitted:
+            self.omitted.setdefault(findings[0].file, Counter()).update(findings.omitted)
 
     def sorted(self) -> list[Finding]:
         return sorted(self.findings, key=lambda f: (str(f.file), f.line, f.col, f.code))
 
     @property
     def errors(self) -> list[Finding]:
+        """The errors made (at most `MAX_PER_FILE` a file); `error_count` counts all."""
         return [f for f in self.findings if f.is_error]
 
     @property
     def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
+        return [f for f in self.findings if f.is_warning]
+
+    @property
+    def notes(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.NOTE]
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + self._omitted(Severity.ERROR)
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.warnings) + self._omitted(Severity.WARNING)
+
+    def _omitted(self, severity: Severity) -> int:
+        return sum(counts[severity] for counts in self.omitted.values())
 
     def exit_code(self, *, strict: bool = False) -> int:
-        if self.errors or (strict and self.warnings):
+        """1 for errors (or warnings when strict), and when every file asked about was
+        skipped: a check that read nothing it was given has not passed."""
+        if self.error_count or (strict and self.warning_count):
+            return 1
+        if self.files_checked == 0 and self.notes:
             return 1
         return 0

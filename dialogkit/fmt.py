@@ -26,6 +26,15 @@ class FmtResult:
     path: Path
     changed: bool
     problem: Finding | None = None
+    """An error (the file was left untouched), or a note on why it was skipped."""
+
+    @property
+    def skipped(self) -> bool:
+        return self.problem is not None and self.problem.severity is Severity.NOTE
+
+    @property
+    def failed(self) -> bool:
+        return self.problem is not None and self.problem.is_error
 
 
 def _yaml():
@@ -149,6 +158,26 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
 
 
 def format_paths(paths: list[Path], *, check: bool = False) -> list[FmtResult]:
-    from .workspace import plan_files
+    """Format every plan below `paths`. A symbolic link is skipped (writing it would
+    replace the link with a copy of its target), and one that leads out of the
+    workspace is not even read: each comes back with a note and `changed` False."""
+    from .workspace import outside_note, plan_files
 
-    return [format_file(path, check=check) for path in plan_files(paths)]
+    files, outside = plan_files(paths)
+    results = [
+        FmtResult(path, False, _link_note(path))
+        if path.is_symlink()
+        else format_file(path, check=check)
+        for path in files
+    ]
+    return results + [FmtResult(path, False, outside_note(path)) for path in outside]
+
+
+def _link_note(path: Path) -> Finding:
+    return Finding(
+        "DK031",
+        Severity.NOTE,
+        "Symbolisk länk; formateras inte.",
+        path,
+        hint="Formatera filen som länken pekar på.",
+    )

@@ -1,4 +1,9 @@
-"""Texts and calendar files for the dialogues of a project."""
+"""Texts and calendar files for the dialogues of a project.
+
+Both are public, so both are rendered from the plan's public version (privacy.py):
+personal data in the plan's texts is replaced before any template sees it, and the
+e-mail and phone of a contact who is not marked official are left out.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from .context import dialogue_context
 from .errors import UsageError
 from .ics import calendar_bytes
 from .model.project import Dialogue, DialogueProject
+from .privacy import public_data, public_version
 from .templating import render, template_environment
 from .workspace import LoadedPlan
 
@@ -20,14 +26,15 @@ def dialogue_calendar(
     templates: Path | None = None,
 ) -> bytes:
     """The ICS file for a project's dialogues, each described by the calendar template."""
-    project: DialogueProject = loaded.plan
+    project: DialogueProject = public_version(loaded.plan)
     env = template_environment(loaded, templates)
     name = f"{project.language}/calendar.txt.j2"
 
     def describe(dialogue: Dialogue) -> str:
         return render(env, name, **dialogue_context(project, dialogue)).strip()
 
-    return calendar_bytes(project, dialogues or project.dialogues, describe)
+    chosen = public_data(dialogues, project) if dialogues else project.dialogues
+    return calendar_bytes(project, chosen, describe)
 
 
 # Longest text each channel should carry, in characters. Past it dialogkit warns:
@@ -41,6 +48,10 @@ CHANNEL_LIMITS = {
     "reminder": 1500,
 }
 CHANNELS = tuple(CHANNEL_LIMITS)
+MARKDOWN_CHANNELS = ("web",)
+"""The web text is Markdown for the project's web page (its template writes headings
+and a list), so it is escaped like a report even as text: `<script>` in a plan shows
+as text on the page, also where the text is pasted into a CMS's HTML."""
 EXTENSIONS = {"text": "txt", "markdown": "md", "eml": "eml"}
 
 
@@ -102,17 +113,21 @@ def invitations(
     dialogue_ids: list[str] | None = None,
     channels: list[str] | None = None,
     templates: Path | None = None,
+    markdown: bool = False,
 ) -> list[Invitation]:
-    """Render the invitation for every chosen dialogue and channel."""
-    project: DialogueProject = loaded.plan
-    env = template_environment(loaded, templates)
+    """Render the invitation for every chosen dialogue and channel. The texts are
+    plain text, except with `markdown` and in the MARKDOWN_CHANNELS: there every
+    value from the plan is escaped for Markdown (see markup)."""
+    project: DialogueProject = public_version(loaded.plan)
+    plain = template_environment(loaded, templates)
+    marked = template_environment(loaded, templates, markdown=True)
     where = {c.channel: c.where for c in project.invitation_channels}
     result = []
     for dialogue in select_dialogues(project, dialogue_ids):
         context = dialogue_context(project, dialogue)
         for channel in select_channels(project, channels):
             text = render(
-                env,
+                marked if markdown or channel in MARKDOWN_CHANNELS else plain,
                 f"{project.language}/invite/{channel}.txt.j2",
                 channel=channel,
                 channel_where=where.get(channel),
@@ -125,14 +140,17 @@ def invitations(
 
 def to_eml(project: DialogueProject, invitation: Invitation, calendar: bytes) -> bytes:
     """An RFC 5322 draft with the dialogue's calendar file attached. `X-Unsent: 1` makes
-    Outlook open it as a message to send rather than as a received one."""
+    Outlook open it as a message to send rather than as a received one. The sender is
+    built as an Address, so the contact's name is only ever a display name: a name like
+    `Åsa <ceo@evil.example>,` cannot add an address."""
+    from email.headerregistry import Address
     from email.message import EmailMessage
-    from email.utils import formataddr, formatdate
+    from email.utils import formatdate
 
     message = EmailMessage()
-    sender = project.contact
+    sender = public_version(project).contact  # its e-mail only if it is official
     if sender.email:
-        message["From"] = formataddr((sender.name, sender.email))
+        message["From"] = Address(display_name=sender.name, addr_spec=sender.email)
     message["Subject"] = invitation.subject
     message["Date"] = formatdate(localtime=True)
     message["X-Unsent"] = "1"

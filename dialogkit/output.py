@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -40,9 +41,19 @@ def _interrupts_deferred():
         raise KeyboardInterrupt
 
 
-def write_atomic(path: Path, content: str | bytes, *, encoding: str = "utf-8") -> Path:
+def write_atomic(
+    path: Path, content: str | bytes, *, encoding: str = "utf-8", base: Path | None = None
+) -> Path:
     """Write `content` to `path` through a temporary file in the same folder, so a
-    reader (or an interrupted run) never sees a half-written file."""
+    reader (or an interrupted run) never sees a half-written file. A file that is
+    replaced keeps its permissions; a new one gets the usual ones (umask).
+
+    `base` is the output folder the user named (`--out`): `path` must lie below it,
+    and neither it nor any folder between it and `path` may be a symbolic link, so
+    that a link planted in the output folder (out/PLAN -> /etc) is never written
+    through."""
+    if base is not None:
+        refuse_links(path, base)
     data = content.encode(encoding) if isinstance(content, str) else content
     with _interrupts_deferred():
         try:
@@ -51,6 +62,7 @@ def write_atomic(path: Path, content: str | bytes, *, encoding: str = "utf-8") -
         except OSError as error:
             raise UsageError(f"{path}: kan inte skrivas ({error.strerror}).") from None
         try:
+            os.fchmod(handle, _mode_for(path))
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
                 file.flush()
@@ -60,3 +72,31 @@ def write_atomic(path: Path, content: str | bytes, *, encoding: str = "utf-8") -
             Path(temporary).unlink(missing_ok=True)
             raise
     return path
+
+
+def refuse_links(path: Path, base: Path) -> None:
+    """Raise `UsageError` unless `path` lies below `base` with no symbolic link in
+    `base` or in any folder between them."""
+    relative = path.relative_to(base)  # a ValueError here is a bug in the caller
+    if ".." in relative.parts:
+        raise UsageError(f"{path}: ligger utanför {base}; inget skrivs.")
+    folders = [base]
+    for part in relative.parts[:-1]:
+        folders.append(folders[-1] / part)
+    for folder in folders:
+        if folder.is_symlink():
+            raise UsageError(
+                f"{folder} är en symbolisk länk; dialogkit skriver inte genom den.",
+                hint=f"Ta bort länken, eller välj en annan mapp med --out än {base}.",
+            )
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions `path` has now, or those a new file gets (umask applied);
+    a temporary file starts with 0600."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask

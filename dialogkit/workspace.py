@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError
-from .findings import Finding, Severity
+from .findings import FileFindings, Finding, Severity
 from .validation import validate_source
 from .yamlsource import Source, SourceError, read_source
 
@@ -38,6 +39,8 @@ class Workspace:
 
     plans: list[LoadedPlan] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    omitted: dict[Path, Counter[Severity]] = field(default_factory=dict)
+    """Per file, the findings past the cap (see `FileFindings`): counted, not made."""
     files: list[Path] = field(default_factory=list)
     context_dirs: list[Path] = field(default_factory=list)
     """Folders of the files named one by one; the other plans there are read only if
@@ -59,7 +62,10 @@ class Workspace:
                 path
                 for folder in self.context_dirs
                 for path in sorted(folder.iterdir())
-                if is_plan_file(Path(path.name)) and path.is_file() and path not in asked
+                if is_plan_file(Path(path.name))
+                and path not in asked
+                and stays_inside(path, folder.resolve())
+                and path.is_file()
             ]
             with _collector_paused():
                 loaded = (load_file(path)[0] for path in neighbours)
@@ -76,15 +82,16 @@ class Workspace:
         return found
 
     def first_with_id(self, plan_id: str) -> LoadedPlan:
-        """The first plan checked with this id (a later one is a duplicate)."""
-        return self._index()[1][plan_id]
+        """The first plan checked with this id in any letter case (a later one is a
+        duplicate: plan ids become folder names, and Windows and macOS ignore case)."""
+        return self._index()[1][plan_id.casefold()]
 
     def _index(self) -> tuple[dict[str, Strategy], dict[str, LoadedPlan]]:
         if self._by_id is None:
             strategies = _strategies(self.plans)
             first: dict[str, LoadedPlan] = {}
             for loaded in self.plans:
-                first.setdefault(loaded.plan.id, loaded)
+                first.setdefault(loaded.plan.id.casefold(), loaded)
             self._by_id = (strategies, first)
         return self._by_id
 
@@ -103,19 +110,54 @@ def is_plan_file(relative: PurePath) -> bool:
     )
 
 
-def plan_files(paths: Iterable[Path]) -> list[Path]:
-    """Every YAML file named or found below the given paths; hidden entries are skipped."""
+class PlanFiles(NamedTuple):
+    files: list[Path]
+    """To read."""
+    outside: list[Path]
+    """Symbolic links (or files in linked folders) that lead out of the workspace:
+    never read, so that a planted link cannot put another file's lines in a check's
+    output or a CI log."""
+
+
+def plan_files(paths: Iterable[Path]) -> PlanFiles:
+    """Every YAML file named or found below the given paths; hidden entries are skipped.
+
+    The workspace of a path is the folder given, or the folder of a file given; a
+    file that resolves to a place outside it is put in `outside` instead."""
     files: list[Path] = []
+    outside: list[Path] = []
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: finns inte.", hint="Ange en plan eller en mapp med planer.")
         if path.is_file():
-            files.append(path)
-            continue
-        for found in sorted(path.rglob("*")):
-            if is_plan_file(found.relative_to(path)) and found.is_file():
-                files.append(found)
-    return list(dict.fromkeys(files))
+            found = [path]
+            root = path.parent.resolve()
+        else:
+            found = [f for f in sorted(path.rglob("*")) if is_plan_file(f.relative_to(path))]
+            root = path.resolve()
+        for file in found:
+            if not stays_inside(file, root):
+                outside.append(file)
+            elif file.is_file():
+                files.append(file)
+    return PlanFiles(list(dict.fromkeys(files)), list(dict.fromkeys(outside)))
+
+
+def stays_inside(path: Path, root: Path) -> bool:
+    """Whether `path`, with every symbolic link on the way followed, is below `root`
+    (a resolved folder)."""
+    return path.resolve().is_relative_to(root)
+
+
+def outside_note(path: Path) -> Finding:
+    """The note that says a file was left unread because it leads out of the workspace."""
+    return Finding(
+        "DK006",
+        Severity.NOTE,
+        "Symbolisk länk ut ur arbetsytan; filen läses inte.",
+        path,
+        hint="Kopiera planen in i mappen som kontrolleras, eller kontrollera den där den ligger.",
+    )
 
 
 def load_file(path: Path) -> tuple[LoadedPlan | None, list[Finding]]:
@@ -186,10 +228,13 @@ def _read_many(files: list[Path]) -> list[Source | tuple]:
 
 
 def _load_workspace(paths: list[Path]) -> Workspace:
-    workspace = Workspace(files=plan_files(paths))
+    files, outside = plan_files(paths)
+    workspace = Workspace(files=files, findings=[outside_note(path) for path in outside])
     for path, read in zip(workspace.files, _read_many(workspace.files), strict=True):
         loaded, findings = _validate(path, read)
         workspace.findings.extend(findings)
+        if isinstance(findings, FileFindings) and findings.omitted:
+            workspace.omitted[path] = findings.omitted
         if loaded:
             workspace.plans.append(loaded)
     workspace.context_dirs = sorted({path.parent for path in paths if path.is_file()})

@@ -1,0 +1,376 @@
+"""Bounded work on big or hostile plans, and symbolic links (issue 11, item 6).
+
+Each test plants the attack (a plan with a thousand mistakes, a link out of the
+workspace, a linked output folder) and asserts the safe outcome through the command
+line, reading the written files back with their libraries."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from conftest import LOCAL_PLAN, PROJECT, STRATEGY
+
+import dialogkit
+from dialogkit import build as build_module
+from dialogkit import invitations as invitations_module
+from dialogkit import validation
+from dialogkit.findings import MAX_PER_FILE
+
+SECRET = "TOPSECRET-do-not-print"
+SECRET_PLAN = f"kind: strategy\nid: hemlig\nhemligt: {SECRET}\n"
+"""A plan whose finding would quote the secret line, were the file ever read."""
+
+
+def full_check(*args: str | Path):
+    """`dialogkit plan check ...` through typer, as `--help` and mistakes are run."""
+    from typer.testing import CliRunner
+
+    from dialogkit.cli import app
+
+    return CliRunner().invoke(app, ["plan", "check", *map(str, args)])
+
+
+def unknown_keys(count: int) -> str:
+    return STRATEGY + "".join(f"okand{n}: {n}\n" for n in range(count))
+
+
+# Too many findings: the first MAX_PER_FILE are made and shown, the rest counted.
+
+
+def test_a_thousand_unknown_keys_show_a_hundred_findings_and_a_count(run, write):
+    path = write(unknown_keys(1000))
+    quick = run("plan", "check", path)
+    assert quick.exit_code == 1
+    assert quick.stdout.count(" fel DK010 ") == MAX_PER_FILE == 100
+    assert "och 900 till" in quick.stdout
+    assert "1000 fel" in quick.stdout  # the summary counts them all
+    full = full_check(path)
+    assert (full.exit_code, full.stdout) == (quick.exit_code, quick.stdout)
+
+
+def test_json_has_the_first_hundred_findings_and_counts_the_rest(run, write):
+    path = write(unknown_keys(1000))
+    result = run("plan", "check", "--format", "json", path)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert len(report["findings"]) == 100
+    assert {f["code"] for f in report["findings"]} == {"DK010"}
+    assert report["errors"] == 1000
+    assert report["omitted"] == [{"file": str(path), "errors": 900, "warnings": 0}]
+    full = full_check("--format", "json", path)
+    assert json.loads(full.stdout) == report
+
+
+def test_github_annotations_stop_at_a_hundred_with_a_notice(run, write):
+    path = write(unknown_keys(1000))
+    lines = run("plan", "check", "--format", "github", path).stdout.splitlines()
+    assert len([line for line in lines if line.startswith("::error ")]) == 100
+    assert [line for line in lines if line.startswith("::notice ")] == [
+        f"::notice file={path.as_posix().replace(':', '%3A')}::"
+        f"och 900 till. Kör dialogkit plan check {path}."
+    ]
+
+
+def test_findings_past_the_cap_are_counted_not_made(write, monkeypatch):
+    made = []
+    translate = validation._translate
+    monkeypatch.setattr(validation, "_translate", lambda *a: made.append(1) or translate(*a))
+    report = dialogkit.check([write(unknown_keys(1000))])
+    assert len(made) == 100
+    assert len(report.findings) == 100
+    assert report.error_count == 1000
+
+
+def test_rule_findings_are_capped_per_file(write):
+    """150 dialogues with one member each: one DK201 for each, of which 100 are made."""
+    dialogue = """\
+  - id: d{n}
+    municipality: Sala
+    format: digital
+    date: 2021-04-13
+    start: "18:00"
+    end: "20:00"
+    digital: {{platform: Teams, link: "https://teams.example.se/{n}"}}
+    members: [anna]
+"""
+    head, _, tail = PROJECT.partition("dialogues:\n")
+    tail = tail[tail.index("costs:") :]
+    dialogues = "".join(dialogue.format(n=n) for n in range(150))
+    report = dialogkit.check([write(head + "dialogues:\n" + dialogues + tail)])
+    assert len(report.findings) == 100
+    assert report.error_count >= 150
+    assert sum(report.omitted[next(iter(report.omitted))].values()) >= 50
+    assert report.exit_code() == 1
+
+
+# Symbolic links out of the workspace are never read.
+
+
+@pytest.fixture
+def linked_workspace(tmp_path, write):
+    """plans/ with one real plan and a link to a secret plan outside plans/."""
+    write(STRATEGY, "plans/strategi.yaml")
+    secret = write(SECRET_PLAN, "elsewhere/hemlig.yaml")
+    (tmp_path / "plans" / "hemlig.yaml").symlink_to(secret)
+    return tmp_path / "plans"
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The files dialogkit parses, resolved."""
+    from dialogkit import workspace
+
+    seen: list[Path] = []
+    read_source = workspace.read_source
+
+    def recording(path, *args, **kwargs):
+        seen.append(Path(path).resolve())
+        return read_source(path, *args, **kwargs)
+
+    monkeypatch.setattr(workspace, "read_source", recording)
+    return seen
+
+
+@pytest.mark.parametrize("form", ["text", "json", "github"])
+def test_check_skips_a_link_out_of_the_workspace_with_a_note(run, linked_workspace, reads, form):
+    result = run("plan", "check", "--format", form, linked_workspace)
+    assert result.exit_code == 0  # the real plan was checked; a skipped file is no error
+    assert SECRET not in result.stdout + result.stderr
+    assert "DK006" in result.stdout
+    assert "Symbolisk länk ut ur arbetsytan" in result.stdout
+    assert reads == [(linked_workspace / "strategi.yaml").resolve()]
+    full = full_check("--format", form, linked_workspace)
+    assert (full.exit_code, full.stdout) == (result.exit_code, result.stdout)
+
+
+def test_check_of_only_a_link_out_is_refused(run, linked_workspace, reads):
+    link = linked_workspace / "hemlig.yaml"
+    result = run("plan", "check", link)
+    assert result.exit_code == 1  # nothing that was asked for was checked
+    assert SECRET not in result.stdout + result.stderr
+    assert "DK006" in result.stdout
+    assert reads == []
+
+
+def test_check_does_not_enter_a_linked_folder_out_of_the_workspace(run, tmp_path, write):
+    write(STRATEGY, "plans/strategi.yaml")
+    write(SECRET_PLAN, "elsewhere/hemlig.yaml")
+    (tmp_path / "plans" / "mer").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    result = run("plan", "check", tmp_path / "plans")
+    assert result.exit_code == 0
+    assert SECRET not in result.stdout
+
+
+def test_a_link_that_stays_inside_the_workspace_is_checked(run, tmp_path, write):
+    real = write(SECRET_PLAN, "plans/delat/hemlig.yaml")
+    (tmp_path / "plans" / "lank.yaml").symlink_to(real)
+    result = run("plan", "check", tmp_path / "plans")
+    assert result.exit_code == 1
+    assert result.stdout.count("Okänd nyckel 'hemligt'") == 2  # the file, and the link
+
+
+def test_neighbours_read_for_references_skip_links_out(run, tmp_path, write, reads):
+    """A local plan's strategy is looked up beside it; a link there is not followed."""
+    local = write(LOCAL_PLAN, "plans/lokal.yaml")
+    secret = write(SECRET_PLAN, "elsewhere/hemlig.yaml")
+    (tmp_path / "plans" / "strategi.yaml").symlink_to(secret)
+    result = run("plan", "check", local)
+    assert "DK219" in result.stdout  # the strategy is looked for, and not found
+    assert SECRET not in result.stdout
+    assert reads == [local.resolve()]
+
+
+def test_commands_that_render_a_linked_plan_refuse_it(run, linked_workspace):
+    result = run("report", linked_workspace / "hemlig.yaml", "--format", "markdown")
+    assert result.exit_code == 2
+    assert "Symbolisk länk ut ur arbetsytan" in result.stderr
+    assert SECRET not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# plan fmt never replaces a link.
+
+
+UNFORMATTED = (
+    "id: strategi\nkind: strategy\ntitle: Strategi\norganisation: Region\n"
+    + (STRATEGY.split("organisation: Region\n", 1)[1])
+)
+
+
+def test_fmt_skips_links_and_leaves_link_and_target_alone(run, tmp_path, write):
+    real = write(UNFORMATTED, "plans/strategi.yaml")
+    inside = tmp_path / "plans" / "inne.yaml"
+    inside.symlink_to(real)
+    outside_target = write(UNFORMATTED.replace("strategi", "annan"), "elsewhere/annan.yaml")
+    outside = tmp_path / "plans" / "ute.yaml"
+    outside.symlink_to(outside_target)
+    before = outside_target.read_bytes()
+
+    result = run("plan", "fmt", tmp_path / "plans")
+
+    assert result.exit_code == 0  # the real plan was formatted
+    assert inside.is_symlink() and outside.is_symlink()
+    assert os.readlink(outside) == str(outside_target)
+    assert outside_target.read_bytes() == before
+    assert real.read_text("utf-8").startswith("kind: strategy\n")  # the real file was formatted
+    assert "hoppar över" in result.stdout
+    assert str(inside) in result.stdout and str(outside) in result.stdout
+    assert "2 överhoppade" in result.stdout
+
+
+def test_fmt_of_only_a_link_exits_1(run, tmp_path, write):
+    target = write(UNFORMATTED, "plans/strategi.yaml")
+    link = tmp_path / "plans" / "lank.yaml"
+    link.symlink_to(target)
+    before = target.read_bytes()
+    result = run("plan", "fmt", link)
+    assert result.exit_code == 1
+    assert link.is_symlink()
+    assert target.read_bytes() == before
+    assert "Symbolisk länk; formateras inte." in result.stdout
+
+
+def test_fmt_keeps_a_files_permissions(run, write):
+    path = write(UNFORMATTED)
+    path.chmod(0o644)
+    assert run("plan", "fmt", path).exit_code == 0
+    assert path.read_text("utf-8").startswith("kind: strategy\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+# Output folders: never written through a link.
+
+
+@pytest.fixture
+def project_plans(write, tmp_path):
+    write(PROJECT, "plans/projekt.yaml")
+    return tmp_path / "plans"
+
+
+def test_build_refuses_an_out_folder_that_is_a_link(run, tmp_path, project_plans):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out").symlink_to(elsewhere, target_is_directory=True)
+    result = run("build", project_plans, "--out", tmp_path / "out", "--today", "2021-03-01")
+    assert result.exit_code == 2
+    assert "symbolisk länk" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_build_refuses_a_plan_folder_that_is_a_link(run, tmp_path, project_plans):
+    elsewhere = tmp_path / "etc"
+    elsewhere.mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "testprojekt").symlink_to(elsewhere, target_is_directory=True)
+    result = run("build", project_plans, "--out", tmp_path / "out", "--today", "2021-03-01")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'out' / 'testprojekt'} är en symbolisk länk" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_build_refuses_a_linked_folder_deeper_down(run, tmp_path, project_plans):
+    elsewhere = tmp_path / "etc"
+    elsewhere.mkdir()
+    (tmp_path / "out" / "testprojekt").mkdir(parents=True)
+    (tmp_path / "out" / "testprojekt" / "inbjudningar").symlink_to(elsewhere)
+    result = run("build", project_plans, "--out", tmp_path / "out", "--today", "2021-03-01")
+    assert result.exit_code == 2
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_invite_refuses_an_out_folder_that_is_a_link(run, tmp_path, project_plans):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out").symlink_to(elsewhere, target_is_directory=True)
+    plan = project_plans / "projekt.yaml"
+    result = run("invite", plan, "--format", "eml", "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert list(elsewhere.iterdir()) == []
+
+
+# build: the e-mail draft is the e-mail text, and the work grows linearly.
+
+
+def email_subject(run, plan: Path, dialogue: str) -> str:
+    result = run("invite", plan, "--dialogue", dialogue, "--channel", "email")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.splitlines()[0]
+
+
+def channels(names: list[str]) -> str:
+    return "invitation_channels:\n" + "".join(f"  - channel: {name}\n" for name in names)
+
+
+@pytest.mark.parametrize("chosen", [["web", "email"], ["web"], ["facebook", "web"]])
+def test_the_email_draft_has_the_email_channels_subject(run, write, tmp_path, chosen):
+    plan = write(PROJECT + channels(chosen), "plans/projekt.yaml")
+    out = tmp_path / "out"
+    result = run("build", plan.parent, "--out", out, "--today", "2021-03-01")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    for dialogue in ("sala", "koping"):
+        path = out / "testprojekt" / "inbjudningar" / dialogue / "email.eml"
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        expected = email_subject(run, plan, dialogue)
+        assert expected.startswith("Inbjudan: ")  # the e-mail template's, not the web's
+        assert message["Subject"] == expected
+        body = message.get_body(("plain",)).get_content()
+        web = out / "testprojekt" / "inbjudningar" / dialogue / "web.txt"
+        assert body.strip() != web.read_text("utf-8").partition("\n\n")[2].strip()
+
+
+def test_build_does_constant_work_per_dialogue(write, monkeypatch):
+    """Each dialogue's texts are made once and found without scanning the others: the
+    e-mail of a dialogue used to be found by reading every text before it."""
+    count = 40
+    dialogue = PROJECT[PROJECT.index("  - id: sala") : PROJECT.index("  - id: koping")]
+    many = "".join(
+        dialogue.replace("id: sala", f"id: sala{n}").replace("2021-04-13", "2021-04-14")
+        for n in range(count)
+    )
+    text = PROJECT.replace(dialogue, many) + channels(["web", "facebook", "email"])
+    loaded = dialogkit.load_workspace([write(text)]).plans[0]
+
+    calls = {"invitations": 0, "calendar": 0, "to_eml": 0, "dialogue read": 0}
+
+    class Counted:
+        """An invitation that counts how often its dialogue is looked at."""
+
+        def __init__(self, inner):
+            self._inner = inner
+
+        def __getattr__(self, name):
+            if name == "dialogue":
+                calls["dialogue read"] += 1
+            return getattr(self._inner, name)
+
+    def counting(name, function, wrap=lambda result: result):
+        def counted(*args, **kwargs):
+            calls[name] += 1
+            return wrap(function(*args, **kwargs))
+
+        monkeypatch.setattr(invitations_module, function.__name__, counted)
+
+    counting("invitations", invitations_module.invitations, lambda texts: list(map(Counted, texts)))
+    counting("calendar", invitations_module.dialogue_calendar)
+    counting("to_eml", invitations_module.to_eml)
+
+    from datetime import date
+
+    outputs = list(build_module.plan_outputs(loaded, date(2021, 3, 1), dialogkit.Workspace()))
+    for output in outputs:
+        if output.path.suffix in (".eml", ".ics"):
+            output.produce()
+
+    texts = len([o for o in outputs if o.what == "inbjudan"])
+    dialogues = len([o for o in outputs if o.path.name == "email.eml"])
+    assert (dialogues, texts) == (count + 1, 3 * (count + 1))  # and the plan's koping
+    assert calls["invitations"] == 1
+    assert calls["to_eml"] == dialogues
+    assert calls["calendar"] == dialogues + 1  # one per dialogue, one for the project
+    assert calls["dialogue read"] <= 4 * texts  # the old lookup read about 30 per text
