@@ -219,7 +219,7 @@ def dialogue_project(index: int, rng: random.Random, dialogues: int | None = Non
         "participation_rung": "dialogue",
         "use_of_views": paragraph(rng, 1),
         "process_leader": {"name": "Sara Processledare"},
-        "contact": {"name": "Sekretariatet", "email": "invanardialog@example.se"},
+        "contact": {"name": "Sekretariatet", "email": "invanardialog@example.se", "official": True},
         "members": members,
         "municipalities": towns,
         "questions": [sentence(rng, 10).rstrip(".") + "?" for _ in range(3)],
