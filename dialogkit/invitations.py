@@ -78,8 +78,10 @@ class Invitation:
         return f"{heading}\n\n{self.body}\n"
 
     def file_name(self, output: str) -> str:
-        """Predictable: one folder per dialogue, one file per channel."""
-        return f"{self.dialogue.id}/{self.channel}.{EXTENSIONS[output]}"
+        """Predictable: one folder per dialogue, one file per channel. The web text
+        is Markdown whatever the output, and its name says so."""
+        markdown = output == "text" and self.channel in MARKDOWN_CHANNELS
+        return f"{self.dialogue.id}/{self.channel}.{EXTENSIONS['markdown' if markdown else output]}"
 
 
 def select_dialogues(project: DialogueProject, ids: list[str] | None) -> list[Dialogue]:

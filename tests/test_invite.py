@@ -15,12 +15,19 @@ GOLDEN = Path(__file__).parent / "golden" / "invite"
 CHANNELS = ["email", "web", "facebook", "newspaper_ad", "press_release", "reminder"]
 
 
+def text_file(channel: str) -> str:
+    """The web text is Markdown for the web page; the other channels are plain text."""
+    return f"{channel}.md" if channel == "web" else f"{channel}.txt"
+
+
 def test_golden_outputs_for_every_channel(run, write, tmp_path):
     """Compare with tests/golden/invite; run with UPDATE_GOLDEN=1 to accept changes."""
     out = tmp_path / "ut"
     assert run("invite", write(PROJECT), "--out", out).exit_code == 0
-    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt"))
-    assert written == sorted(f"{d}/{c}.txt" for d in ("sala", "koping") for c in CHANNELS)
+    written = sorted(
+        p.relative_to(out).as_posix() for p in out.rglob("*") if p.suffix in (".txt", ".md")
+    )
+    assert written == sorted(f"{d}/{text_file(c)}" for d in ("sala", "koping") for c in CHANNELS)
     for name in written:
         golden = GOLDEN / name
         actual = (out / name).read_text("utf-8")
@@ -38,7 +45,7 @@ def test_vastmanland_writes_every_dialogue_and_channel(run, tmp_path):
     assert len(folders) == 10 and "test-1" not in folders
     for folder in folders:
         names = sorted(p.name for p in (out / folder).iterdir())
-        assert names == sorted([*(f"{c}.txt" for c in CHANNELS), f"{folder}.ics"])
+        assert names == sorted([*(text_file(c) for c in CHANNELS), f"{folder}.ics"])
 
 
 def test_swedish_long_date_and_time(run, write):
@@ -179,4 +186,4 @@ def test_bad_choices(run, write, args, code, words):
 def test_several_texts_on_screen_are_labelled(run, write):
     result = run("invite", write(PROJECT), "-d", "sala", "-c", "facebook", "-c", "web")
     assert result.stdout.startswith("──── sala/facebook.txt ────\n")
-    assert "\n──── sala/web.txt ────\n" in result.stdout
+    assert "\n──── sala/web.md ────\n" in result.stdout

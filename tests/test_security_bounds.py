@@ -320,7 +320,7 @@ def test_the_email_draft_has_the_email_channels_subject(run, write, tmp_path, ch
         assert expected.startswith("Inbjudan: ")  # the e-mail template's, not the web's
         assert message["Subject"] == expected
         body = message.get_body(("plain",)).get_content()
-        web = out / "testprojekt" / "inbjudningar" / dialogue / "web.txt"
+        web = out / "testprojekt" / "inbjudningar" / dialogue / "web.md"
         assert body.strip() != web.read_text("utf-8").partition("\n\n")[2].strip()
 
 
