@@ -25,6 +25,12 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import DialogkitError
+from .formatting import format_number
+
+MAX_LINES = 200_000
+"""Lines of Markdown a Word report may have: each becomes at most one paragraph or table
+row, and python-docx takes about half a millisecond and a few KB for each. A report of
+25 000 dialogues stays well below; a runaway template does not get to fill the memory."""
 
 REQUIRED_STYLES = (
     "Normal",
@@ -112,6 +118,13 @@ class _Writer:
         return self.document.add_paragraph(style=self.styles[style])
 
     def write(self, markdown: str) -> None:
+        lines = markdown.count("\n")
+        if lines > MAX_LINES:
+            raise DialogkitError(
+                f"Rapporten blir för stor för Word: {format_number(lines)} rader Markdown, "
+                f"högst {format_number(MAX_LINES)}.",
+                hint="Se efter om mallen skriver för mycket, eller dela upp planen.",
+            )
         from markdown_it import MarkdownIt
 
         parser = MarkdownIt("commonmark", {"html": False}).enable("table")

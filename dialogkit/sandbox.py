@@ -40,9 +40,18 @@ MAX_OUTPUT = 20_000_000
 """Characters one template may write."""
 MAX_LOOP_STEPS = 1_000_000
 """Steps over all `range()` loops of one rendering."""
+MAX_ITEMS = 100_000
+"""Items in one list a template builds."""
+MAX_WORK = 100_000_000
+"""Characters and items all the strings and lists one rendering builds add up to, so
+that many large results in a row (`map` over a list of long texts) also stop."""
 MAX_WIDTH = 10_000
 """Largest width, length or count a filter accepts (`center`, `indent`, `truncate`…)."""
 MAX_INT_BITS = 100_000
+GROWTH = {"tojson": 6, "escape": 6, "e": 6, "forceescape": 6, "urlencode": 3, "pprint": 2}
+"""How many times larger than its input a filter's text can be (`<` is `&lt;`,
+`\u00e5` in JSON); other filters that write out their input count it once."""
+WRITES_OUT = frozenset({"tojson", "pprint", "string", "join", "list", "xmlattr", *GROWTH})
 
 PURE_METHODS = {
     str: frozenset(
@@ -85,6 +94,8 @@ class ContainedLoader(FileSystemLoader):
     (symlinks followed) lies outside the folder it was found in."""
 
     def get_source(self, environment, template):
+        if any(part.startswith(".") for part in template.split("/")):
+            raise SecurityError(f"{template}: dolda filer och mappar laddas inte som mallar")
         source, filename, uptodate = super().get_source(environment, template)
         real = Path(filename).resolve()
         if not any(real.is_relative_to(Path(root).resolve()) for root in self.searchpath):
@@ -102,6 +113,7 @@ class _Budget:
     def __init__(self) -> None:
         self.deadline = clock.monotonic() + TIME_LIMIT
         self.loop_steps = 0
+        self.work = 0
 
     def check(self) -> None:
         if clock.monotonic() > self.deadline:
@@ -119,11 +131,46 @@ def _check_budget() -> None:
         budget.check()
 
 
+def _too_long() -> TemplateLimitError:
+    return TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
+
+
 def _text_size(value: Any) -> None:
-    if isinstance(value, str | list | tuple) and len(value) > MAX_TEXT:
-        raise TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
+    """Check a result the template built, and count it against the rendering's work."""
+    if isinstance(value, str | list | tuple):
+        if len(value) > MAX_TEXT:
+            raise _too_long()
+        if not isinstance(value, str) and len(value) > MAX_ITEMS:
+            raise TemplateLimitError(f"mallen bygger en lista med mer än {MAX_ITEMS:,} delar")
+        budget = _budget.get()
+        if budget is not None:
+            budget.work += len(value)
+            if budget.work > MAX_WORK:
+                raise TemplateLimitError(
+                    f"mallen bygger sammanlagt mer än {MAX_WORK:,} tecken och stoppades"
+                )
     if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
         raise TemplateLimitError("mallen räknar fram ett orimligt stort tal")
+
+
+def written_size(value: Any, limit: int = MAX_TEXT) -> int:
+    """About how many characters `value` takes written out (by `tojson`, `join`,
+    `string`): a list holding one long text a thousand times counts it a thousand
+    times. Stops counting once past `limit`."""
+    total, stack = 0, [value]
+    while stack and total <= limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, list | tuple):
+            total += len(item) + 1
+            stack.extend(item[: limit - total + 1])
+        elif isinstance(item, dict):
+            total += len(item) + 1
+            stack.extend(list(item.items())[: limit - total + 1])
+        else:
+            total += 8
+    return total
 
 
 def bounded_render(template, context: dict[str, Any]) -> str:
@@ -204,12 +251,24 @@ class _BoundedCodeGenerator(CodeGenerator):
 _FORMAT_NUMBER = re.compile(r"\d+")
 
 
-def _check_format(pattern: Any) -> None:
-    """Refuse '%' patterns with a huge width or a width taken from an argument."""
-    if isinstance(pattern, str) and (
-        "*" in pattern or any(int(n) > MAX_WIDTH for n in _FORMAT_NUMBER.findall(pattern))
-    ):
+def _check_format(pattern: Any, values: Any = ()) -> None:
+    """Refuse a '%' pattern whose result would be too long: a huge width, a width taken
+    from an argument, or many fields."""
+    if not isinstance(pattern, str):
+        return
+    widths = [int(n) for n in _FORMAT_NUMBER.findall(pattern)]
+    if "*" in pattern or any(width > MAX_WIDTH for width in widths):
         raise TemplateLimitError("mallen använder en för stor bredd i en formatsträng")
+    fields = pattern.count("%")
+    if len(pattern) + fields * (max(widths, default=0) + written_size(values)) > MAX_TEXT:
+        raise _too_long()
+
+
+def _check_repeat(sequence: str | list | tuple, times: int) -> None:
+    """`sequence * times`: neither too long written out nor too many items."""
+    items = 0 if isinstance(sequence, str) else len(sequence) * times
+    if written_size(sequence) * times > MAX_TEXT or items > MAX_ITEMS:
+        raise _too_long()
 
 
 def _check_arguments(name: str, value: Any, args: tuple, kwargs: dict) -> None:
@@ -219,16 +278,21 @@ def _check_arguments(name: str, value: Any, args: tuple, kwargs: dict) -> None:
                 f"filtret {name} fick talet {argument}; högst {MAX_WIDTH:,} tillåts"
             )
     if name == "format":
-        _check_format(value)
+        _check_format(value, (args, kwargs))
     elif name == "replace" and len(args) >= 2 and isinstance(value, str):
         old, new = str(args[0]), str(args[1])
         count = value.count(old) if old else len(value) + 1
         if len(value) + count * max(0, len(new) - len(old)) > MAX_TEXT:
-            raise TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
-    elif name == "join" and isinstance(value, list | tuple):
-        separator = len(str(args[0])) if args else 0
-        if sum(len(str(item)) + separator for item in value) > MAX_TEXT:
-            raise TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
+            raise _too_long()
+    elif name == "indent" and isinstance(value, str):
+        width = args[0] if args and isinstance(args[0], int) else 4
+        if len(value) + (value.count("\n") + 1) * width > MAX_TEXT:
+            raise _too_long()
+    elif name in WRITES_OUT:
+        separator = len(str(args[0])) if name == "join" and args else 0
+        size = written_size(value) * (GROWTH.get(name, 1) + separator)
+        if size > MAX_TEXT:
+            raise _too_long()
 
 
 def _bounded_filter(name: str, function):
@@ -317,17 +381,13 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         _check_budget()
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
-                if (
-                    isinstance(sequence, str | list | tuple)
-                    and isinstance(times, int)
-                    and len(sequence) * times > MAX_TEXT
-                ):
-                    raise TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
+                if isinstance(sequence, str | list | tuple) and isinstance(times, int):
+                    _check_repeat(sequence, times)
         elif operator == "**" and isinstance(left, int) and isinstance(right, int):
             if right > 0 and abs(left) > 1 and right * math.log2(abs(left)) > MAX_INT_BITS:
                 raise TemplateLimitError("mallen räknar fram ett orimligt stort tal")
         elif operator == "%":
-            _check_format(left)
+            _check_format(left, right)
         result = super().call_binop(context, operator, left, right)
         _text_size(result)
         return result

@@ -34,9 +34,26 @@ def template_dirs(workspace: Path | None = None, extra: Path | None = None) -> l
             raise TemplateError(f"{extra}: mallmappen finns inte.")
         dirs.append(extra)
     if workspace is not None and (workspace / "templates").is_dir():
-        dirs.append(workspace / "templates")
+        dirs.append(_inside(workspace / "templates", workspace))
     dirs.append(builtin_templates_dir())
     return list(dict.fromkeys(dirs))
+
+
+def _inside(templates: Path, workspace: Path) -> Path:
+    """The workspace's `templates/`, if it is a real folder inside the workspace: a
+    link would let a template include files from anywhere (or, pointing at the
+    workspace itself, its `.env` and `.git`)."""
+    real = templates.resolve()
+    if (
+        templates.is_symlink()
+        or real == workspace.resolve()
+        or not real.is_relative_to(workspace.resolve())
+    ):
+        raise TemplateError(
+            f"{templates}: mallmappen är en symbolisk länk ({real}); den används inte.",
+            hint=SYMLINK_HINT,
+        )
+    return templates
 
 
 def and_list(items, language: str = "sv", *, word: str | None = None) -> str:
@@ -132,7 +149,6 @@ def render(env, name: str, **context: Any) -> str:
     any failure names the template file and line."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
-    from jinja2.exceptions import TemplateError as JinjaError
 
     from .sandbox import bounded_render
     from .template_data import to_data
@@ -150,15 +166,7 @@ def render(env, name: str, **context: Any) -> str:
     data = {key: to_data(value) for key, value in context.items()}
     try:
         return bounded_render(template, data)
-    except (
-        JinjaError,
-        TypeError,
-        ValueError,
-        ArithmeticError,
-        LookupError,
-        RecursionError,
-        MemoryError,
-    ) as error:
+    except Exception as error:  # a filter given the wrong kind of value fails in many ways
         raise TemplateError(
             f"{_template_line(error, template.filename or name)}: {_explain(error)}",
             hint=SYMLINK_HINT if "symbolisk länk" in str(error) else TEMPLATE_HINT,
@@ -186,6 +194,7 @@ def _template_line(error: Exception, filename: str) -> str:
 def _explain(error: Exception) -> str:
     from jinja2 import UndefinedError
     from jinja2.exceptions import SecurityError
+    from jinja2.exceptions import TemplateError as JinjaError
 
     if isinstance(error, UndefinedError):
         missing = re.search(r"has no attribute '([^']+)'", error.message or "")
@@ -201,4 +210,9 @@ def _explain(error: Exception) -> str:
         return "mallen anropar sig själv utan slut"
     if isinstance(error, MemoryError):
         return "mallen bygger mer data än minnet rymmer"
-    return f"fel när mallen fylldes i: {error}"
+    if isinstance(error, JinjaError):
+        return f"fel när mallen fylldes i: {error}"
+    return (
+        "ett filter eller en funktion i mallen fick ett värde av fel slag "
+        f"({type(error).__name__}: {error})"
+    )

@@ -177,6 +177,12 @@ BOMBS = {
     "{% set n.v = n.v * n.v %}{% endfor %}",
     "recursion": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
     "replace everywhere": "{{ ('x' * 3000000) | replace('', 'yyyyyyyy') }}",
+    "indent every line": "{{ ('\\n' * 1500000) | indent(10000, blank=True) | length }}",
+    "one text many times": "{% set x = 'a' * 4900000 %}{{ ([x] * 1000) | tojson | length }}",
+    "many format fields": "{{ ('%(a)9999s' * 490000 % {'a': 'x'}) | length }}",
+    "many large results": "{% set x = 'a' * 4900000 %}{{ ([x] * 20) | map('reverse') "
+    "| list | length }}",
+    "long list": "{% for i in [0] * 4000000 %}x{% endfor %}",
 }
 
 
@@ -200,3 +206,65 @@ def test_a_loop_without_any_hook_is_stopped_by_the_clock(run, workspace, tmp_pat
     result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
     assert time.monotonic() - started < 10
     assert "tog längre tid än 1 sekunder" in refused(result, tmp_path)
+
+
+def test_a_word_report_too_long_for_word_is_refused_before_conversion(run, workspace, tmp_path):
+    """The template's output is within its limits, but 300 000 paragraphs would take
+    python-docx minutes and gigabytes."""
+    plant(
+        tmp_path,
+        "# T\n{% for i in range(100) %}{% for j in range(3000) %}\nx\n{% endfor %}{% endfor %}",
+        "templates/sv/report/project-plan.md.j2",
+    )
+    started = time.monotonic()
+    result = run("report", workspace, "--out", tmp_path / "r.docx")
+    assert time.monotonic() - started < 60
+    assert result.exit_code == 1, result.stderr
+    assert "för stor för Word" in result.stderr
+    assert not (tmp_path / "r.docx").exists()
+
+
+@pytest.mark.parametrize("target", ["outside", "workspace"])
+def test_a_templates_folder_that_is_a_link_is_refused(run, workspace, tmp_path, target):
+    """A linked templates/ would let `{% include %}` read any file, such as `.env`."""
+    (tmp_path / ".env").write_text("SECRET=hunter2\n")
+    if target == "outside":
+        folder = tmp_path.parent / f"{tmp_path.name}-mallar"
+        plant(folder, '{% include "hemlig.txt" %}', "sv/invite/facebook.txt.j2")
+        (folder / "hemlig.txt").write_text("HEMLIG\n")
+        (tmp_path / "templates").symlink_to(folder)
+    else:
+        plant(tmp_path, '{% include ".env" %}', "sv/invite/facebook.txt.j2")
+        (tmp_path / "templates").symlink_to(tmp_path)
+    result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
+    assert result.exit_code == 1
+    assert "HEMLIG" not in result.stdout and "hunter2" not in result.stdout
+    assert "mallmappen är en symbolisk länk" in result.stderr
+
+
+def test_hidden_files_are_never_templates(run, workspace, tmp_path):
+    (tmp_path / "templates" / ".git").mkdir(parents=True)
+    (tmp_path / "templates" / ".git" / "config").write_text("[remote] token=hunter2\n")
+    plant(tmp_path, '{% include ".git/config" %}')
+    result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
+    assert "hunter2" not in result.stdout + result.stderr
+    assert "dolda filer" in refused(result, tmp_path)
+
+
+WRONG_VALUES = {
+    "time_range of a number": "{{ time_range(1) }}",
+    "time_range of a namespace": "{{ time_range(namespace(date=1, start=2, end=3)) }}",
+    "long_date of text": "{{ 'x' | long_date }}",
+    "clock of text": "{{ 'x' | clock }}",
+    "money of text": "{{ 'x' | money }}",
+}
+
+
+@pytest.mark.parametrize("template", WRONG_VALUES.values(), ids=WRONG_VALUES.keys())
+def test_a_filter_given_the_wrong_kind_of_value_names_the_template_line(
+    template, run, workspace, tmp_path
+):
+    plant(tmp_path, template)
+    result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
+    assert "Internt fel" not in result.stderr
+    refused(result, tmp_path)
