@@ -391,3 +391,15 @@ def test_append_row_writes_strings_as_text_and_formulas_as_formulas(tmp_path):
         (None, "n"),
         ("@A1", "s"),
     ]
+
+
+@pytest.mark.parametrize("title", ["'History", "History", "'citerad'", "a" * 40 + "[x]"])
+def test_sheet_names_from_scenario_titles_are_ones_excel_accepts(run, write, tmp_path, title):
+    plan = _load(PROJECT)
+    plan["costs"]["scenarios"] = [{"id": "alt", "title": title, "format": "digital"}]
+    out = tmp_path / "k.xlsx"
+    run_ok(run, "cost", write(_dump(plan)), "-s", "alt", "--format", "xlsx", "--out", out)
+    for name in openpyxl.load_workbook(out).sheetnames:
+        assert len(name) <= 31 and not re.search(r"[\[\]:*?/\\]", name)
+        assert not name.startswith("'") and not name.endswith("'")
+        assert name.lower() != "history"

@@ -352,8 +352,12 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\ and unique."""
-    clean = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip()[:31] or "Blad"
+    """Excel sheet names: at most 31 characters, none of []:*?/\\ or control characters,
+    not starting or ending with an apostrophe, not Excel's reserved "History", unique."""
+    clean = "".join(" " if ch in "[]:*?/\\" or ch < " " else ch for ch in title)
+    clean = clean.strip().strip("'").strip()[:31].strip() or "Blad"
+    if clean.lower() == "history":
+        clean = "History 2"
     name, number = clean, 2
     while name.lower() in used:
         suffix = f" {number}"
