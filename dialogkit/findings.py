@@ -92,16 +92,27 @@ class FileFindings(list[Finding]):
         super().__init__()
         self.limit = limit
         self.omitted: Counter[Severity] = Counter()
+        self.error_count = 0
+        """Errors kept."""
 
     @property
     def full(self) -> bool:
         return len(self) >= self.limit
 
+    def wants(self, severity: Severity) -> bool:
+        """Would `add` keep a finding of this severity? Past the cap an error still
+        takes the place of a warning, so warnings never hide an error."""
+        return not self.full or (severity is Severity.ERROR and self.error_count < len(self))
+
     def add(self, finding: Finding) -> None:
         if self.full:
-            self.omit(finding.severity)
-        else:
-            self.append(finding)
+            if not self.wants(finding.severity):
+                self.omit(finding.severity)
+                return
+            last_warning = next(i for i in range(len(self) - 1, -1, -1) if not self[i].is_error)
+            self.omit(self.pop(last_warning).severity)
+        self.append(finding)
+        self.error_count += finding.is_error
 
     def omit(self, severity: Severity, count: int = 1) -> None:
         """Count findings that are not made, because the file already has `limit`."""

@@ -3,7 +3,10 @@ code and the line, not on the wording."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+import yaml
 from conftest import COMMUNICATION, LOCAL_PLAN, PROJECT, STRATEGY, line_of
 
 import dialogkit
@@ -191,3 +194,16 @@ def test_holiday_table_equals_the_holidays_library():
     assert len(holidays.country_holidays("SE", years=2021)) > 10  # the library is there
     outside = frozenset({2050})
     assert swedish_holidays(outside) == _library_holidays(outside)  # beyond the table
+
+
+def test_past_the_cap_warnings_never_hide_an_error(run, write):
+    """150 fields holding a phone number (DK222 warnings) come before a dialogue with one
+    member (DK201, an error): the error is among the findings shown."""
+    plan = yaml.safe_load(PROJECT)
+    plan["principles"] = [f"Ring 070-123 45 {i % 100:02d}" for i in range(150)]
+    plan["dialogues"][0]["members"] = ["anna"]
+    result = run("plan", "check", "--format", "json", write(yaml.safe_dump(plan)))
+    report = json.loads(result.stdout)
+    codes = [finding["code"] for finding in report["findings"]]
+    assert len(codes) == 100 and "DK201" in codes
+    assert report["errors"] == 1 and report["warnings"] == 150

@@ -56,7 +56,7 @@ def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:
         if loaded.plan.kind not in entry.kinds:
             continue
         for hit in entry.func(loaded.plan, workspace):
-            if findings.full:
+            if not findings.wants(entry.severity):
                 findings.omit(entry.severity)
                 continue
             line, col = loaded.source.position(hit.path)
