@@ -108,14 +108,18 @@ class _Writer:
         self.language = language
         self.lists: list[str] = []  # "bullet" or "ordered", innermost last
         self.started = False  # has anything been written yet?
-        self.styles: dict[str, object] = {}
+        self.styles: dict[str, str] = {}
 
     def paragraph(self, style: str):
-        """A new paragraph; styles are looked up by name once, not for every paragraph."""
+        """A new paragraph. Its style id is looked up by name once and set directly:
+        python-docx's `add_paragraph(style=…)` searches every style of the document
+        for each paragraph (two thirds of the time of a 300-dialogue report)."""
         if style not in self.styles:
-            self.styles[style] = self.document.styles[style]
+            self.styles[style] = self.document.styles[style].style_id
         self.started = True
-        return self.document.add_paragraph(style=self.styles[style])
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.styles[style]
+        return paragraph
 
     def write(self, markdown: str) -> None:
         lines = markdown.count("\n")
