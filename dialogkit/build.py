@@ -18,9 +18,9 @@ from .checking import check_workspace
 from .errors import PlanInvalidError
 from .findings import Report
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
-from .output import write_atomic
+from .output import refuse_links, write_atomic
 from .privacy import check_public
-from .workspace import LoadedPlan, Workspace, load_workspace
+from .workspace import LoadedPlan, Workspace, load_workspace, refuse_links_out
 
 Content = str | bytes
 
@@ -187,6 +187,8 @@ def build(
     progress: Callable[[int, int, Output], None] | None = None,
 ) -> BuildResult:
     """Check the plans below `paths`; if they pass, write every output below `out`."""
+    paths = list(paths)
+    refuse_links_out(paths)
     workspace = load_workspace(paths)
     report = check_workspace(workspace)
     if report.errors:
@@ -200,7 +202,8 @@ def build(
         for loaded in workspace.plans
         for output in plan_outputs(loaded, today, workspace)
     ]
-    for loaded, output in outputs:
+    for loaded, output in outputs:  # every refusal comes before the first file is written
+        refuse_links(out / output.path, out)
         if output.public:
             _produce(output, out, loaded)
     written = []

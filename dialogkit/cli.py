@@ -381,8 +381,10 @@ def invite(
             texts = [f"──── {name} ────\n{text}" for name, text in zip(files, texts, strict=True)]
         print("\n\n".join(texts))
         return
-    from .output import write_atomic
+    from .output import refuse_links, write_atomic
 
+    for name in files:  # a link deep down is refused before the first file is written
+        refuse_links(out / name, out)
     for name, content in files.items():
         write_atomic(out / name, content, base=out)
     dialogues = "1 dialog" if len(calendars) == 1 else f"{len(calendars)} dialoger"

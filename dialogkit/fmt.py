@@ -159,14 +159,17 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
 
 def format_paths(paths: list[Path], *, check: bool = False) -> list[FmtResult]:
     """Format every plan below `paths`. A symbolic link is skipped (writing it would
-    replace the link with a copy of its target), and one that leads out of the
-    workspace is not even read: each comes back with a note and `changed` False."""
+    replace the link with a copy of its target), and so is a plan reached through a
+    linked folder (never written through, see `output.refuse_links`); one that leads
+    out of the workspace is not even read: each comes back with a note and `changed`
+    False."""
+    from .links import linked_folders
     from .workspace import outside_note, plan_files
 
     files, outside = plan_files(paths)
     results = [
         FmtResult(path, False, _link_note(path))
-        if path.is_symlink()
+        if path.is_symlink() or linked_folders(path)
         else format_file(path, check=check)
         for path in files
     ]

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UsageError
+from .links import linked_folders
 
 DEFERRED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -48,12 +49,9 @@ def write_atomic(
     reader (or an interrupted run) never sees a half-written file. A file that is
     replaced keeps its permissions; a new one gets the usual ones (umask).
 
-    `base` is the output folder the user named (`--out`): `path` must lie below it,
-    and neither it nor any folder between it and `path` may be a symbolic link, so
-    that a link planted in the output folder (out/PLAN -> /etc) is never written
-    through."""
-    if base is not None:
-        refuse_links(path, base)
+    Nothing is written through a symbolic link (see `refuse_links`). `base` is the
+    output folder the user named (`--out`): `path` must lie below it."""
+    refuse_links(path, base)
     data = content.encode(encoding) if isinstance(content, str) else content
     with _interrupts_deferred():
         try:
@@ -74,21 +72,22 @@ def write_atomic(
     return path
 
 
-def refuse_links(path: Path, base: Path) -> None:
-    """Raise `UsageError` unless `path` lies below `base` with no symbolic link in
-    `base` or in any folder between them."""
-    relative = path.relative_to(base)  # a ValueError here is a bug in the caller
-    if ".." in relative.parts:
+def refuse_links(path: Path, base: Path | None = None) -> None:
+    """Raise `UsageError` if a folder on the way to `path` is a symbolic link: any
+    folder from the current folder down, and `base` and any folder below it, so that
+    a link planted in a workspace or an output folder (out -> /tmp/victim,
+    out/PLAN -> /etc) is never written through. Folders above the current folder
+    and above `base` are the system's, and are not looked at."""
+    if base is not None and ".." in path.relative_to(base).parts:
+        # a ValueError from relative_to is a bug in the caller
         raise UsageError(f"{path}: ligger utanför {base}; inget skrivs.")
-    folders = [base]
-    for part in relative.parts[:-1]:
-        folders.append(folders[-1] / part)
-    for folder in folders:
-        if folder.is_symlink():
-            raise UsageError(
-                f"{folder} är en symbolisk länk; dialogkit skriver inte genom den.",
-                hint=f"Ta bort länken, eller välj en annan mapp med --out än {base}.",
-            )
+    linked = linked_folders(path, base)
+    if linked:
+        raise UsageError(
+            f"{linked[0]} är en symbolisk länk; dialogkit skriver inte genom den, "
+            f"så {path} skrivs inte.",
+            hint="Ta bort länken, eller skriv till en mapp som inte nås genom en länk.",
+        )
 
 
 def _mode_for(path: Path) -> int:

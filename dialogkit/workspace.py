@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError
 from .findings import FileFindings, Finding, Severity
+from .links import link_out
 from .validation import validate_source
 from .yamlsource import Source, SourceError, read_source
 
@@ -110,6 +111,15 @@ def is_plan_file(relative: PurePath) -> bool:
     )
 
 
+def _walked(entry: Path, relative: PurePath) -> bool:
+    """A plan file, or a linked folder: the walk does not enter one, and notes it
+    when it leads out of the workspace (plans -> /elsewhere)."""
+    if is_plan_file(relative):
+        return True
+    hidden = any(part.startswith(".") for part in relative.parts)
+    return not hidden and entry.is_symlink() and entry.is_dir()
+
+
 class PlanFiles(NamedTuple):
     files: list[Path]
     """To read."""
@@ -123,17 +133,22 @@ def plan_files(paths: Iterable[Path]) -> PlanFiles:
     """Every YAML file named or found below the given paths; hidden entries are skipped.
 
     The workspace of a path is the folder given, or the folder of a file given; a
-    file that resolves to a place outside it is put in `outside` instead."""
+    file that resolves to a place outside it is put in `outside` instead. So is a
+    path given that is, or goes through, a link out of the folder the link sits in
+    (plans -> /elsewhere): its files are not even listed."""
     files: list[Path] = []
     outside: list[Path] = []
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: finns inte.", hint="Ange en plan eller en mapp med planer.")
+        if link_out(path) is not None:
+            outside.append(path)
+            continue
         if path.is_file():
             found = [path]
             root = path.parent.resolve()
         else:
-            found = [f for f in sorted(path.rglob("*")) if is_plan_file(f.relative_to(path))]
+            found = [f for f in sorted(path.rglob("*")) if _walked(f, f.relative_to(path))]
             root = path.resolve()
         for file in found:
             if not stays_inside(file, root):
@@ -150,14 +165,27 @@ def stays_inside(path: Path, root: Path) -> bool:
 
 
 def outside_note(path: Path) -> Finding:
-    """The note that says a file was left unread because it leads out of the workspace."""
+    """The note that says a file or folder was left unread because it leads out of
+    the workspace."""
+    link = link_out(path)
+    through = f" ({link})" if link is not None and link != path else ""
+    what = "mappen" if path.is_dir() else "filen"
     return Finding(
         "DK006",
         Severity.NOTE,
-        "Symbolisk länk ut ur arbetsytan; filen läses inte.",
+        f"Symbolisk länk ut ur arbetsytan{through}; {what} läses inte.",
         path,
         hint="Kopiera planen in i mappen som kontrolleras, eller kontrollera den där den ligger.",
     )
+
+
+def refuse_links_out(paths: Iterable[Path]) -> None:
+    """For a command that renders what it reads (build): a path given that leads out
+    of the workspace is refused, where a check only notes it."""
+    for path in paths:
+        if link_out(path) is not None:
+            note = outside_note(path)
+            raise UsageError(f"{path}: {note.message}", hint=note.hint)
 
 
 def load_file(path: Path) -> tuple[LoadedPlan | None, list[Finding]]:

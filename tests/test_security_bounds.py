@@ -194,6 +194,95 @@ def test_commands_that_render_a_linked_plan_refuse_it(run, linked_workspace):
     assert "Traceback" not in result.stderr
 
 
+# A path given on the command line that is, or goes through, a link out of its folder.
+
+
+@pytest.fixture
+def linked_plans(tmp_path, write, monkeypatch):
+    """The current folder holds plans -> ../elsewhere, where a valid project and a
+    secret plan lie: were either read, the command would succeed or print the secret."""
+    write(PROJECT, "elsewhere/projekt.yaml")
+    write(SECRET_PLAN, "elsewhere/hemlig.yaml")
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "plans").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "work")
+    return Path("plans")
+
+
+@pytest.mark.parametrize("form", ["text", "json", "github"])
+@pytest.mark.parametrize("given", ["plans", "plans/hemlig.yaml", "ABSOLUTE"])
+def test_check_of_a_linked_folder_given_reads_nothing(run, linked_plans, reads, form, given):
+    path = Path.cwd() / "plans" if given == "ABSOLUTE" else Path(given)
+    result = run("plan", "check", "--format", form, path)
+    assert result.exit_code == 1  # nothing that was asked for was checked
+    assert SECRET not in result.stdout + result.stderr
+    assert "DK006" in result.stdout
+    assert reads == []
+    full = full_check("--format", form, path)
+    assert (full.exit_code, full.stdout) == (result.exit_code, result.stdout)
+
+
+def test_check_note_names_the_linked_folder(run, linked_plans):
+    result = run("plan", "check", "plans/hemlig.yaml")
+    assert "Symbolisk länk ut ur arbetsytan (plans); filen läses inte." in result.stdout
+    assert (
+        "Symbolisk länk ut ur arbetsytan; mappen läses inte."
+        in run("plan", "check", "plans").stdout
+    )
+
+
+def test_check_of_the_current_folder_notes_a_linked_plans_and_fails(run, linked_plans, reads):
+    result = run("plan", "check")
+    assert result.exit_code == 1  # the only plans there were skipped
+    assert "plans:1:1 notis DK006 Symbolisk länk ut ur arbetsytan; mappen läses inte." in (
+        result.stdout
+    )
+    assert SECRET not in result.stdout
+    assert reads == []
+    full = full_check()
+    assert (full.exit_code, full.stdout) == (result.exit_code, result.stdout)
+
+
+def test_build_refuses_a_default_plans_folder_that_links_out(run, linked_plans, reads):
+    result = run("build", "--out", "out", "--today", "2021-03-01")
+    assert result.exit_code == 2
+    assert "plans: Symbolisk länk ut ur arbetsytan; mappen läses inte." in result.stderr
+    assert SECRET not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert reads == []
+    assert not Path("out").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "plans/projekt.yaml", "--format", "markdown"],
+        ["invite", "plans/projekt.yaml"],
+        ["cost", "plans/projekt.yaml"],
+        ["timeline", "plans/projekt.yaml", "--format", "ics"],
+        ["build", "plans", "--out", "out"],
+    ],
+)
+def test_commands_refuse_a_plan_in_a_linked_folder(run, linked_plans, reads, command):
+    result = run(*command)
+    assert result.exit_code == 2
+    assert "Symbolisk länk ut ur arbetsytan" in result.stderr
+    assert "Testprojekt" not in result.stdout  # the project was not rendered
+    assert SECRET not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert reads == []
+
+
+def test_a_folder_link_that_stays_in_its_folder_is_read(run, tmp_path, write, monkeypatch):
+    write(SECRET_PLAN, "work/delat/hemlig.yaml")
+    (tmp_path / "work" / "plans").symlink_to("delat", target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "work")
+    result = run("plan", "check", "plans")
+    assert result.exit_code == 1
+    assert "Okänd nyckel 'hemligt'" in result.stdout
+    assert "DK006" not in result.stdout
+
+
 # plan fmt never replaces a link.
 
 
@@ -292,6 +381,97 @@ def test_invite_refuses_an_out_folder_that_is_a_link(run, tmp_path, project_plan
     result = run("invite", plan, "--format", "eml", "--out", tmp_path / "out")
     assert result.exit_code == 2
     assert list(elsewhere.iterdir()) == []
+
+
+@pytest.fixture
+def victim(tmp_path, write, monkeypatch):
+    """The current folder holds a project and out -> ../victim."""
+    write(PROJECT, "work/projekt.yaml")
+    (tmp_path / "victim").mkdir()
+    (tmp_path / "work" / "out").symlink_to(tmp_path / "victim", target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "work")
+    return tmp_path / "victim"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["invite", "projekt.yaml", "--out", "out/inv"],
+        ["invite", "projekt.yaml", "--format", "eml", "--out", "out/inv"],
+        ["cost", "projekt.yaml", "--out", "out/c.md"],
+        ["cost", "projekt.yaml", "--format", "xlsx", "--out", "out/c.xlsx"],
+        ["timeline", "projekt.yaml", "--format", "ics", "--out", "out/k.ics"],
+        ["timeline", "projekt.yaml", "--format", "markdown", "--out", "out/t.md"],
+        ["report", "projekt.yaml", "--out", "out/r.docx"],
+        ["report", "projekt.yaml", "--format", "markdown", "--out", "out/sub/r.md"],
+        ["build", ".", "--out", "out/", "--today", "2021-03-01"],
+        ["build", ".", "--out", "out/b", "--today", "2021-03-01"],
+        ["init", "out/ws"],
+        ["plan", "new", "strategy", "ny", "--dir", "out"],
+    ],
+)
+def test_nothing_is_written_through_a_linked_folder_below_the_current_one(run, victim, command):
+    result = run(*command)
+    assert result.exit_code == 2
+    assert "out är en symbolisk länk; dialogkit skriver inte genom den" in result.stderr
+    assert "Ta bort länken" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(victim.iterdir()) == []
+
+
+def test_an_absolute_path_inside_the_current_folder_is_checked_too(run, victim):
+    result = run("cost", "projekt.yaml", "--out", Path.cwd() / "out" / "c.md")
+    assert result.exit_code == 2
+    assert f"{Path.cwd() / 'out'} är en symbolisk länk" in result.stderr
+    assert list(victim.iterdir()) == []
+
+
+def test_a_link_deep_in_an_invite_folder_stops_every_file(run, tmp_path, write, monkeypatch):
+    """The link is met at the last dialogue (koping); the first dialogue's (sala)
+    files are not written either."""
+    write(PROJECT, "work/projekt.yaml")
+    (tmp_path / "victim").mkdir()
+    (tmp_path / "work" / "inv").mkdir()
+    (tmp_path / "work" / "inv" / "koping").symlink_to(tmp_path / "victim")
+    monkeypatch.chdir(tmp_path / "work")
+    result = run("invite", "projekt.yaml", "--out", "inv")
+    assert result.exit_code == 2
+    assert "inv/koping är en symbolisk länk" in result.stderr
+    assert list((tmp_path / "victim").iterdir()) == []
+    assert [p.name for p in (tmp_path / "work" / "inv").iterdir()] == ["koping"]
+
+
+def test_a_plain_relative_out_is_written(run, tmp_path, write, monkeypatch):
+    write(PROJECT, "work/projekt.yaml")
+    monkeypatch.chdir(tmp_path / "work")
+    result = run("timeline", "projekt.yaml", "--format", "markdown", "--out", "ut/t.md")
+    assert result.exit_code == 0, result.stderr
+    assert "Sala" in Path("ut/t.md").read_text("utf-8")
+
+
+def test_links_above_the_current_folder_are_the_systems(run, tmp_path, write, monkeypatch):
+    """An absolute --out outside the current folder is not looked at above the file:
+    /tmp is a link on macOS, and a home folder may be one."""
+    write(PROJECT, "work/projekt.yaml")
+    (tmp_path / "private").mkdir()
+    (tmp_path / "tmp").symlink_to(tmp_path / "private", target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "work")
+    result = run("report", "projekt.yaml", "--format", "markdown", "--out", tmp_path / "tmp/r.md")
+    assert result.exit_code == 0, result.stderr
+    assert "Invånardialog Nära vård" in (tmp_path / "private" / "r.md").read_text("utf-8")
+
+
+def test_fmt_skips_a_plan_in_a_linked_folder_and_leaves_it_alone(run, tmp_path, write, monkeypatch):
+    real = write(UNFORMATTED, "work/delat/strategi.yaml")
+    (tmp_path / "work" / "plans").symlink_to("delat", target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "work")
+    before = real.read_bytes()
+    result = run("plan", "fmt", "plans")
+    assert result.exit_code == 1  # all that was asked for was skipped
+    assert "hoppar över plans/strategi.yaml: Symbolisk länk; formateras inte." in result.stdout
+    assert real.read_bytes() == before
+    assert run("plan", "fmt", "delat").exit_code == 0  # the real folder is formatted
+    assert real.read_text("utf-8").startswith("kind: strategy\n")
 
 
 # build: the e-mail draft is the e-mail text, and the work grows linearly.
