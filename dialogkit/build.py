@@ -2,14 +2,18 @@
 
 Nothing is written unless the check passes. Each output is a named file and a
 function that produces its content, so the list can be shown, counted for a
-progress bar and written one atomic file at a time. The public files (`Output.public`)
-are produced and passed through the personal-data gate first, so a refusal leaves
-nothing written; they are produced again when written, rather than all kept in memory.
+progress bar and written one atomic file at a time. The files are written to a hidden
+folder in `out` first and moved into place once all are made and the public ones
+(`Output.public`) have passed the personal-data gate: a refusal leaves nothing written.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -202,21 +206,42 @@ def build(
         for loaded in workspace.plans
         for output in plan_outputs(loaded, today, workspace)
     ]
-    for loaded, output in outputs:  # every refusal comes before the first file is written
+    for _, output in outputs:  # a refusal comes before anything is made
         refuse_links(out / output.path, out)
-        if output.public:
-            _produce(output, out, loaded)
-    written = []
-    for number, (loaded, output) in enumerate(outputs, start=1):
-        if progress:
-            progress(number, len(outputs), output)
-        written.append(write_atomic(out / output.path, _produce(output, out, loaded), base=out))
+    if not outputs:
+        return BuildResult(report, [])
+    with _staging(out) as staging:
+        for number, (loaded, output) in enumerate(outputs, start=1):
+            if progress:
+                progress(number, len(outputs), output)
+            content = output.produce()
+            if output.public:
+                check_public(out / output.path, content, loaded)
+            write_atomic(staging / output.path, content, base=staging)
+        written = [_move(staging, out, output.path) for _, output in outputs]
     return BuildResult(report, written)
 
 
-def _produce(output: Output, out: Path, loaded: LoadedPlan) -> Content:
-    """The output's content; a public file passes the personal-data gate."""
-    content = output.produce()
-    if output.public:
-        check_public(out / output.path, content, loaded)
-    return content
+@contextmanager
+def _staging(out: Path) -> Iterator[Path]:
+    """A hidden folder inside `out` where the outputs are written first: they are
+    moved into place only once every one is made and every public one has passed
+    the personal-data gate, so a refusal leaves `out` as it was, and each output
+    is made once."""
+    existed = out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".dialogkit-build-", dir=out))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not existed:
+            with suppress(OSError):
+                out.rmdir()  # only if nothing was moved into it
+
+
+def _move(staging: Path, out: Path, relative: Path) -> Path:
+    target = out / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staging / relative, target)
+    return target

@@ -554,3 +554,31 @@ def test_build_does_constant_work_per_dialogue(write, monkeypatch):
     assert calls["to_eml"] == dialogues
     assert calls["calendar"] == dialogues + 1  # one per dialogue, one for the project
     assert calls["dialogue read"] <= 4 * texts  # the old lookup read about 30 per text
+
+
+def test_a_refused_build_leaves_the_last_build_as_it_was(run, write, tmp_path):
+    """Outputs are made in a hidden folder and moved into place only when every public
+    one has passed the gate: a refusal changes nothing in out/ and leaves no trace."""
+    (tmp_path / "dialogkit.toml").write_text("")
+    write(PROJECT, "plans/projekt.yaml")
+    out = tmp_path / "ut"
+    assert run("build", tmp_path / "plans", "--out", out).exit_code == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    facebook = tmp_path / "templates" / "sv" / "invite" / "facebook.txt.j2"
+    facebook.parent.mkdir(parents=True)
+    facebook.write_text("Rubrik\n\nRing Anna på 070-987 65 43.\n")
+    result = run("build", tmp_path / "plans", "--out", out)
+    assert result.exit_code == 1 and "070-*** ** 43" in result.stderr
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(out.glob(".dialogkit-build-*"))
+
+
+def test_a_refused_first_build_leaves_no_out_folder(run, write, tmp_path):
+    (tmp_path / "dialogkit.toml").write_text("")
+    write(PROJECT, "plans/projekt.yaml")
+    facebook = tmp_path / "templates" / "sv" / "invite" / "facebook.txt.j2"
+    facebook.parent.mkdir(parents=True)
+    facebook.write_text("Rubrik\n\nRing Anna på 070-987 65 43.\n")
+    assert run("build", tmp_path / "plans", "--out", tmp_path / "ut").exit_code == 1
+    assert not (tmp_path / "ut").exists()
