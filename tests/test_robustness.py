@@ -101,7 +101,7 @@ def test_mutated_plans_give_findings_with_positions(tmp_path, text):
     assert_clean_findings(path, text)
 
 
-def test_interrupted_build_leaves_no_half_written_file(tmp_path):
+def test_interrupted_build_leaves_nothing_behind(tmp_path):
     sys.path.insert(0, str(REPO / "bench"))
     from generate import big_project
 
@@ -120,17 +120,14 @@ def test_interrupted_build_leaves_no_half_written_file(tmp_path):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.rglob("*.txt"))) < 20:
         time.sleep(0.05)
+    assert len(list(out.rglob("*.txt"))) >= 20, "the build made nothing in a minute"
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr.decode()
     assert b"Traceback" not in stderr
-    written = [p for p in out.rglob("*") if p.is_file()]
-    assert written, "the build was interrupted before it wrote anything"
-    assert not list(out.rglob("dialograpport-publik.docx")), "the build finished first"
-    assert not [p for p in written if p.name.startswith(".")], "a temporary file was left"
-    for path in written:  # every file that exists is whole
-        if path.suffix == ".txt" or path.suffix == ".md":
-            assert path.read_text("utf-8").endswith("\n"), path
+    # The files were being made in a hidden folder inside out/; an interrupted build
+    # moves none of them into place and leaves neither that folder nor out/ behind.
+    assert not out.exists(), sorted(out.rglob("*"))
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,35 @@ def test_control_character_is_a_finding_at_its_line(run, write, plan, old, new, 
     assert finding["hint"]
 
 
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        (r"\u200b", "U+200B (ZERO WIDTH SPACE)"),
+        (r"\u200d", "U+200D (ZERO WIDTH JOINER)"),
+        (r"\u2060", "U+2060 (WORD JOINER)"),
+        (r"\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+        (r"\u200f", "U+200F (RIGHT-TO-LEFT MARK)"),
+        (r"\u202e", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        (r"\u2066", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+    ],
+)
+@pytest.mark.parametrize(("plan", "old", "new", "one_line"), FIELDS)
+def test_invisible_format_character_is_a_finding_at_its_line(
+    run, write, plan, old, new, one_line, char, name
+):
+    """Zero-width and bidi characters hide a number from a reader (and the personal-
+    data gate) or show text in another order: refused on a line and in paragraphs."""
+    text = planted(plan, old, new.format(c=char))
+    exit_code, findings = check(run, write(text))
+    assert exit_code == 1
+    (finding,) = findings_at(findings, line_of(text, new.format(c=char)))
+    zero_width = "ZERO WIDTH" in name or "JOINER" in name
+    kind = "nollbreddstecken" if zero_width else "riktningstecken"
+    assert f"innehåller ett osynligt {kind} {name}" in finding["message"]
+    assert "\u202e" not in finding["message"]
+    assert finding["hint"].startswith("Ta bort tecknet")
+
+
 @pytest.mark.parametrize(("plan", "old", "new", "one_line"), FIELDS)
 def test_tab_and_newline_are_refused_on_a_line_and_kept_in_paragraphs(
     run, write, plan, old, new, one_line
@@ -146,6 +175,11 @@ def test_a_value_echoed_in_a_finding_cannot_steer_the_terminal(run, write):
         ("title: Invånardialog Nära vård", r'title: "Invånardialog\r"'),
         ("{item: Marknadsföring, amount", r'{item: "Marknads\x01föring", amount'),
         ("when: april-maj 2021", "when: 0001-01..9999-12"),
+        ("title: Invånardialog Nära vård", r'title: "Invånar\u200bdialog"'),
+        ("purpose: Att samla in invånarnas synpunkter.", r'purpose: "Ring 070\u202e-123"'),
+        ("amount: 20000}", f"amount: {10**25}}}"),
+        ("  email: kontakt@example.se", "  email: ïnvånar@example.se"),
+        ("  email: kontakt@example.se", "  email: anna@exämpel.se"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize(
@@ -389,6 +423,9 @@ def schema_validator():
         ("purpose", "Stycke\x0bett.", False),
         ("id", "con-1", True),
         ("id", "s" * 65, False),
+        ("title", "Nära\u200bvård", False),
+        ("purpose", "Stycke\u202eett.", False),
+        ("purpose", "Stycke\u00a0ett – med åäö.", True),
     ],
 )
 def test_the_schema_agrees_with_the_model(key, value, valid):
@@ -406,3 +443,99 @@ def test_the_period_parser_refuses_years_outside_1900_to_2200(text):
 
     with pytest.raises(ValueError, match="utanför 1900–2200"):
         parse_period(text)
+
+
+# E-mail addresses are ASCII: an e-mail header cannot carry ïnvånar@ (the draft
+# crashed with exit 3), and a domain with å, ä or ö is written in its ASCII form.
+
+
+@pytest.mark.parametrize(
+    ("address", "message", "hint"),
+    [
+        ("ïnvånar@example.se", "bokstäver utanför a–z före @", "invanar@example.se"),
+        ("anna@exämpel.se", "domänen i 'anna@exämpel.se'", "xn--exmpel-cua.se"),
+        ("åsa.öberg@räksmörgås.se", "före @", "asa.oberg@räksmörgås.se"),
+    ],
+)
+@pytest.mark.parametrize("field", ["  email: kontakt@example.se", "      registration_email: "])
+def test_an_email_address_outside_ascii_is_a_finding_with_a_hint(
+    run, write, address, message, hint, field
+):
+    old = field if field.endswith(".se") else field + "anmalan@example.se"
+    new = f"{field.split(':')[0]}: {address}"
+    text = planted(PROJECT, old, new)
+    exit_code, findings = check(run, write(text))
+    assert exit_code == 1
+    (finding,) = findings_at(findings, line_of(text, new))
+    assert message in finding["message"]
+    assert hint in finding["hint"]
+
+
+@pytest.mark.parametrize("address", ["ïnvånar@example.se", "anna@exämpel.se"])
+@pytest.mark.parametrize(
+    "command",
+    [("build", "--out", "{out}"), ("invite", "-c", "email", "-f", "eml", "--out", "{out}")],
+)
+def test_build_and_eml_stop_at_an_address_outside_ascii(run, write, tmp_path, address, command):
+    text = planted(PROJECT, "  email: kontakt@example.se", f"  email: {address}")
+    out = tmp_path / "ut"
+    result = run(command[0], write(text), *(part.format(out=out) for part in command[1:]))
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "Internt fel" not in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists() or not any(p.is_file() for p in out.rglob("*"))
+
+
+def test_the_ascii_form_of_a_domain_reaches_the_eml(run, write, tmp_path):
+    text = planted(PROJECT, "  email: kontakt@example.se", "  email: anna@xn--exmpel-cua.se")
+    out = tmp_path / "ut"
+    result = run("invite", write(text), "-c", "email", "-f", "eml", "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert eml_sender((out / "sala" / "email.eml").read_bytes()).addr_spec == (
+        "anna@xn--exmpel-cua.se"
+    )
+
+
+# Amounts are bounded: a 26-digit amount crashed `plan check` in the number formatting.
+
+ONE_OFF = "{item: Marknadsföring, amount: 20000}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (ONE_OFF, "{item: Marknadsföring, amount: 10000000000000000000000000}"),
+        (ONE_OFF, "{item: Marknadsföring, amount: 1000000000001}"),
+        ("  budget: 40000", "  budget: 99999999999999999999"),
+        ("{fees: 4000}", "{fees: 10000000000000000000000000}"),
+    ],
+)
+def test_an_amount_above_a_thousand_billion_is_a_finding(run, write, tmp_path, old, new):
+    text = planted(PROJECT, old, new)
+    path = write(text)
+    exit_code, findings = check(run, path)
+    assert exit_code == 1
+    (finding,) = findings_at(findings, line_of(text, new))
+    assert "högst 1 000 000 000 000 kronor" in finding["message"]
+    for args in [(), ("--format", "xlsx", "--out", tmp_path / "kostnad.xlsx")]:
+        result = run("cost", path, *args)
+        assert result.exit_code == 1, result.stderr
+        assert "Internt fel" not in result.stderr
+    assert not (tmp_path / "kostnad.xlsx").exists()
+
+
+def test_the_largest_amount_is_costed(run, write, tmp_path):
+    from openpyxl import load_workbook
+
+    text = planted(PROJECT, ONE_OFF, "{item: Marknadsföring, amount: 1000000000000}")
+    text = planted(text, "  budget: 40000", "  budget: 1000000000000")
+    path = write(text)
+    exit_code, _ = check(run, path)
+    assert exit_code == 0
+    result = run("cost", path)
+    assert result.exit_code == 0, result.stderr
+    assert "1 000 000 000 000" in result.stdout.replace("\u00a0", " ")
+    out = tmp_path / "kostnad.xlsx"
+    assert run("cost", path, "--format", "xlsx", "--out", out).exit_code == 0
+    workbook = load_workbook(out)
+    values = [cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert 1_000_000_000_000 in values

@@ -10,6 +10,7 @@ import io
 import re
 import subprocess
 import sys
+import unicodedata
 import zipfile
 from email import policy
 from pathlib import Path
@@ -24,7 +25,7 @@ from stdnum import luhn
 from stdnum.se import personnummer as stdnum_personnummer
 
 import dialogkit
-from dialogkit.privacy import PersonalDataError, check_public, find_personal_data
+from dialogkit.privacy import PersonalDataError, check_public, find_personal_data, redact
 from dialogkit.workspace import load_workspace
 
 
@@ -52,7 +53,53 @@ PHONE_FORMS = [
     "+46 70 444 55 66",
 ]
 PRIVATE_EMAILS = ["privat.person@example.com", "hemligadress(at)example.org"]
-PLANTED = " ".join(["Kontakt:", *PERSONNUMMER_FORMS, *PHONE_FORMS, *PRIVATE_EMAILS])
+# Other ways of writing the same kinds (issue 11, red team): other dashes and spaces,
+# dots, fullwidth digits and signs, numbers glued to a word or a link, spelled-out
+# addresses. Each phone and address is its own, so that a leak shows which one.
+MORE_PERSONNUMMER_FORMS = [
+    f"{PNR[:6]}\u00a0{PNR[6:]}",  # no-break space
+    f"{PNR[:6]}\u2014{PNR[6:]}",  # em dash
+    f"{PNR[:6]}\u2011{PNR[6:]}",  # non-breaking hyphen
+    f"{PNR[:6]}\u2212{PNR[6:]}",  # minus sign
+    f"{PNR[:6]}.{PNR[6:]}",
+    f"{PNR[:6]}  {PNR[6:]}",
+]
+MORE_PHONE_FORMS = [
+    "070.111 22 01",
+    "070\u2011111 22 02",
+    "070\u2212111 22 03",
+    "070\u2009111\u202f22 04",  # thin space, narrow no-break space
+    "\uff10701112205",  # a fullwidth 0
+    "(0)70-111 22 06",
+    "46701112207",
+    "Tel.070-111 22 08",
+    "https://x.se/anna/0701112209/",
+    "anna-0701112210",
+    "mobil0701112211",
+    "\uff10\uff17\uff10\uff0d\uff11\uff11\uff11 \uff12\uff12 \uff11\uff12",  # all fullwidth
+]
+MORE_EMAILS = [
+    "fullbreddnamn\uff20example.org",
+    "litennamn\ufe6bexample.org",
+    "versalnamn AT example DOT org",
+    "mellanrumnamn @ example . org",
+    "snabelnamn snabel-a example punkt org",
+    "hardblanknamn\u00a0(at)\u00a0example.org",
+    "https://x.se/?till=procentnamn%40example.org",
+    "kinesisknamn@example\u3002org",
+    "prick.namn at example.org",
+    "storatnamn AT example.org",
+    "spelladnamn at example dot org",
+]
+PLANTED_FORMS = [
+    *PERSONNUMMER_FORMS,
+    *PHONE_FORMS,
+    *PRIVATE_EMAILS,
+    *MORE_PERSONNUMMER_FORMS,
+    *MORE_PHONE_FORMS,
+    *MORE_EMAILS,
+]
+PLANTED = " ".join(["Kontakt:", *PLANTED_FORMS])
 
 # What must never show, however a file spaces or splits it: digit runs and the
 # e-mails' local parts, searched in text squashed to lower-case letters, digits and @.
@@ -65,8 +112,23 @@ SECRET_DIGITS = [
     "703334455",
     "812345678",
     "704445566",
+    *(f"7011122{n:02}" for n in range(1, 13)),
 ]
-SECRET_WORDS = ["privatperson", "hemligadress"]
+SECRET_WORDS = [
+    "privatperson",
+    "hemligadress",
+    "fullbreddnamn",
+    "litennamn",
+    "versalnamn",
+    "mellanrumnamn",
+    "snabelnamn",
+    "hardblanknamn",
+    "procentnamn",
+    "kinesisknamn",
+    "pricknamn",
+    "storatnamn",
+    "spelladnamn",
+]
 PRIVATE_PHONE = "070-765 43 21"  # the process leader's, who is not official
 
 OFFICIAL_EMAIL = "invanardialog@example.se"
@@ -96,12 +158,70 @@ OFFICIAL_PHONE = "076-11 22 168"  # written as seed 002 publishes a tjänstepers
         ("anna.berg@example.se", "e-postadress", "a***@example.se"),
         ("anna(at)example.se", "e-postadress", "a***@example.se"),
         ("anna [at] example.se", "e-postadress", "a***@example.se"),
-        ("anna at example.se", "e-postadress", "a***@example.se"),
+        ("anna AT example.se", "e-postadress", "a***@example.se"),
+        ("070.123 45 67", "telefonnummer", "070.*** ** 67"),
+        ("46701234567", "telefonnummer", "4670*****67"),
+        ("070\u200b1234567", "telefonnummer", "070*****67"),  # invisible: not shown
+        (f"{PNR[:6]}\u2011{PNR[6:]}", "personnummer", "850101\u2011****"),
+        ("anna AT gmail DOT com", "e-postadress", "a***@gmail.com"),
     ],
 )
 def test_every_written_form_is_found_and_masked(text, kind, masked):
     found = find_personal_data(f"Skriv till oss: {text}.")
     assert [(item.kind, item.text, item.masked) for item in found] == [(kind, text, masked)]
+
+
+# (as written, the part that is personal data when it is not all of it)
+OTHER_FORMS = [
+    *((form, None) for form in MORE_PERSONNUMMER_FORMS),
+    (f"{PNR[:6]}\u200d-{PNR[6:]}", None),  # zero-width joiner
+    (f"{PNR[:3]}\u200b{PNR[3:]}", None),  # zero-width space
+    (f"19{PNR[:6]}\u2060{PNR[6:]}", None),  # word joiner
+    *((form, None) for form in [*MORE_PHONE_FORMS[:7], MORE_PHONE_FORMS[-1]]),
+    ("070\u200b123 45 67", None),
+    ("Tel.070-123 45 67", "070-123 45 67"),
+    ("https://x.se/anna/0701234567/", "0701234567"),
+    ("anna-0701234567", "0701234567"),
+    ("anna_0701234567", "0701234567"),
+    ("mobil0701234567", "0701234567"),
+    ("https://x.se/nummer/070.123.45.67", "070.123.45.67"),
+    *((form, None) for form in MORE_EMAILS if not form.startswith("https")),
+    ("https://x.se/?till=anna%40gmail.com", "anna%40gmail.com"),
+    ("mailto:anna%40gmail.com", "anna%40gmail.com"),
+    ("anna\u200b@gmail.com", None),
+    ("anna@\u200bgmail.com", None),
+    ("anna\u00a0(at)\u00a0gmail.com", None),
+    ("anna \uff3bat\uff3d gmail.com", None),  # fullwidth brackets
+]
+
+
+@pytest.mark.parametrize(("written", "part"), OTHER_FORMS)
+def test_other_written_forms_are_found_and_redacted_where_they_stand(written, part):
+    text = f"Skriv till {written}, tack."
+    (item,) = find_personal_data(text)
+    assert item.text == (part or written)
+    assert text[item.start : item.end] == item.text
+    assert redact(text) == text.replace(part or written, "[borttaget]")
+
+
+def test_redaction_maps_back_past_characters_that_change_length():
+    """Removed format characters and characters that become several (NFKC) before
+    the item do not shift what is replaced."""
+    text = "\u200b\u00bd\ufb01\u2060 Ring ０７０\u2011123 45 67 eller anna\uff20example.se nu"
+    assert redact(text) == "\u200b\u00bd\ufb01\u2060 Ring [borttaget] eller [borttaget] nu"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The full summary is published at regionvastmanland.se",
+        "Read more at x.se",
+        "Find the form at 1177.se",
+        "Register at anmalan.example.se before May",
+    ],
+)
+def test_at_in_english_text_is_not_an_address(text):
+    assert find_personal_data(text) == []
 
 
 @pytest.mark.parametrize(
@@ -115,6 +235,13 @@ def test_every_written_form_is_found_and_masked(text, kind, masked):
         "2021–2023 och 2020-12-08",
         "Organisationsnummer 232100-0172",
         "Kolada U21463 och N00945",
+        "kl. 18.00, kl.18.00–20.00, kl. 08.00\u201309.30, 08.00-09.30",
+        "2021.04.13, 13.04.2021, den 04.05.2021 kl. 18.00",
+        "(04.05.2021), 04-05-2021, 04/05/2021, (08.00-09.30)",
+        "2021-04-13 2021-05-20 och 2021\u201304\u201313",
+        "2022\u20132030, 2022\u2212\u20092030, vecka 2021-W15",
+        "733 30 Sala, 110\u00a0000 kr, 110\u202f000\u00a0kr",
+        "Dnr RV200159, RV\u00a0200159",
     ],
 )
 def test_numbers_that_are_not_personal_data_are_left_alone(text):
@@ -260,7 +387,8 @@ def readable(path: Path) -> list[str]:
 
 
 def squashed(text: str) -> str:
-    return re.sub(r"[^0-9a-zåäö@]", "", text.lower())
+    """Lower-case letters, digits and @ as a reader takes them: fullwidth forms plain."""
+    return re.sub(r"[^0-9a-zåäö@]", "", unicodedata.normalize("NFKC", text).lower())
 
 
 def test_planting_reached_every_kind_and_the_fields_that_leaked(published):
@@ -293,7 +421,7 @@ def test_no_public_file_holds_planted_personal_data(published):
     assert len(public) > 80
     for path in public:
         for text in readable(path):
-            for secret in [*PERSONNUMMER_FORMS, *PHONE_FORMS, *PRIVATE_EMAILS, PRIVATE_PHONE]:
+            for secret in [*PLANTED_FORMS, PRIVATE_PHONE]:
                 assert secret not in text, (path, secret)
             flat = squashed(text)
             for secret in [*SECRET_DIGITS, *SECRET_WORDS, "7654321", "piaprivat"]:
@@ -377,6 +505,33 @@ def test_invite_refuses_a_template_with_a_private_phone(run, write, tmp_path):
     assert not out.exists()
     printed = run("invite", write(PROJECT), "-c", "facebook", "--templates", tmp_path / "mine")
     assert printed.exit_code == 1 and "070-987" not in printed.stdout
+
+
+@pytest.mark.parametrize(
+    ("hidden", "masked"),
+    [
+        ("070\u200b987 65 43", "070*** ** 43"),  # zero-width space inside
+        ("\u202e070-987 65 43", "070-*** ** 43"),  # a bidi override before it
+        ("\uff10\uff17\uff10-987 65 43", "\uff10\uff17\uff10-*** ** 43"),  # fullwidth
+        ("kalle\u200b@example.org", "k***@example.org"),
+        ("https://x.se/?till=kalle%40example.org", "k***@example.org"),
+    ],
+)
+def test_invite_refuses_a_template_with_a_hidden_form(run, write, tmp_path, hidden, masked):
+    """Templates are not checked by the model, so invisible characters reach the gate."""
+    mine = tmp_path / "mine" / "sv" / "invite"
+    mine.mkdir(parents=True)
+    (mine / "facebook.txt.j2").write_text(
+        PRIVATE_TEMPLATE.replace("070-987 65 43", hidden), "utf-8"
+    )
+    out = tmp_path / "ut"
+    result = run(
+        "invite", write(PROJECT), "-c", "facebook", "--out", out, "--templates", tmp_path / "mine"
+    )
+    assert result.exit_code == 1
+    assert masked in result.stderr
+    assert "\u200b" not in result.stderr and "\u202e" not in result.stderr
+    assert not out.exists()
 
 
 def test_build_refuses_a_workspace_template_with_a_private_phone_and_writes_nothing(run, tmp_path):

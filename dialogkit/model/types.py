@@ -6,6 +6,7 @@ says what to write instead.
 """
 
 import re
+import unicodedata
 from datetime import date, time
 from typing import Annotated, Any
 
@@ -38,13 +39,22 @@ def _value_error(kind: str, message: str, hint: str) -> PydanticCustomError:
     return PydanticCustomError(kind, message, {"hint": hint})
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_FORMAT = r"\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+"""Invisible format characters: zero-width space, joiners, word joiner, byte order
+mark and the bidi controls."""
+_CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_FORMAT}]")
 
 
 def shown(value: Any) -> str:
-    """`value` as a message may quote it: control characters written as escapes, so
-    that a finding never sends an escape sequence to the terminal."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", str(value))
+    """`value` as a message may quote it: control and format characters written as
+    escapes, so that a finding never sends an escape sequence to the terminal nor
+    shows its text in another order."""
+    return _CONTROL.sub(_escaped, str(value))
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _parse_date(value: Any) -> date:
@@ -133,18 +143,45 @@ When = Annotated[
         }
     ),
 ]
-Money = Annotated[int, Field(ge=0)]
-"""Whole kronor; exact, never a float."""
+MAX_MONEY = 10**12
+"""A thousand billion kronor: more than any budget a plan holds, and far below what
+the sums and their formatting can carry."""
+
+
+def _check_money(value: int) -> int:
+    if value > MAX_MONEY:
+        raise _value_error(
+            "dk_money",
+            "är ett för stort belopp; det får vara högst 1 000 000 000 000 kronor.",
+            "Skriv beloppet i hela kronor och kontrollera att inga siffror har kommit "
+            "med av misstag.",
+        )
+    return value
+
+
+Money = Annotated[
+    int,
+    Field(ge=0),
+    AfterValidator(_check_money),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_MONEY}),
+]
+"""Whole kronor, at most MAX_MONEY; exact, never a float."""
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 """A year a plan may name, as every date and period must (see periods.FIRST_YEAR)."""
 
 # What plan text may not hold. No text holds control characters (C0, DEL, C1): they
 # break the XML inside .docx and .xlsx files and can steer a terminal. Nor U+FFFE and
-# U+FFFF, which XML forbids. A line also holds no tab, line break or Unicode line or
-# paragraph separator, since it may become a heading, a file name, an e-mail header
-# or a calendar field; a paragraph text keeps its newlines and tabs.
-_NOT_IN_LINE = r"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff"
-_NOT_IN_PARAGRAPHS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff"
+# U+FFFF, which XML forbids. Nor the invisible format characters: zero-width space,
+# joiners and word joiner, the byte order mark, and the bidi controls, which hide a
+# number or an address from a reader (and from the personal-data gate) or show text
+# in another order than it is stored. A line also holds no tab, line break or Unicode
+# line or paragraph separator, since it may become a heading, a file name, an e-mail
+# header or a calendar field; a paragraph text keeps its newlines and tabs.
+_NOT_IN_LINE = rf"\u0000-\u001f\u007f-\u009f\u2028\u2029{_FORMAT}\ufffe\uffff"
+_NOT_IN_PARAGRAPHS = rf"\u0000-\u0008\u000b-\u001f\u007f-\u009f{_FORMAT}\ufffe\uffff"
+_IS_FORMAT = re.compile(f"[{_FORMAT}]")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+"""The format characters that are not bidi controls."""
 # The patterns are checked by Pydantic's own regex engine, fast on every text of a
 # plan; text_error explains a refusal in Swedish.
 LINE_PATTERN = f"^[^{_NOT_IN_LINE}]*$"
@@ -171,6 +208,14 @@ def text_error(value: str, pattern: str) -> tuple[str, str] | None:
         )
     if char == "\t":
         return f"innehåller en tabb{_where(value, index)}.", "Byt tabben mot ett mellanslag."
+    if _IS_FORMAT.match(char):
+        kind = "nollbreddstecken" if char in _ZERO_WIDTH else "riktningstecken"
+        return (
+            f"innehåller ett osynligt {kind} U+{ord(char):04X} ({unicodedata.name(char)})"
+            f"{_where(value, index)}.",
+            "Ta bort tecknet; det syns inte men kan dölja eller kasta om text. Sådana "
+            "tecken följer ofta med när text klistras in från webben eller ett annat program.",
+        )
     kind = "det otillåtna tecknet" if char in "\ufffe\uffff" else "ett osynligt styrtecken"
     return (
         f"innehåller {kind} U+{ord(char):04X}{_where(value, index)}.",
@@ -246,22 +291,48 @@ Id = Annotated[
 a–z, digits, '-', '_' and '.'. Ids become file and folder names."""
 
 # One address and nothing else: no display name, no second address, no spaces. Both
-# halves are dot-atoms (RFC 5322), so an e-mail header can always carry the address.
-_ATOM = r'[^@\s<>()\[\]\\,;:".\u0000-\u001f\u007f-\u009f\ufffe\uffff]+'
+# halves are dot-atoms (RFC 5322) in ASCII, so an e-mail header can always carry the
+# address: a local part like ïnvånare needs SMTPUTF8, which few servers take and the
+# e-mail draft cannot write, and a domain with å, ä or ö is written in its ASCII form.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _EMAIL_PATTERN = rf"^{_ATOM}(\.{_ATOM})*@{_ATOM}(\.{_ATOM})+$"
 _EMAIL = re.compile(_EMAIL_PATTERN)
 MAX_EMAIL_LENGTH = 254
 
 
 def _check_email(value: str) -> str:
-    if len(value) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(value):
-        raise _value_error(
+    if len(value) <= MAX_EMAIL_LENGTH and _EMAIL.fullmatch(value):
+        return value
+    letters_as_ascii = "".join("x" if c.isalpha() and not c.isascii() else c for c in value)
+    if _EMAIL.fullmatch(letters_as_ascii):
+        raise _not_ascii_error(value)
+    raise _value_error(
+        "dk_email",
+        f"'{shown(value)}' är inte en e-postadress.",
+        'Skriv en enda adress utan namn, mellanslag eller tecknen <>,;:"(), t.ex. namn@region.se.',
+    )
+
+
+def _not_ascii_error(address: str) -> PydanticCustomError:
+    """An address that is right but for letters outside a–z (å, ä, ö, accents)."""
+    local, _, domain = address.rpartition("@")
+    if not local.isascii():
+        plain = unicodedata.normalize("NFKD", local).encode("ascii", "ignore").decode()
+        return _value_error(
             "dk_email",
-            f"'{shown(value)}' är inte en e-postadress.",
-            'Skriv en enda adress utan namn, mellanslag eller tecknen <>,;:"(), '
-            "t.ex. namn@region.se.",
+            f"'{address}' har bokstäver utanför a–z före @, och det klarar inte alla e-postsystem.",
+            f"Skriv adressen som den är registrerad, utan å, ä, ö och accenter, t.ex. "
+            f"{plain or 'namn'}@{domain}.",
         )
-    return value
+    try:
+        ascii_form = f" ({domain.encode('idna').decode('ascii')})"
+    except UnicodeError:
+        ascii_form = ""
+    return _value_error(
+        "dk_email",
+        f"domänen i '{address}' har bokstäver utanför a–z.",
+        f"Skriv domänen i sin ASCII-form{ascii_form}, som e-postprogrammen skickar den.",
+    )
 
 
 Email = Annotated[
