@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -226,22 +228,50 @@ def build(
 def _staging(out: Path) -> Iterator[Path]:
     """A hidden folder inside `out` where the outputs are written first: they are
     moved into place only once every one is made and every public one has passed
-    the personal-data gate, so a refusal leaves `out` as it was, and each output
-    is made once."""
-    existed = out.exists()
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".dialogkit-build-", dir=out))
+    the personal-data gate, so a refusal, Ctrl-C or SIGTERM leaves `out` as it was,
+    and each output is made once."""
+    with _terminate_as_exception():  # outside: the folder is removed before the process ends
+        existed = out.exists()
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".dialogkit-build-", dir=out))
+        try:
+            yield staging
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            if not existed:
+                with suppress(OSError):
+                    out.rmdir()  # only if nothing was moved into it
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived during a build."""
+
+
+@contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """SIGTERM (what CI sends to cancel a job) raises, so the staging folder is removed
+    on the way out; then it is sent again, to whatever handled it before."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum, frame):
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
     try:
-        yield staging
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, previous)
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise KeyboardInterrupt from None  # if the previous handler did not end the process
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if not existed:
-            with suppress(OSError):
-                out.rmdir()  # only if nothing was moved into it
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _move(staging: Path, out: Path, relative: Path) -> Path:
     target = out / relative
+    refuse_links(target, out)  # again: a link may have been planted while the files were made
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(staging / relative, target)
     return target

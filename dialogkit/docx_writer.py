@@ -28,9 +28,21 @@ from .errors import DialogkitError
 from .formatting import format_number
 
 MAX_LINES = 200_000
-"""Lines of Markdown a Word report may have: each becomes at most one paragraph or table
-row, and python-docx takes about half a millisecond and a few KB for each. A report of
-25 000 dialogues stays well below; a runaway template does not get to fill the memory."""
+MAX_CELLS = 1_000_000
+"""Lines and table cells (counted as `|`) of Markdown a Word report may have: each
+becomes at most one paragraph, row or cell, and python-docx takes about half a
+millisecond and a few KB for each. A report of 25 000 dialogues stays well below; a
+runaway template does not get to fill the memory or run for hours."""
+MAX_COLUMNS = 63
+"""Word's own limit on the columns of a table."""
+
+
+def _too_large(what: str) -> DialogkitError:
+    return DialogkitError(
+        f"Rapporten blir för stor för Word: {what}.",
+        hint="Se efter om mallen skriver för mycket, eller dela upp planen.",
+    )
+
 
 REQUIRED_STYLES = (
     "Normal",
@@ -122,13 +134,12 @@ class _Writer:
         return paragraph
 
     def write(self, markdown: str) -> None:
-        lines = markdown.count("\n")
-        if lines > MAX_LINES:
-            raise DialogkitError(
-                f"Rapporten blir för stor för Word: {format_number(lines)} rader Markdown, "
-                f"högst {format_number(MAX_LINES)}.",
-                hint="Se efter om mallen skriver för mycket, eller dela upp planen.",
-            )
+        for count, limit, what in (
+            (markdown.count("\n"), MAX_LINES, "rader"),
+            (markdown.count("|"), MAX_CELLS, "tabellceller"),
+        ):
+            if count > limit:
+                raise _too_large(f"{format_number(count)} {what}, högst {format_number(limit)}")
         from markdown_it import MarkdownIt
 
         parser = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -222,6 +233,8 @@ class _Writer:
                     alignments.append(style.split(":")[-1] if style else None)
                 current.append(tokens[index + 1])
             index += 1
+        if len(alignments) > MAX_COLUMNS:
+            raise _too_large(f"en tabell med {len(alignments)} kolumner, högst {MAX_COLUMNS}")
         self._build_table(rows, alignments)
         return index + 1
 

@@ -51,7 +51,10 @@ MAX_INT_BITS = 100_000
 GROWTH = {"tojson": 6, "escape": 6, "e": 6, "forceescape": 6, "urlencode": 3, "pprint": 2}
 """How many times larger than its input a filter's text can be (`<` is `&lt;`,
 `\u00e5` in JSON); other filters that write out their input count it once."""
-WRITES_OUT = frozenset({"tojson", "pprint", "string", "join", "list", "xmlattr", *GROWTH})
+WRITES_OUT = frozenset({"tojson", "pprint", "string", "list", "xmlattr", "sum", *GROWTH})
+"""Filters whose result is about as large as their input written out (`sum` of lists
+concatenates them, in C, where the clock cannot stop it)."""
+INSERTS = frozenset({"join", "replace", "wordwrap", "indent"})
 
 PURE_METHODS = {
     str: frozenset(
@@ -232,7 +235,16 @@ def bounded_range(*args: int):
 def bounded_concat(parts) -> str:
     """The `~` operator, with the size of its result checked."""
     _check_budget()
-    text = "".join(map(str, parts))
+    return bounded_join([str(part) for part in parts])
+
+
+def bounded_join(parts) -> str:
+    """Jinja's `concat`: what a macro, a `{% call %}` or a `{% set %}…{% endset %}` block
+    wrote, joined. The size is checked before the text is made."""
+    parts = list(parts)
+    if sum(map(len, parts)) > MAX_TEXT:
+        raise _too_long()
+    text = "".join(parts)
     _text_size(text)
     return text
 
@@ -272,27 +284,26 @@ def _check_repeat(sequence: str | list | tuple, times: int) -> None:
 
 
 def _check_arguments(name: str, value: Any, args: tuple, kwargs: dict) -> None:
-    for argument in (*args, *kwargs.values()):
+    arguments = (*args, *kwargs.values())
+    for argument in arguments:
         if isinstance(argument, int | float) and abs(argument) > MAX_WIDTH:
             raise TemplateLimitError(
                 f"filtret {name} fick talet {argument}; högst {MAX_WIDTH:,} tillåts"
             )
     if name == "format":
         _check_format(value, (args, kwargs))
-    elif name == "replace" and len(args) >= 2 and isinstance(value, str):
-        old, new = str(args[0]), str(args[1])
-        count = value.count(old) if old else len(value) + 1
-        if len(value) + count * max(0, len(new) - len(old)) > MAX_TEXT:
-            raise _too_long()
-    elif name == "indent" and isinstance(value, str):
-        width = args[0] if args and isinstance(args[0], int) else 4
-        if len(value) + (value.count("\n") + 1) * width > MAX_TEXT:
-            raise _too_long()
-    elif name in WRITES_OUT:
-        separator = len(str(args[0])) if name == "join" and args else 0
-        size = written_size(value) * (GROWTH.get(name, 1) + separator)
+    elif name in INSERTS:
+        # A text argument may be inserted once per character, line or item (`join`'s
+        # separator, `replace`'s new text, `wordwrap`'s line break, `indent`'s prefix).
+        inserted = max((len(a) for a in arguments if isinstance(a, str)), default=1)
+        size = written_size(value) * max(1, inserted)
+        if name == "indent" and isinstance(value, str):
+            width = max((a for a in arguments if type(a) is int), default=4)
+            size = max(size, len(value) + (value.count("\n") + 1) * width)
         if size > MAX_TEXT:
             raise _too_long()
+    elif name in WRITES_OUT and written_size(value) * GROWTH.get(name, 1) > MAX_TEXT:
+        raise _too_long()
 
 
 def _bounded_filter(name: str, function):
@@ -327,6 +338,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             self.globals.pop(name, None)
         self.globals["range"] = bounded_range
         self.bounded_concat = bounded_concat
+        self.concat = bounded_join  # compiled templates call environment.concat
 
     def finish_setup(self) -> None:
         """Call after the filters are registered: bounds them all, ours included."""

@@ -101,7 +101,10 @@ def test_mutated_plans_give_findings_with_positions(tmp_path, text):
     assert_clean_findings(path, text)
 
 
-def test_interrupted_build_leaves_nothing_behind(tmp_path):
+@pytest.mark.parametrize(
+    ("signum", "returncode"), [(signal.SIGINT, 130), (signal.SIGTERM, -signal.SIGTERM)]
+)
+def test_interrupted_build_leaves_nothing_behind(tmp_path, signum, returncode):
     sys.path.insert(0, str(REPO / "bench"))
     from generate import big_project
 
@@ -121,9 +124,9 @@ def test_interrupted_build_leaves_nothing_behind(tmp_path):
     while time.monotonic() < deadline and len(list(out.rglob("*.txt"))) < 20:
         time.sleep(0.05)
     assert len(list(out.rglob("*.txt"))) >= 20, "the build made nothing in a minute"
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr.decode()
+    assert process.returncode == returncode, stderr.decode()
     assert b"Traceback" not in stderr
     # The files were being made in a hidden folder inside out/; an interrupted build
     # moves none of them into place and leaves neither that folder nor out/ behind.

@@ -183,6 +183,22 @@ BOMBS = {
     "many large results": "{% set x = 'a' * 4900000 %}{{ ([x] * 20) | map('reverse') "
     "| list | length }}",
     "long list": "{% for i in [0] * 4000000 %}x{% endfor %}",
+    "doubling set block": "{% set ns = namespace(s='x' * 4000000) %}{% for i in range(9) %}"
+    "{% set t %}{{ ns.s }}{{ ns.s }}{% endset %}{% set ns.s = t %}{% endfor %}{{ ns.s | length }}",
+    "doubling macros": "{% macro d(s) %}{{ s }}{{ s }}{% endmacro %}"
+    "{{ d(d(d(d(d(d(d(d(d('x' * 4000000))))))))) | length }}",
+    "doubling caller": "{% macro d() %}{{ caller() }}{{ caller() }}{% endmacro %}"
+    "{% set ns = namespace(s='x' * 4000000) %}{% for i in range(9) %}"
+    "{% set ns.s %}{% call d() %}{{ ns.s }}{% endcall %}{% endset %}{% endfor %}",
+    "join keyword": "{% set big = 'X' * 4000000 %}{{ (range(700) | list) | join(d=big) }}",
+    "replace keywords": "{% set big = 'X' * 4000000 %}"
+    "{{ ('a' * 700) | replace(old='a', new=big) }}",
+    "wordwrap break": "{% set big = 'X' * 4000000 %}"
+    "{{ ('a' * 700) | wordwrap(1, wrapstring=big) }}",
+    "indent by text": "{% set big = 'X' * 4000000 %}{{ ('a\\n' * 700) | indent(big) }}",
+    "sum of lists": "{% set big = range(100000) | list %}{% set ns = namespace(l=[]) %}"
+    "{% for i in range(400) %}{% set ns.l = ns.l + [big] %}{% endfor %}"
+    "{{ ns.l | sum(start=[]) | length }}",
 }
 
 
@@ -268,3 +284,41 @@ def test_a_filter_given_the_wrong_kind_of_value_names_the_template_line(
     result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
     assert "Internt fel" not in result.stderr
     refused(result, tmp_path)
+
+
+def test_a_word_table_wider_than_word_allows_is_refused(run, workspace, tmp_path):
+    plant(
+        tmp_path,
+        "# T\n\n|{% for i in range(100) %} a |{% endfor +%}\n"
+        "|{% for i in range(100) %}---|{% endfor +%}\n",
+        "templates/sv/report/project-plan.md.j2",
+    )
+    result = run("report", workspace, "--out", tmp_path / "r.docx")
+    assert result.exit_code == 1 and "100 kolumner, högst 63" in result.stderr
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_a_report_with_too_many_table_cells_is_refused_before_conversion(run, workspace, tmp_path):
+    plant(
+        tmp_path,
+        "# T\n\n| a | b |\n|---|---|\n"
+        "{% set row = '| x ' * 6000 %}{% for i in range(200) %}{{ row }}|\n{% endfor %}",
+        "templates/sv/report/project-plan.md.j2",
+    )
+    started = time.monotonic()
+    result = run("report", workspace, "--out", tmp_path / "r.docx")
+    assert time.monotonic() - started < 60
+    assert result.exit_code == 1 and "tabellceller" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name", [FACEBOOK, "templates/sv/report/dialogue-report.md.j2"], ids=["text", "report"]
+)
+def test_a_template_that_writes_a_control_character_is_refused(run, workspace, tmp_path, name):
+    plant(tmp_path, '{{ "a\\x01b" }}', name)
+    if "report" in name:
+        result = run("report", workspace, "-k", "dialogue-report", "--out", tmp_path / "r.docx")
+    else:
+        result = run("invite", workspace, "--dialogue", "sala", "--channel", "facebook")
+    assert result.exit_code == 1, result.stderr
+    assert "U+0001" in result.stderr and name in result.stderr
