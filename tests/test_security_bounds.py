@@ -582,3 +582,25 @@ def test_a_refused_first_build_leaves_no_out_folder(run, write, tmp_path):
     facebook.write_text("Rubrik\n\nRing Anna på 070-987 65 43.\n")
     assert run("build", tmp_path / "plans", "--out", tmp_path / "ut").exit_code == 1
     assert not (tmp_path / "ut").exists()
+
+
+def test_a_link_planted_while_the_build_runs_is_not_written_through(write, tmp_path, monkeypatch):
+    """Links are checked again when the outputs are moved into place."""
+    from dialogkit.errors import UsageError
+
+    (tmp_path / "dialogkit.toml").write_text("")
+    write(PROJECT, "plans/projekt.yaml")
+    out, victim = tmp_path / "ut", tmp_path / "offer"
+    victim.mkdir()
+    gate = build_module.check_public
+
+    def plant_then_check(*args, **kwargs):
+        if not (out / "testprojekt").is_symlink():
+            (out / "testprojekt").symlink_to(victim)
+        return gate(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "check_public", plant_then_check)
+    with pytest.raises(UsageError, match="symbolisk länk"):
+        build_module.build([tmp_path / "plans"], out)
+    assert not any(victim.iterdir())
+    assert not list(out.glob(".dialogkit-build-*"))
