@@ -4,11 +4,14 @@ Detected: personnummer and samordningsnummer (10 or 12 digits, with `-`, `+`, `.
 spaces or nothing before the last four), Swedish phone numbers as people write them
 (`070-123 45 67`, `070–123 45 67`, `070.123 45 67`, `(070) 555 12 34`, `070/123 45 67`,
 `08-123 456 78`, `+46 70 123 45 67`, `+46(0)70 …`, `(0)70-…`, `0046 …`, `46701234567`,
-also glued to a word or a link: `Tel.070-…`, `/anna/0701234567/`) and e-mail addresses,
-also written `namn(at)example.se`, `namn [at] example.se`, `namn snabel-a example punkt
-se`, `namn%40example.se` or, when clearly an address, `namn AT example.se`. Each is
-found in any dash, space, fullwidth or invisible-character disguise: the search runs
-on a plain copy of the text and maps what it finds back to the text as written.
+`+46-70-…`, `(+46) 70 …`, `+46 (70) …`, also glued to a word or a link: `Tel.070-…`,
+`/anna/0701234567/`) and e-mail addresses, also written `namn(at)example.se`, `namn [at]
+example.se`, `namn[@]example.se`, `namn<at>example.se`, `namn snabel-a example punkt
+se` or, when clearly an address, `namn AT example.se`. Each is found in any dash,
+space, fullwidth or invisible-character disguise, percent-encoded in a link, or broken
+by a tab or a line break: the search runs on a plain copy of the text and maps what it
+finds back to the text as written. Clock ranges (`0900-1100`), week ranges (`04-05
+2021`) and a number after `Dnr` are not phones.
 
 A personnummer counts only with a real date (the day plus 60 for a samordningsnummer)
 and a valid Luhn check digit, so a diarienummer, a sum or a date is not flagged. That
@@ -26,6 +29,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,20 +40,28 @@ from datetime import date
 # ".", and invisible format characters (zero-width space, joiners, bidi marks) gone.
 # A match is mapped back to the text as written, so redaction replaces what was there.
 
-_PERSONNUMMER = re.compile(r"(\d{6})(\d\d)?(?: {0,2}[-+.]? {0,2})(\d{4})(?!\d)")
-"""Six digits (eight with the century), maybe a separator with up to two spaces on
-either side, four digits. It starts with the digits and a match right after a digit
+_PERSONNUMMER = re.compile(r"(\d{6})(\d\d)?(?: {0,2}[-+._]? {0,2})(\d{4})(?!\d)")
+"""Six digits (eight with the century), maybe a separator (`-`, `+`, `.`, `_`) with up
+to two spaces on either side, four digits. It starts with the digits and a match right after a digit
 is refused in code, since a leading group or lookbehind would make the search
 several times slower."""
 _SEPARATOR = r"(?:[ ]*[-/).][ ]*|[ ]+)"
 _DIGITS = rf"(?:{_SEPARATOR}?\d){{6,8}}"
-_TRUNK = r"[ ]*(?:\(0\)[ ]*)?"
-_CLOCK_OR_DATE = r"(?:\d\.[0-5]\d|[1-9](?:-[01]\d-|\.[01]\d\.|/[01]\d/)(?:19|20)\d\d)(?!\d)"
-"""After a leading 0: a time (08.00) or a date (04.05.2021), not a phone number."""
+_TRUNK = r"[ ]*[-.()]?[ ]*(?:\(0\)[ ]*[-.]?[ ]*)?"
+"""After the country code: `+46 70`, `+46-70`, `+46.70`, `+46 (70)`, `+46(0)70`."""
+_CLOCK_OR_DATE = r"""(?:\d\.[0-5]\d
+    | [1-9](?:-[01]\d-|\.[01]\d\.|/[01]\d/)(?:19|20)\d\d
+    | \d[0-5]\d[ ]?-?[ ]?(?:[01]\d|2[0-4])[0-5]\d
+    | [1-9]-[0-5]\d[ ](?:19|20)\d\d
+    )(?!\d)"""
+"""After a leading 0: a time (08.00), a date (04.05.2021), a time range (0900-1100) or
+a week range and year (04-05 2021), not a phone number. No Swedish number is four
+digits and four digits: a subscriber number has at least five."""
 _PHONE = re.compile(
     rf"""[+0(4] (?<!\d.)(?<!\d[-./_].)  # no digit just before, nor a digit and -./_
     (?:   (?<=\+)46 {_TRUNK} [1-9] {_DIGITS}    # +46 70 123 45 67, +46(0)70 …
         | (?<=0)046 {_TRUNK} [1-9] {_DIGITS}     # 0046 70 …
+        | (?<=\()\+46\) {_TRUNK} [1-9] {_DIGITS}  # (+46) 70 …
         | (?<=\()0 (?!{_CLOCK_OR_DATE}) (?:\)[ ]*)? [1-9] {_DIGITS}  # (070) 555 12 34, (0)70-…
         | (?<=0) (?!{_CLOCK_OR_DATE}) [1-9] {_DIGITS}  # 070-123 45 67, 070.123 45 67
         | (?<=4)6 [1-9] \d{{8}}                  # 46701234567
@@ -60,11 +72,12 @@ _PHONE = re.compile(
 over text without +, 0, ( or 4. A letter, ".", "/", "-" or "_" may stand just before
 (`Tel.070-…`, `/anna/0701234567/`, `mobil0701234567`), but not after a digit, so
 dates, sums and diarienummer are not phones."""
+_DIARIENUMMER_BEFORE = re.compile(r"(?:dnr|diarienummer)[ .:]*\Z", re.IGNORECASE)
+"""What a number after this is: a diarienummer (`Dnr 0123-456789`), never a phone."""
 _AT_SIGN = re.compile(
-    r"""[@%(\[{ \t]  # one first character for all forms: a faster search
-    (?:   (?<=@)                                               # @
-        | (?<=%)40                                             # %40, in a link
-        | (?<=[(\[{]) [ \t]* (?:at|snabel-?a) [ \t]* [)\]}]     # (at), [at], {snabel-a}
+    r"""[@(\[{< \t]  # one first character for all forms: a faster search
+    (?:   (?<=@)                                                # @
+        | (?<=[(\[{<]) [ \t]* (?:at|snabel-?a|@) [ \t]* [)\]}>]  # (at), [@], <at>, {snabel-a}
         | (?<=[ \t]) (?:at|snabel-?a) [ \t]                     # " at ", " snabel-a "
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -100,11 +113,12 @@ class Item:
         if self.kind == "e-postadress":
             local, _, domain = self.key.partition("@")
             return f"{local[:1]}***@{domain}"
-        digits = sum(c.isdigit() for c in self.text)
+        text = urllib.parse.unquote(self.text)  # a %20 in a link: its digits are not the number's
+        digits = sum(c.isdigit() for c in text)
         keep_first = 3 + digits - len(self.key) if self.kind == "telefonnummer" else digits - 4
         keep_last = 2 if self.kind == "telefonnummer" else 0
         shown, seen = [], 0
-        for char in self.text:
+        for char in text:
             if unicodedata.category(char) == "Cf":  # invisible; a bidi mark reorders text
                 continue
             if char.isdigit():
@@ -126,6 +140,8 @@ def find_personal_data(text: str) -> list[Item]:
     starts = [item.start for item in found]
     for match in _PHONE.finditer(searched):
         before = bisect.bisect_left(starts, match.end()) - 1
+        if _DIARIENUMMER_BEFORE.search(searched[max(0, match.start() - 16) : match.start()]):
+            continue
         if before < 0 or found[before].end <= match.start():
             found.append(Item("telefonnummer", match.group(), *match.span(), _phone_key(match[0])))
     found += _emails(searched)
@@ -140,9 +156,24 @@ def find_personal_data(text: str) -> list[Item]:
 _USUAL = "\x00-\x7f\u00c0-\u00ff\u00a7\u00b0\u00ab\u00bb"
 """Characters the plain copy keeps as they are: ASCII, the Latin-1 letters (åäö) and
 some common punctuation. Plan text is mostly these, so they are skipped in C."""
-_UNUSUAL = re.compile(f"[^{_USUAL}\u2018\u2019\u201c\u201d\u2022\u20ac]+")
-"""Runs of characters that may change in the plain copy."""
-_USUAL_LATIN_1 = re.sub(f"[^{_USUAL}]", "", "".join(map(chr, range(256)))).encode("latin-1")
+_CHANGING = re.compile(
+    f"[^{_USUAL}\u2018\u2019\u201c\u201d\u2022\u20ac]+"  # unusual characters
+    r"|%[2-7][0-9A-Fa-f]"  # a percent escape, as in a link: %20, %40
+    r"|(?<=[0-9./)-])[ \t]*(?:\r\n|\n|\r)[ \t]*(?=[0-9(+])"  # one line break in a number
+    r"|\t"
+)
+"""What may change in the plain copy: runs of unusual characters, percent escapes
+(decoded), a tab and a single line break with the spaces around it inside a number
+(a space). A line break only between a digit (or `-`, `.`, `/`, `)`) and a digit (or
+`(`, `+`): two numbers on the lines of a list then make one only if the result passes
+the date and Luhn checks of a personnummer or the shape of a phone number."""
+_USUAL_LATIN_1 = re.sub(
+    "[^\x20-\x24\x26-\x7f\u00c0-\u00ff\u00a7\u00b0\u00ab\u00bb]", "", "".join(map(chr, range(256)))
+).encode("latin-1")
+"""Characters that never change in the plain copy: `_USUAL` but % and control characters."""
+_NUMBER_BROKEN = re.compile(r"[0-9./)-][ \t]*(?:\r\n|\n|\r)[ \t]*[0-9(+]")
+"""A line break inside a number, looked for first in text that has only line breaks
+to change: most multi-line plan text has none, and then needs no plain copy."""
 
 
 @dataclass(frozen=True)
@@ -161,21 +192,24 @@ class _Plain:
     def as_written(self, item: Item, written: str) -> Item:
         """`item`, found in the copy, as it stands in the written text."""
         start, end = self._written(item.start), self._written(item.end - 1) + 1
+        if written[end - 1] == "%" and item.text[-1] != "%":
+            end += 2  # all of a last escape `%37`, not just its `%`
         return dataclasses.replace(item, text=written[start:end], start=start, end=end)
 
 
 def _plain(text: str) -> _Plain | None:
     """The plain copy of `text`, or None when it is `text` itself."""
     try:  # the quick answer for most plan text: in bytes, with no unusual character
-        if not text.encode("latin-1").translate(None, _USUAL_LATIN_1):
+        changing = text.encode("latin-1").translate(None, _USUAL_LATIN_1)
+        if not changing.translate(None, b"\r\n") and not (changing and _NUMBER_BROKEN.search(text)):
             return None
     except UnicodeEncodeError:
         pass
     parts: list[str] = []
     plain_at, written_at = [0], [0]
     last = length = 0
-    for run in _UNUSUAL.finditer(text):
-        new, origins = _plain_run(run.group())
+    for run in _CHANGING.finditer(text):
+        new, origins = _plain_change(run.group())
         if new == run.group():
             continue
         start = run.start()
@@ -193,6 +227,16 @@ def _plain(text: str) -> _Plain | None:
         return None
     parts.append(text[last:])
     return _Plain("".join(parts), plain_at, written_at)
+
+
+def _plain_change(run: str) -> tuple[str, tuple[int, ...] | None]:
+    if run[0] == "%":
+        return chr(int(run[1:], 16)), (0,)
+    if run == "\t" or run == "\n" or run == "\r":
+        return " ", None
+    if run[0] in " \t\r\n":
+        return " ", (0,)
+    return _plain_run(run)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -309,7 +353,8 @@ def _luhn_valid(digits: str) -> bool:
 
 def _phone_key(text: str) -> str:
     """0 and the national number: `+46 (0)70-123 45 67`, `070 1234567` and
-    `46701234567` give 0701234567."""
+    `46701234567`, `(+46) 70 …` give 0701234567."""
+    text = text.removeprefix("(")
     if text.startswith(("+", "00", "46")):
         national = text.split("46", 1)[1].replace("(0)", "", 1)
         return "0" + re.sub(r"\D", "", national)

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+import urllib.parse
 import zipfile
 from email import policy
 from pathlib import Path
@@ -92,6 +93,23 @@ MORE_EMAILS = [
     "storatnamn AT example.org",
     "spelladnamn at example dot org",
 ]
+# The second red-team pass: country codes with dashes, dots and brackets, @ in
+# brackets, a link with every part percent-encoded, `_` as the separator in an id.
+PNR_IN_ID = with_check_digit("811218987")
+PNR_IN_LINK = with_check_digit("790415246")
+SECOND_PASS_FORMS = [
+    "+46-70-111 22 13",
+    "0046-70-111 22 14",
+    "+46.70.111.22.15",
+    "(+46) 70 111 22 16",
+    "+46 (70) 111 22 17",
+    "hakparentesnamn[@]example.org",
+    "rundparnamn(@)example.org",
+    "vinkelnamn<at>example.org",
+    "https://x.se/anmalan?tel=070%20111%2022%2018"
+    f"&pnr={PNR_IN_LINK[:6]}%2D{PNR_IN_LINK[6:]}&m=kodadnamn%40example%2Eorg",
+    f"pnr-{PNR_IN_ID[:6]}_{PNR_IN_ID[6:]}",
+]
 PLANTED_FORMS = [
     *PERSONNUMMER_FORMS,
     *PHONE_FORMS,
@@ -99,6 +117,7 @@ PLANTED_FORMS = [
     *MORE_PERSONNUMMER_FORMS,
     *MORE_PHONE_FORMS,
     *MORE_EMAILS,
+    *SECOND_PASS_FORMS,
 ]
 PLANTED = " ".join(["Kontakt:", *PLANTED_FORMS])
 
@@ -113,7 +132,9 @@ SECRET_DIGITS = [
     "703334455",
     "812345678",
     "704445566",
-    *(f"7011122{n:02}" for n in range(1, 13)),
+    *(f"7011122{n:02}" for n in range(1, 19)),
+    PNR_IN_ID,
+    PNR_IN_LINK,
 ]
 SECRET_WORDS = [
     "privatperson",
@@ -129,6 +150,10 @@ SECRET_WORDS = [
     "pricknamn",
     "storatnamn",
     "spelladnamn",
+    "hakparentesnamn",
+    "rundparnamn",
+    "vinkelnamn",
+    "kodadnamn",
 ]
 PRIVATE_PHONE = "070-765 43 21"  # the process leader's, who is not official
 
@@ -165,6 +190,20 @@ OFFICIAL_PHONE = "076-11 22 168"  # written as seed 002 publishes a tjänstepers
         ("070\u200b1234567", "telefonnummer", "070*****67"),  # invisible: not shown
         (f"{PNR[:6]}\u2011{PNR[6:]}", "personnummer", "850101\u2011****"),
         ("anna AT gmail DOT com", "e-postadress", "a***@gmail.com"),
+        ("0701-23 45 67", "telefonnummer", "070*-** ** 67"),
+        ("+46-70-123 45 67", "telefonnummer", "+46-70-*** ** 67"),
+        ("0046-70-765 43 21", "telefonnummer", "0046-70-*** ** 21"),
+        ("+46.70.123.45.67", "telefonnummer", "+46.70.***.**.67"),
+        ("(+46) 70 123 45 67", "telefonnummer", "(+46) 70 *** ** 67"),
+        ("+46 (70) 123 45 67", "telefonnummer", "+46 (70) *** ** 67"),
+        ("anna[@]gmail.com", "e-postadress", "a***@gmail.com"),
+        ("bo(@)hotmail.com", "e-postadress", "b***@hotmail.com"),
+        ("anna<at>gmail.com", "e-postadress", "a***@gmail.com"),
+        ("070-123\n45 67", "telefonnummer", "070-***\n** 67"),
+        ("073\t765 43 21", "telefonnummer", "073\t*** ** 21"),
+        (f"{PNR_IN_ID[:6]}\t{PNR_IN_ID[6:]}", "personnummer", f"{PNR_IN_ID[:6]}\t****"),
+        (f"{PNR_IN_ID[:6]} \n {PNR_IN_ID[6:]}", "personnummer", f"{PNR_IN_ID[:6]} \n ****"),
+        ("070%20123%2045%2067", "telefonnummer", "070 *** ** 67"),  # decoded: no %20 shown
     ],
 )
 def test_every_written_form_is_found_and_masked(text, kind, masked):
@@ -193,6 +232,15 @@ OTHER_FORMS = [
     ("anna@\u200bgmail.com", None),
     ("anna\u00a0(at)\u00a0gmail.com", None),
     ("anna \uff3bat\uff3d gmail.com", None),  # fullwidth brackets
+    (f"pnr-{PNR_IN_ID[:6]}_{PNR_IN_ID[6:]}", f"{PNR_IN_ID[:6]}_{PNR_IN_ID[6:]}"),
+    (f"id_{PNR_IN_ID}", PNR_IN_ID),
+    ("0046-70-765 43 21", None),
+    ("(+46) 70 123 45 67", None),
+    ("bo(@)hotmail.com", None),
+    ("070-123\r\n45 67", None),
+    ("070-123 \n\t45 67", None),
+    ("anna%40gmail%2Ecom", None),
+    ("%30%37%30%31%32%33%34%35%36%37", None),  # a last escape is redacted whole
 ]
 
 
@@ -243,10 +291,39 @@ def test_at_in_english_text_is_not_an_address(text):
         "2022\u20132030, 2022\u2212\u20092030, vecka 2021-W15",
         "733 30 Sala, 110\u00a0000 kr, 110\u202f000\u00a0kr",
         "Dnr RV200159, RV\u00a0200159",
+        "kl 0900-1100, kl. 0900 - 1100, kl 0900\u20131100",
+        "öppet 0800-1600",
+        "vecka 04-05 2021, v. 04-05 2021",
+        "Dnr 0123-456789, dnr: 0123-456789, Diarienummer 0123-456789",
+        # numbers on the lines of a list do not make one: bullets, paragraphs, checks
+        f"- {PNR[:6]}\n- {PNR[6:]}",
+        f"{PNR[:6]}\n\n{PNR[6:]}",
+        "Deltagare per år:\n2019\n120\n2020\n85\n2021\n110 000\n733 30\n1234",
+        "Öppettider:\n0800\n1600\n0900\n1100",
     ],
 )
 def test_numbers_that_are_not_personal_data_are_left_alone(text):
     assert find_personal_data(text) == []
+
+
+def test_numbers_on_separate_lines_of_a_list_stay_apart():
+    found = find_personal_data("Ring:\n070-123 45 67\n070-765 43 21\n0701234568")
+    assert [item.text for item in found] == ["070-123 45 67", "070-765 43 21", "0701234568"]
+
+
+def test_a_percent_encoded_link_is_read_decoded_and_redacted_where_it_stands():
+    link = (
+        "https://example.se/anmalan?tel=070%20123%2045%2067&pnr=811218%2D9876&m=anna%40gmail%2Ecom"
+    )
+    found = find_personal_data(link)
+    assert [(item.kind, item.key) for item in found] == [
+        ("telefonnummer", "0701234567"),
+        ("personnummer", "8112189876"),
+        ("e-postadress", "anna@gmail.com"),
+    ]
+    assert redact(link) == (
+        "https://example.se/anmalan?tel=[borttaget]&pnr=[borttaget]&m=[borttaget]"
+    )
 
 
 @given(st.from_regex(r"\A(19|20)?[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{4}\Z"))
@@ -424,9 +501,9 @@ def test_no_public_file_holds_planted_personal_data(published):
         for text in readable(path):
             for secret in [*PLANTED_FORMS, PRIVATE_PHONE]:
                 assert secret not in text, (path, secret)
-            flat = squashed(text)
-            for secret in [*SECRET_DIGITS, *SECRET_WORDS, "7654321", "piaprivat"]:
-                assert secret not in flat, (path.relative_to(root), secret)
+            for flat in (squashed(text), squashed(urllib.parse.unquote(text))):
+                for secret in [*SECRET_DIGITS, *SECRET_WORDS, "7654321", "piaprivat"]:
+                    assert secret not in flat, (path.relative_to(root), secret)
 
 
 def test_public_files_keep_the_official_contact_and_the_redacted_text(published):
@@ -509,17 +586,20 @@ def test_invite_refuses_a_template_with_a_private_phone(run, write, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("hidden", "masked"),
+    ("hidden", "named"),
     [
-        ("070\u200b987 65 43", "070*** ** 43"),  # zero-width space inside
-        ("\u202e070-987 65 43", "070-*** ** 43"),  # a bidi override before it
+        # invisible characters in a template's output are refused by the templating
+        # first (naming the character); the other disguises reach the gate (masked)
+        ("070\u200b987 65 43", "U+200B"),  # zero-width space inside
+        ("\u202e070-987 65 43", "U+202E"),  # a bidi override before it
         ("\uff10\uff17\uff10-987 65 43", "\uff10\uff17\uff10-*** ** 43"),  # fullwidth
-        ("kalle\u200b@example.org", "k***@example.org"),
+        ("kalle\u200b@example.org", "U+200B"),
         ("https://x.se/?till=kalle%40example.org", "k***@example.org"),
+        ("https://x.se/?tel=070%20987%2065%2043", "070 *** ** 43"),
     ],
 )
-def test_invite_refuses_a_template_with_a_hidden_form(run, write, tmp_path, hidden, masked):
-    """Templates are not checked by the model, so invisible characters reach the gate."""
+def test_invite_refuses_a_template_with_a_hidden_form(run, write, tmp_path, hidden, named):
+    """Templates are not checked by the model: what they write is refused whole."""
     mine = tmp_path / "mine" / "sv" / "invite"
     mine.mkdir(parents=True)
     (mine / "facebook.txt.j2").write_text(
@@ -530,8 +610,9 @@ def test_invite_refuses_a_template_with_a_hidden_form(run, write, tmp_path, hidd
         "invite", write(PROJECT), "-c", "facebook", "--out", out, "--templates", tmp_path / "mine"
     )
     assert result.exit_code == 1
-    assert masked in result.stderr
+    assert named in result.stderr
     assert "\u200b" not in result.stderr and "\u202e" not in result.stderr
+    assert "98765" not in squashed(result.stderr) and "kalle" not in result.stderr
     assert not out.exists()
 
 
