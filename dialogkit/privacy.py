@@ -255,7 +255,13 @@ class Published:
 
 def published_personal_data(plan: BaseModel) -> list[Published]:
     """What `plan check` warns about: the first piece of personal data in each field
-    that public versions show, and the contact data of persons who are not official."""
+    that public versions show, and the contact data of persons who are not official.
+    Most plans hold none: one search over the plan as JSON (made by pydantic-core, in
+    Rust) says so, without walking every field in Python (half the time of a check of
+    1 000 plans otherwise)."""
+    as_json = plan.__pydantic_serializer__.to_json(plan).decode()
+    if not find_personal_data(as_json.replace("\\n", "\n")):
+        return []
     models = _models(plan)
     scan = _scan(models, _allowed_in(models))
     found = [Published(field.key_path, None) for field in scan.hidden]
