@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from .errors import UsageError
 from .formatting import format_date, format_money
 from .labels import label
+from .links import link_out
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Plan, Strategy
 from .validation import validate_source
 from .workspace import is_plan_file
@@ -70,7 +71,9 @@ def plan_texts(root: Path, revision: str | None, paths: list[str]) -> dict[str, 
         return {
             name: (root / name).read_text("utf-8", errors="replace")
             for name in tracked
-            if is_plan_file(PurePosixPath(name)) and (root / name).is_file()
+            if is_plan_file(PurePosixPath(name))
+            and (root / name).is_file()
+            and link_out(root / name) is None  # never read what a link leads to outside
         }
     names = git("ls-tree", "-r", "--name-only", revision, "--", *paths, cwd=root).splitlines()
     return {

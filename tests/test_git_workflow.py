@@ -124,3 +124,12 @@ def test_sentences_follow_the_plans_order(run, repo):
     (repo / "plans" / "projekt.yaml").write_text(text, "utf-8")
     messages = [c["message"] for c in json.loads(run("plan", "diff", "-f", "json").stdout)]
     assert messages == [f"Ny ledamot: Ny {i} (Sala)." for i in range(6)]
+
+
+def test_diff_never_reads_a_linked_plan_outside_the_folder(run, repo, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("utanfor") / "hemlig.yaml"
+    outside.write_text(PROJECT.replace("title: Invånardialog Nära vård", "title: Hemlig"), "utf-8")
+    (repo / "plans" / "lank.yaml").symlink_to(outside)
+    result = run("plan", "diff")
+    assert "Hemlig" not in result.stdout + result.stderr
+    assert result.exit_code == 0
