@@ -139,12 +139,12 @@ def _workload_outputs(loaded, folder: Path) -> Iterator[Output]:
 
     yield Output(
         folder / "arbetsbelastning.md",
-        lambda: render.render_workload_markdown(workload(loaded.plan)),
+        lambda: render.render_workload_markdown(workload(loaded.plan), loaded.plan.language),
         "timmar",
     )
     yield Output(
         folder / "arbetsbelastning.xlsx",
-        lambda: render.render_workload_xlsx(workload(loaded.plan)),
+        lambda: render.render_workload_xlsx(workload(loaded.plan), loaded.plan.language),
         "timmar",
     )
 

@@ -263,19 +263,19 @@ def cost(
             raise UsageError("Scenarier finns bara för dialogprojekt.")
         from .workload import workload
 
-        load = workload(loaded.plan)
+        load, language = workload(loaded.plan), loaded.plan.language
         if output is CostFormat.table and out is None:
-            render.render_workload_table(load, _console())
+            render.render_workload_table(load, _console(), language)
             return
         _emit(
             {
                 CostFormat.table: lambda: _as_text(
-                    lambda console: render.render_workload_table(load, console)
+                    lambda console: render.render_workload_table(load, console, language)
                 ),
-                CostFormat.markdown: lambda: render.render_workload_markdown(load),
+                CostFormat.markdown: lambda: render.render_workload_markdown(load, language),
                 CostFormat.csv: lambda: render.render_workload_csv(load),
                 CostFormat.json: lambda: render.render_workload_json(load, loaded.plan.id),
-                CostFormat.xlsx: lambda: render.render_workload_xlsx(load),
+                CostFormat.xlsx: lambda: render.render_workload_xlsx(load, language),
             }[output](),
             out,
         )

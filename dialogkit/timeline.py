@@ -87,11 +87,12 @@ def build_timeline(plan: Plan) -> Timeline:
             )
             for a in plan.activities
         ]
+        language = plan.language
+        sv = language == "sv"
         if isinstance(plan, CommunicationPlan):
-            title = f"Kommunikationsplan: {plan.project}"
+            title = f"{'Kommunikationsplan' if sv else 'Communication plan'}: {plan.project}"
         else:
-            title = f"Lokal plan: {plan.municipality}"
-        language = "sv"
+            title = f"{'Lokal plan' if sv else 'Local plan'}: {plan.municipality}"
     else:
         raise TypeError(f"no timeline for {type(plan).__name__}")
     items.sort(key=lambda item: (item.start, item.end, item.kind != "milestone"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 
-from conftest import PROJECT, REPO
+from conftest import COMMUNICATION, PROJECT, REPO
 from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -211,3 +211,18 @@ def test_build_the_example_workspace(run, tmp_path):
         "dalarna-god-och-nara-vard/rapporter/regional-sammanstallning.docx",
     ):
         assert expected in files
+
+
+def test_an_english_communication_plan_builds_english_timeline_and_workload(run, write, tmp_path):
+    write(
+        COMMUNICATION.replace("kind: communication_plan", "kind: communication_plan\nlanguage: en"),
+        "plans/k.yaml",
+    )
+    out = tmp_path / "ut"
+    assert run("build", tmp_path / "plans", "--out", out).exit_code == 0
+    plan_id = next(p.name for p in out.iterdir())
+    timeline = (out / plan_id / "tidsaxel.md").read_text("utf-8")
+    workload = (out / plan_id / "arbetsbelastning.md").read_text("utf-8")
+    assert timeline.startswith("# Timeline: Communication plan:")
+    assert "| Responsible |" in workload and "**Total**" in workload
+    assert "Ansvarig" not in workload and "Tidsaxel" not in timeline
