@@ -201,6 +201,7 @@ def build(
         raise PlanInvalidError(
             f"{len(report.errors)} fel i planerna; inget har skrivits.",
             hint="Kör dialogkit plan check och rätta felen först.",
+            report=report,
         )
     today = today or date.today()
     outputs = [

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from .entry import CHECK_FORMATS, run_check
-from .errors import DialogkitError, UsageError
+from .errors import PlanInvalidError, UsageError
 
 app = typer.Typer(
     help="dialogkit: planera och följ upp invånardialoger och God och nära vård.",
@@ -478,12 +478,12 @@ def build_command(
 
         try:
             result = build(paths, out, today=_parse_day(today), progress=progress)
-        except DialogkitError:
+        except PlanInvalidError as error:  # the findings, then the error; other errors alone
             bar.stop()
-            from .checking import check
-            from .render.findings import write_text
+            if error.report is not None:
+                from .render.findings import write_text
 
-            write_text(check(paths), sys.stdout)
+                write_text(error.report, sys.stdout)
             raise
     from rich.table import Table
     from rich.text import Text

@@ -22,4 +22,9 @@ class UsageError(DialogkitError):
 
 
 class PlanInvalidError(DialogkitError):
-    """A plan has errors; run `dialogkit plan check` to see them."""
+    """A plan has errors; run `dialogkit plan check` to see them. `report` is the
+    check that found them, when there is one, so it need not be run again."""
+
+    def __init__(self, message: str, *, hint: str | None = None, report=None) -> None:
+        super().__init__(message, hint=hint)
+        self.report = report

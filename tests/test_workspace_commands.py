@@ -192,6 +192,17 @@ def test_build_writes_nothing_when_check_fails(run, write, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_template_error_in_build_is_shown_alone(run, write, tmp_path):
+    """Not under a check summary that says there are no errors."""
+    (tmp_path / "dialogkit.toml").write_text("")
+    write(PROJECT, "plans/p.yaml")
+    write("Rubrik\n\n{{ saknas }}\n", "templates/sv/invite/facebook.txt.j2")
+    result = run("build", tmp_path / "plans", "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "facebook.txt.j2:3" in result.stderr
+    assert "kontrollerade" not in result.stdout
+
+
 def test_build_the_example_workspace(run, tmp_path):
     out = tmp_path / "out"
     result = run("build", REPO / "plans", "--out", out, "--today", "2021-04-20")
