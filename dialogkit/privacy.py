@@ -17,7 +17,6 @@ import html
 import io
 import re
 import zipfile
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, time
@@ -28,6 +27,7 @@ from pydantic import BaseModel
 
 from .errors import DialogkitError
 from .findings import KeyPath, format_key_path
+from .memo import per_plan
 from .model.types import Person
 from .personal_data import Item, email_key, find_personal_data, mask, phone_keys, redact, substitute
 
@@ -45,10 +45,11 @@ them in every public file."""
 # --- what a plan allows and what its public version is -----------------------------
 
 
+@per_plan
 def allowed_contacts(plan: BaseModel) -> frozenset[str]:
     """The keys of the contact data this plan may publish: its official persons'
     e-mail and phone, and the registration addresses of its dialogues."""
-    return _once(_allowed, plan, lambda plan: _allowed_in(_models(plan)))
+    return _allowed_in(_models(plan))
 
 
 def _allowed_in(models: list[tuple[KeyPath, BaseModel]]) -> frozenset[str]:
@@ -91,28 +92,11 @@ def _public_copy(model: BaseModel, allowed: frozenset[str], marker: str) -> Base
     return public
 
 
+@per_plan
 def public_version(plan: BaseModel) -> BaseModel:
-    """`public_copy(plan)`, made once per plan object: a build renders a project's
-    invitations and calendars once per dialogue."""
-    return _once(_public_versions, plan, public_copy)
-
-
-_public_versions: OrderedDict[int, tuple[Any, Any]] = OrderedDict()
-_allowed: OrderedDict[int, tuple[Any, Any]] = OrderedDict()
-
-
-def _once(cache: OrderedDict[int, tuple[Any, Any]], plan: Any, make) -> Any:
-    """`make(plan)`, kept for the last few plan objects (plans are not changed after
-    loading; the plan is kept in the cache, so its id is not reused meanwhile)."""
-    cached = cache.get(id(plan))
-    if cached is not None and cached[0] is plan:
-        cache.move_to_end(id(plan))
-        return cached[1]
-    made = make(plan)
-    cache[id(plan)] = (plan, made)
-    if len(cache) > 8:
-        cache.popitem(last=False)
-    return made
+    """`public_copy(plan)`, made once per plan object (see memo): a build renders a
+    project's invitations and calendars once per dialogue."""
+    return public_copy(plan)
 
 
 def public_data(value: Any, plan: BaseModel) -> Any:

@@ -10,11 +10,12 @@ numbers, dates and times as they are. Everything else is refused.
 from __future__ import annotations
 
 import dataclasses
-from collections import OrderedDict
 from datetime import date, time
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+
+from .memo import per_plan
 
 SCALARS = (str, int, float, bool, Decimal, Fraction, date, time, type(None))
 """Values a template gets as they are."""
@@ -53,26 +54,6 @@ class PlanData:
         return f"<{self._kind}>"
 
 
-_converted: OrderedDict[int, tuple[Any, Any]] = OrderedDict()
-_CACHE_SIZE = 8
-
-
-def plan_data(plan: Any) -> Any:
-    """`to_data(plan)`, made once per plan object: a build renders a project's
-    templates once per dialogue and channel, and converting the whole project
-    each time would make the build quadratic in dialogues."""
-    key = id(plan)
-    cached = _converted.get(key)
-    if cached is not None and cached[0] is plan:
-        _converted.move_to_end(key)
-        return cached[1]
-    data = to_data(plan)
-    _converted[key] = (plan, data)
-    if len(_converted) > _CACHE_SIZE:
-        _converted.popitem(last=False)
-    return data
-
-
 def to_data(value: Any) -> Any:
     """Plain data for a template; raises TypeError for anything that is not data."""
     if isinstance(value, (*SCALARS, PlanData)):
@@ -102,3 +83,7 @@ def _fields(value: Any) -> dict[str, Any] | None:
                 fields[name] = getattr(value, name)
         return fields
     return None
+
+
+plan_data = per_plan(to_data)
+"""`to_data(plan)`, made once per plan object (see memo)."""
