@@ -150,6 +150,7 @@ def render(env, name: str, **context: Any) -> str:
     from jinja2 import TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
+    from .model.types import NOT_IN_PARAGRAPHS
     from .sandbox import bounded_render
     from .template_data import to_data
 
@@ -171,21 +172,14 @@ def render(env, name: str, **context: Any) -> str:
             f"{_template_line(error, template.filename or name)}: {_explain(error)}",
             hint=SYMLINK_HINT if "symbolisk länk" in str(error) else TEMPLATE_HINT,
         ) from None
-    control = CONTROL_CHARACTER.search(text)
-    if control:  # plan text cannot hold them (the model refuses them); the template wrote it
+    control = NOT_IN_PARAGRAPHS.search(text)
+    if control:  # plan text cannot hold them (the model refuses them): the template wrote it
         raise TemplateError(
             f"{template.filename or name}: mallen skriver styrtecknet "
             f"U+{ord(control.group()):04X}, som inte hör hemma i en text.",
             hint="Ta bort tecknet ur mallen.",
         )
     return text
-
-
-CONTROL_CHARACTER = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
-)
-"""What no output may carry: control characters other than tab and line feed (Word
-refuses them, a terminal obeys them) and invisible or direction characters."""
 
 
 TEMPLATE_HINT = "Rätta mallen, eller lägg till värdet i planen."

@@ -186,10 +186,9 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # plan; text_error explains a refusal in Swedish.
 LINE_PATTERN = f"^[^{_NOT_IN_LINE}]*$"
 PARAGRAPHS_PATTERN = f"^[^{_NOT_IN_PARAGRAPHS}]*$"
-_FIRST_BAD = {
-    LINE_PATTERN: re.compile(f"[{_NOT_IN_LINE}]"),
-    PARAGRAPHS_PATTERN: re.compile(f"[{_NOT_IN_PARAGRAPHS}]"),
-}
+NOT_IN_PARAGRAPHS = re.compile(f"[{_NOT_IN_PARAGRAPHS}]")
+"""What no text may hold, not even running text; nor what a template writes."""
+_FIRST_BAD = {LINE_PATTERN: re.compile(f"[{_NOT_IN_LINE}]"), PARAGRAPHS_PATTERN: NOT_IN_PARAGRAPHS}
 
 
 def text_error(value: str, pattern: str) -> tuple[str, str] | None:
