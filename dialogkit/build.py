@@ -23,9 +23,9 @@ from pathlib import Path
 from .checking import check_workspace
 from .errors import PlanInvalidError
 from .findings import Report
+from .gate import check_public
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .output import refuse_links, write_atomic
-from .privacy import check_public
 from .workspace import LoadedPlan, Workspace, load_workspace, refuse_links_out
 
 Content = str | bytes

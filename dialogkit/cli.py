@@ -578,8 +578,8 @@ def _emit(content: str | bytes, out: Path | None) -> None:
 
 
 def _public(content, out: Path | None, loaded, suffix: str, name: str = "stdout"):
-    """`content`, once it has passed the personal-data gate (privacy.check_public)."""
-    from .privacy import check_public
+    """`content`, once it has passed the personal-data gate (gate.check_public)."""
+    from .gate import check_public
 
     check_public(out if out is not None else name, content, loaded, suffix=suffix)
     return content

@@ -1,6 +1,6 @@
-"""The personal-data gate: how public versions of a plan lose personal data
-(found by personal_data), and the check every public file passes before it is
-written.
+"""Public versions of a plan: how they lose personal data (found by personal_data),
+and what `plan check` warns about. The check every public file passes before it is
+written is in gate.py.
 
 Allowed: the e-mail and phone of a `Person` with `official: true` (a tjänsteperson's
 work contact) and a dialogue's `digital.registration_email`, which the plan gives
@@ -11,25 +11,17 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import email
-import email.header
-import html
-import io
-import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, time
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import DialogkitError
-from .findings import KeyPath, format_key_path
+from .findings import KeyPath
 from .memo import per_plan
 from .model.types import Person
-from .personal_data import Item, email_key, find_personal_data, mask, phone_keys, redact, substitute
+from .personal_data import Item, email_key, find_personal_data, phone_keys, redact, substitute
 
 REDACTED = {"sv": "[borttaget]", "en": "[removed]"}
 """What replaces personal data in a public version, by the plan's language."""
@@ -214,7 +206,7 @@ def _scan(models: list[tuple[KeyPath, BaseModel]], allowed: frozenset[str]) -> _
     return _Scan(found, internal, hidden)
 
 
-def _fields(plan: BaseModel) -> Iterator[tuple[KeyPath, str]]:
+def text_fields(plan: BaseModel) -> Iterator[tuple[KeyPath, str]]:
     """(key path, text) for every text in the plan, internal and contact fields too."""
     for path, model in _models(plan):
         for name, value in model.__dict__.items():
@@ -252,114 +244,3 @@ def published_personal_data(plan: BaseModel) -> list[Published]:
     for field, _, items in scan.found:
         found.append(Published(field.key_path, items[0], field.name in IDENTIFIERS))
     return found
-
-
-# --- the gate ----------------------------------------------------------------------
-
-
-class PersonalDataError(DialogkitError):
-    """A public file would carry personal data; nothing was written."""
-
-
-def check_public(
-    name: str | Path, content: str | bytes, loaded=None, *, suffix: str | None = None
-) -> None:
-    """Refuse a public file that carries personal data the plan does not allow.
-    `loaded` is the plan it comes from (a LoadedPlan): its official contacts are
-    allowed, and the message names the field that holds the data. The file is read
-    by its suffix (.docx, .eml, .ics or text), or by `suffix` when it has none."""
-    plan = loaded.plan if loaded is not None else None
-    allowed = allowed_contacts(plan) if plan is not None else frozenset()
-    for text in readable_texts(suffix or Path(name).suffix, content):
-        for item in find_personal_data(text):
-            if item.key not in allowed:
-                raise PersonalDataError(
-                    f"{name}: {_article(item.kind)} {item.kind} ({item.masked}) får inte stå i "
-                    f"en offentlig fil; {_origin(item, loaded)}. Inget har skrivits.",
-                    hint="Ta bort uppgiften ur planen eller mallen. En tjänstepersons "
-                    "arbetstelefon och e-post får publiceras om personen har official: true.",
-                )
-
-
-def _article(kind: str) -> str:
-    return "en" if kind == "e-postadress" else "ett"
-
-
-def _origin(item: Item, loaded) -> str:
-    """Where the data comes from: the plan field that holds it, or the template."""
-    if loaded is not None:
-        for path, text in _fields(loaded.plan):
-            if any(found.key == item.key for found in find_personal_data(text)):
-                line, _ = loaded.source.position(path)
-                field = mask(format_key_path(path, loaded.source.data))  # an id may hold it
-                return f"uppgiften kommer från {field} ({loaded.path}:{line})"
-    return "uppgiften står i mallen, inte i planen"
-
-
-def readable_texts(suffix: str, content: str | bytes) -> list[str]:
-    """The texts a reader of a file with this suffix can see: every XML part of a
-    .docx, the headers and decoded parts of an .eml, an .ics unfolded and unescaped,
-    other text also as Markdown shows it (`anna\\_berg\\[at\\]example.se` is an address)."""
-    suffix = suffix.lower()
-    if suffix == ".docx":
-        return _docx_texts(content if isinstance(content, bytes) else content.encode())
-    if suffix == ".eml":
-        return _eml_texts(content if isinstance(content, bytes) else content.encode())
-    text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
-    if suffix == ".ics":
-        return [_ics_text(text)]
-    return [html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text)), text]
-
-
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-"""A backslash before ASCII punctuation, as Markdown escapes it."""
-
-
-_DECLARATION = re.compile(r"<\?.*?\?>|<!--.*?-->", re.DOTALL)
-_LINE_BREAK = re.compile(r"</w:(?:p|tc)>|<w:(?:br|cr|tab)\b[^>]*/>|</(?!w:)[^>]+>")
-"""Where a reader sees a new line (or a tab): the end of a Word paragraph or cell, a
-break, and the end of any element outside Word's text (a document property)."""
-_TAG = re.compile(r"<[^>]*>")
-_ATTRIBUTE = re.compile(r'\b(?:Target|descr|title|tooltip)="([^"]*)"')
-
-
-def _xml_text(xml: str) -> str:
-    """The text of an XML part as a reader sees it: the runs of a Word paragraph
-    joined, paragraphs, cells and other elements on lines of their own."""
-    return html.unescape(_TAG.sub("", _LINE_BREAK.sub("\n", _DECLARATION.sub("", xml))))
-
-
-def _docx_texts(content: bytes) -> list[str]:
-    found = []
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        for part in archive.namelist():
-            if part.endswith((".xml", ".rels")):
-                xml = archive.read(part).decode("utf-8", "replace")
-                found.append(_xml_text(xml))
-                found += [html.unescape(value) for value in _ATTRIBUTE.findall(xml)]
-    return found
-
-
-def _eml_texts(content: bytes) -> list[str]:
-    """Every header, decoded and unfolded, and every part, decoded."""
-    message = email.message_from_bytes(content)  # compat32: several times faster here
-    found = []
-    for part in message.walk():
-        for key, value in part.items():
-            found.append(f"{key}: " + re.sub(r"\r?\n[ \t]+", " ", str(_decoded(value))))
-        if part.is_multipart():
-            continue
-        payload = part.get_payload(decode=True) or b""
-        text = payload.decode(part.get_content_charset() or "utf-8", "replace")
-        found += readable_texts(".ics" if part.get_content_type() == "text/calendar" else "", text)
-    return found
-
-
-def _decoded(value: str) -> str:
-    return str(email.header.make_header(email.header.decode_header(value)))
-
-
-def _ics_text(text: str) -> str:
-    """Unfold the lines of an ICS file and undo its escapes."""
-    unfolded = re.sub(r"\r?\n[ \t]", "", text)
-    return re.sub(r"\\([nN,;\\])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), unfolded)

@@ -5,7 +5,7 @@ as it is (for the project web page), `docx` turns it into a Word document styled
 the reference .docx. A public report is rendered from the plan's public version
 (privacy.public_version, for every kind): internal fields are gone and personal data in
 every text is removed before any template sees the plan or the other plans it draws
-on. What leaves dialogkit still passes the gate (privacy.check_public).
+on. What leaves dialogkit still passes the gate (gate.check_public).
 """
 
 from __future__ import annotations

@@ -26,8 +26,8 @@ from stdnum import luhn
 from stdnum.se import personnummer as stdnum_personnummer
 
 import dialogkit
+from dialogkit.gate import PersonalDataError, check_public
 from dialogkit.personal_data import find_personal_data, redact
-from dialogkit.privacy import PersonalDataError, check_public
 from dialogkit.workspace import load_workspace
 
 

@@ -1,4 +1,4 @@
-"""Personal data in what is published: the check-time side of the gate in privacy.py."""
+"""Personal data in what is published: the check-time side of the gate in gate.py."""
 
 from __future__ import annotations
 
