@@ -526,7 +526,8 @@ def templates_list(
     templates: Annotated[Path | None, typer.Option("--templates", help="Egen mallmapp.")] = None,
 ) -> None:
     """Visa varje mall och filen den hämtas från, i sökordning."""
-    from .templating import list_templates, template_dirs, workspace_root
+    from .settings import workspace_root
+    from .templating import list_templates, template_dirs
 
     root = workspace_root(plan) if plan is not None else None
     for name, path in list_templates(template_dirs(root, templates)):

@@ -22,7 +22,8 @@ from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .model.project import COST_ITEMS, FollowUp
 from .privacy import public_data, public_version
 from .render.timeline import month_name
-from .templating import render, template_dirs, template_environment, workspace_root
+from .settings import workspace_root
+from .templating import render, template_dirs, template_environment
 from .timeline import build_timeline
 from .workspace import LoadedPlan, Workspace
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .errors import UsageError
 from .output import write_atomic
-from .templating import WORKSPACE_MARKER, builtin_templates_dir
+from .settings import WORKSPACE_MARKER
+from .templating import builtin_templates_dir
 
 SKELETON_FILES = {
     "dialogue_project": "dialogprojekt.yaml",

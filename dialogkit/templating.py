@@ -12,6 +12,7 @@ from typing import Any
 from .errors import DialogkitError
 from .formatting import format_clock, format_date, format_money, format_number, format_time_range
 from .labels import label
+from .settings import workspace_root
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 SOURCE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -61,23 +62,6 @@ def and_list(items, language: str = "sv", *, word: str | None = None) -> str:
     items = [str(item) for item in items]
     word = f" {word or ('och' if language == 'sv' else 'and')} "
     return word.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
-
-
-WORKSPACE_MARKER = "dialogkit.toml"
-
-
-def workspace_root(plan_file: Path) -> Path | None:
-    """The workspace a plan belongs to: the nearest folder above it that holds the
-    workspace marker (`dialogkit init` writes it), else the git root; None outside
-    both. Only the root's `templates/` is used, never a stray `templates/` folder
-    between the plan and the root or above it."""
-    git_root = None
-    for folder in plan_file.resolve().parents:
-        if (folder / WORKSPACE_MARKER).is_file():
-            return folder
-        if git_root is None and (folder / ".git").exists():
-            git_root = folder
-    return git_root
 
 
 def template_environment(loaded, extra: Path | None = None, *, markdown: bool = False):
