@@ -176,12 +176,14 @@ def plan_schema() -> None:
     print(schema_json())
 
 
-class TimelineFormat(StrEnum):
-    terminal = "terminal"
-    markdown = "markdown"
-    mermaid = "mermaid"
-    csv = "csv"
-    ics = "ics"
+def _formats(name: str) -> type[StrEnum]:
+    """The --format choices: the product's own formats."""
+    from .products import product
+
+    return StrEnum(f"{name.title()}Format", {f: f for f in product(name).formats})
+
+
+TimelineFormat = _formats("timeline")
 
 
 @app.command("timeline")
@@ -199,39 +201,13 @@ def timeline(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Skriv till en fil.")] = None,
 ) -> None:
     """Visa tidsaxeln månad för månad: uppgifter, dialoger och aktiviteter."""
-    from .checking import load_plan
-    from .render import timeline as render
-    from .timeline import build_timeline
+    from .products import Request
 
-    kinds = ("dialogue_project", "communication_plan", "local_plan")
-    loaded = load_plan(plan, "dialogue_project" if output is TimelineFormat.ics else kinds)
-    day = _parse_day(today)
-    if output is TimelineFormat.ics:
-        from .invitations import dialogue_calendar
-
-        _emit(_public(dialogue_calendar(loaded), out, loaded, ".ics"), out)
-        return
-    built = build_timeline(loaded.plan)
-    if output is TimelineFormat.terminal:
-        if out is None:
-            render.render_terminal(built, day, _console())
-            return
-        _emit(_as_text(lambda console: render.render_terminal(built, day, console)), out)
-        return
-    renderers = {
-        TimelineFormat.markdown: render.render_markdown,
-        TimelineFormat.mermaid: render.render_mermaid,
-        TimelineFormat.csv: render.render_csv,
-    }
-    _emit(renderers[output](built, day), out)
+    request = Request(format=str(output), today=_parse_day(today))
+    _make("timeline", plan, request, out)
 
 
-class CostFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
+CostFormat = _formats("cost")
 
 
 @app.command("cost")
@@ -242,7 +218,8 @@ def cost(
         typer.Option(
             "--scenario",
             "-s",
-            help="Jämför med ett scenario: all-digital, all-in-person eller ett i planen.",
+            help="Jämför bara med detta scenario: all-digital, all-in-person eller ett i "
+            "planen (standard: alla som planen har priser för).",
         ),
     ] = None,
     output: Annotated[
@@ -252,64 +229,13 @@ def cost(
 ) -> None:
     """Kostnadsberäkning för ett dialogprojekt, eller timmar per person och månad för en
     kommunikationsplan."""
-    from .checking import load_plan
-    from .render import cost as render
+    from .products import Request
 
-    loaded = load_plan(plan, ("dialogue_project", "communication_plan"))
-    if output is CostFormat.xlsx and out is None:
-        raise UsageError("xlsx skrivs till en fil.", hint="Lägg till --out kostnad.xlsx.")
-    if loaded.plan.kind == "communication_plan":
-        if scenario:
-            raise UsageError("Scenarier finns bara för dialogprojekt.")
-        from .workload import workload
-
-        load, language = workload(loaded.plan), loaded.plan.language
-        if output is CostFormat.table and out is None:
-            render.render_workload_table(load, _console(), language)
-            return
-        _emit(
-            {
-                CostFormat.table: lambda: _as_text(
-                    lambda console: render.render_workload_table(load, console, language)
-                ),
-                CostFormat.markdown: lambda: render.render_workload_markdown(load, language),
-                CostFormat.csv: lambda: render.render_workload_csv(load),
-                CostFormat.json: lambda: render.render_workload_json(load, loaded.plan.id),
-                CostFormat.xlsx: lambda: render.render_workload_xlsx(load, language),
-            }[output](),
-            out,
-        )
-        return
-    from .costs import compare
-
-    project = loaded.plan
-    estimates = compare(project, scenario or [])
-    language = project.language
-    if output is CostFormat.table and out is None:
-        render.render_estimate_table(estimates, _console(), language)
-        return
-    _emit(
-        {
-            CostFormat.table: lambda: _as_text(
-                lambda console: render.render_estimate_table(estimates, console, language)
-            ),
-            CostFormat.markdown: lambda: render.render_estimate_markdown(
-                estimates, project.title, language
-            ),
-            CostFormat.csv: lambda: render.render_estimate_csv(estimates),
-            CostFormat.json: lambda: render.render_estimate_json(estimates, project.id),
-            CostFormat.xlsx: lambda: render.render_estimate_xlsx(
-                estimates, project.title, language
-            ),
-        }[output](),
-        out,
-    )
+    request = Request(format=str(output), scenarios=tuple(scenario) if scenario else None)
+    _make(("cost", "workload"), plan, request, out)
 
 
-class InviteFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    eml = "eml"
+InviteFormat = _formats("invitations")
 
 
 @app.command("invite")
@@ -340,60 +266,19 @@ def invite(
         typer.Option("--templates", help="Egen mallmapp, före arbetsytans och de inbyggda."),
     ] = None,
 ) -> None:
-    """Inbjudningar på svenska för varje dialog och kanal, med kalenderfil."""
-    from .checking import load_plan
-    from .invitations import dialogue_calendar, invitations, to_eml
+    """Inbjudningar för varje dialog och kanal, med kalenderfil."""
+    from .products import Request
 
-    loaded = load_plan(plan, "dialogue_project")
-    texts = invitations(
-        loaded,
-        dialogue_ids=dialogue,
-        channels=channel,
+    request = Request(
+        format=str(output),
+        dialogues=tuple(dialogue or ()),
+        channels=tuple(channel or ()),
         templates=templates,
-        markdown=output is InviteFormat.markdown,
     )
-    warn = _console(stderr=True)
-    for text in texts:
-        if text.over_limit():
-            warn.print(
-                f"[yellow]varning:[/] {text.channel} för {text.dialogue.id} är {text.length} "
-                f"tecken; kanalens gräns är {text.limit}."
-            )
-    calendars = {
-        d.id: dialogue_calendar(loaded, [d], templates=templates)
-        for d in {t.dialogue.id: t.dialogue for t in texts}.values()
-    }
-    files: dict[str, str | bytes] = {}
-    for text in texts:
-        if output is InviteFormat.eml:
-            files[text.file_name("eml")] = to_eml(loaded.plan, text, calendars[text.dialogue.id])
-        else:
-            files[text.file_name(output.value)] = text.text(output.value)
-    if out is not None:
-        files.update({f"{d}/{d}.ics": calendar for d, calendar in calendars.items()})
-    for name, content in files.items():  # all public: each passes the gate before any is shown
-        _public(content, out and out / name, loaded, Path(name).suffix, f"stdout ({name})")
-    if out is None:
-        if output is InviteFormat.eml:
-            raise UsageError("eml skrivs till filer.", hint="Lägg till --out out/inbjudningar.")
-        texts = [str(content).rstrip("\n") for content in files.values()]
-        if len(texts) > 1:  # several texts on one screen: say which is which
-            texts = [f"──── {name} ────\n{text}" for name, text in zip(files, texts, strict=True)]
-        print("\n\n".join(texts))
-        return
-    from .output import refuse_links, write_atomic
-
-    for name in files:  # a link deep down is refused before the first file is written
-        refuse_links(out / name, out)
-    for name, content in files.items():
-        write_atomic(out / name, content, base=out)
-    dialogues = "1 dialog" if len(calendars) == 1 else f"{len(calendars)} dialoger"
-    _say(f"Skrev {len(files)} filer i {out}/ ({dialogues}).")
+    _make("invitations", plan, request, out, folder=True)
 
 
-class ReportFormat(StrEnum):
-    docx = "docx"
-    markdown = "markdown"
+ReportFormat = _formats("report")
 
 
 class Audience(StrEnum):
@@ -426,22 +311,10 @@ def report(
 ) -> None:
     """Word-rapport (eller Markdown) från planen: projektplan, dialograpport,
     kommunikationsplan, lokal plan eller regional sammanställning."""
-    from .checking import load_plan
-    from .reports import build_report, to_docx
+    from .products import Request
 
-    loaded = load_plan(plan)
-    built = build_report(loaded, kind, audience.value, templates=templates)
-    public = audience is Audience.public
-    if output is ReportFormat.markdown:
-        _emit(_public(built.markdown, out, loaded, ".md") if public else built.markdown, out)
-        return
-    if out is None:
-        raise UsageError(
-            "Word-rapporten skrivs till en fil.",
-            hint=f"Lägg till --out {built.kind}-{audience.value}.docx",
-        )
-    document = to_docx(built, loaded, templates)
-    _emit(_public(document, out, loaded, ".docx") if public else document, out)
+    request = Request(format=str(output), report=kind, audience=str(audience), templates=templates)
+    _make("report", plan, request, out)
 
 
 @app.command("build")
@@ -473,8 +346,8 @@ def build_command(
     ) as bar:
         task = bar.add_task("Kontrollerar planerna", total=None)
 
-        def progress(number, total, output):
-            bar.update(task, total=total, completed=number, description=f"Skriver {output.path}")
+        def progress(number, total, what):
+            bar.update(task, total=total, completed=number, description=f"Skriver {what}")
 
         try:
             result = build(paths, out, today=_parse_day(today), progress=progress)
@@ -512,6 +385,43 @@ def build_command(
         )
 
 
+class ExplainFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class ExplainLanguage(StrEnum):
+    sv = "sv"
+    en = "en"
+
+
+@app.command("explain")
+def explain(
+    code: Annotated[
+        str | None, typer.Argument(help="Koden, t.ex. DK201, eller regelns namn.")
+    ] = None,
+    list_all: Annotated[bool, typer.Option("--list", help="Lista alla koder.")] = False,
+    language: Annotated[
+        ExplainLanguage | None,
+        typer.Option(help="sv eller en (standard: arbetsytans språk)."),
+    ] = None,
+    output: Annotated[
+        ExplainFormat, typer.Option("--format", "-f", help="text, json eller markdown.")
+    ] = ExplainFormat.text,
+) -> None:
+    """Förklara en kod från plan check: varför regeln finns, ett exempel och hur man rättar."""
+    from .render.catalogue import explain as explain_code
+    from .render.catalogue import listing
+    from .settings import workspace_language
+
+    if list_all == (code is not None):
+        raise UsageError("Ange en kod eller --list.", hint="T.ex. dialogkit explain DK201")
+    chosen = str(language) if language else workspace_language(Path.cwd())
+    text = listing(chosen, str(output)) if list_all else explain_code(code, chosen, str(output))
+    typer.echo(text)
+
+
 templates_app = typer.Typer(
     help="Visa mallarna och var de hämtas från.", no_args_is_help=True, rich_markup_mode=None
 )
@@ -534,17 +444,6 @@ def templates_list(
         print(f"{name}\t{path}")
 
 
-def _as_text(draw) -> str:
-    """What `draw(console)` prints with rich, as plain text for a file."""
-    import io
-
-    from rich.console import Console
-
-    console = Console(record=True, width=200, file=io.StringIO())
-    draw(console)
-    return console.export_text()
-
-
 def _plans_folder() -> Path:
     """plans/ when the current folder is a workspace, else the current folder."""
     return Path("plans") if Path("plans").is_dir() else Path(".")
@@ -563,27 +462,67 @@ def _parse_day(text: str | None):
         ) from None
 
 
-def _emit(content: str | bytes, out: Path | None) -> None:
-    """Print to stdout, or write the file atomically and say where it went."""
+def _make(name, plan: Path, request, out: Path | None, *, folder: bool = False) -> None:
+    """Make one product of the plan and present it: print it, draw it on the terminal,
+    or write it to `out` (a file, or with `folder` a folder for its files)."""
+    from dataclasses import replace
+
+    from .checking import load_plan
+    from .products import make
+
+    place = "stdout" if out is None else f"{out}/" if folder else str(out)
+    made = make(name, load_plan(plan), replace(request, place=place))
+    if made.warnings:
+        from rich.markup import escape
+
+        warn = _console(stderr=True)
+        for warning in made.warnings:
+            warn.print(f"[yellow]varning:[/] {escape(warning)}")
     if out is None:
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-            sys.stdout.flush()
-        else:
-            sys.stdout.write(content if content.endswith("\n") else content + "\n")
+        _show(made.files)
+    elif folder:
+        _write_all(made.files, out)
+    else:
+        (file,) = made.files
+        _write(out, file.content)
+
+
+def _show(files) -> None:
+    """Print the files on stdout, or draw a terminal view; a binary file is refused."""
+    shown = [file for file in files if file.on_screen]
+    binary = next((file for file in shown if isinstance(file.content, bytes)), None)
+    if binary is not None:
+        where = Path(binary.name).parent.as_posix()
+        suffix = Path(binary.name).suffix.lstrip(".")
+        raise UsageError(
+            f"{suffix} skrivs till en fil.",
+            hint=f"Lägg till --out {Path(binary.name).name if where == '.' else 'MAPP'}.",
+        )
+    if len(shown) == 1 and hasattr(shown[0], "draw"):
+        shown[0].draw(_console())
         return
+    texts = [file.content.rstrip("\n") for file in shown]
+    if len(texts) > 1:  # several texts on one screen: say which is which
+        texts = [f"──── {f.name} ────\n{text}" for f, text in zip(shown, texts, strict=True)]
+    print("\n\n".join(texts))
+
+
+def _write_all(files, out: Path) -> None:
+    from .output import refuse_links, write_atomic
+
+    for file in files:  # a link deep down is refused before the first file is written
+        refuse_links(out / file.name, out)
+    for file in files:
+        write_atomic(out / file.name, file.content, base=out)
+    _say(f"Skrev {len(files)} filer i {out}/.")
+
+
+def _write(out: Path, content: str | bytes) -> None:
+    """Write the file atomically and say where it went."""
     from .output import write_atomic
 
     write_atomic(out, content)
     _say(f"Skrev {out}")
-
-
-def _public(content, out: Path | None, loaded, suffix: str, name: str = "stdout"):
-    """`content`, once it has passed the personal-data gate (gate.check_public)."""
-    from .gate import check_public
-
-    check_public(out if out is not None else name, content, loaded, suffix=suffix)
-    return content
 
 
 def _say(message: str) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .errors import DialogkitError, UsageError
 from .model.project import COST_ITEMS, CostItems, Dialogue, DialogueFormat, DialogueProject
+from .words import words
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,12 @@ def missing_formats(project: DialogueProject) -> list[DialogueFormat]:
 def estimate(
     project: DialogueProject,
     *,
-    title: str = "Planen",
+    title: str | None = None,
     format: DialogueFormat | None = None,
     per_dialogue: dict[DialogueFormat, CostItems] | None = None,
 ) -> Estimate:
-    """Estimate the project's cost; `format` and `per_dialogue` describe a what-if."""
+    """Estimate the project's cost; `format` and `per_dialogue` describe a what-if.
+    Without a `title` the estimate is "Planen" ("The plan"), in the project's language."""
     prices = {**project.costs.per_dialogue, **(per_dialogue or {})}
     costs = []
     for dialogue in project.dialogues:
@@ -89,13 +91,16 @@ def estimate(
             base.update(dialogue.costs.model_dump(exclude_none=True))
         costs.append(DialogueCost(dialogue, fmt, base))
     one_off = [(cost.item, cost.amount) for cost in project.costs.one_off]
+    if title is None:
+        title = words(project.language)["cost.the_plan"]
     return Estimate(title, costs, one_off, project.costs.budget)
 
 
 BUILT_IN_SCENARIOS: dict[str, tuple[str, DialogueFormat]] = {
-    "all-digital": ("Alla digitala", "digital"),
-    "all-in-person": ("Alla fysiska", "in_person"),
+    "all-digital": ("scenario.all_digital", "digital"),
+    "all-in-person": ("scenario.all_in_person", "in_person"),
 }
+"""Scenario name -> (the words key of its title, the format every dialogue gets)."""
 
 
 def scenario_names(project: DialogueProject) -> list[str]:
@@ -109,7 +114,7 @@ def compare(project: DialogueProject, scenarios: list[str]) -> list[Estimate]:
     for name in scenarios:
         if name in BUILT_IN_SCENARIOS:
             title, fmt = BUILT_IN_SCENARIOS[name]
-            estimates.append(estimate(project, title=title, format=fmt))
+            estimates.append(estimate(project, title=words(project.language)[title], format=fmt))
         elif name in own:
             scenario = own[name]
             estimates.append(

@@ -11,10 +11,10 @@ from pathlib import Path, PurePosixPath
 
 from .errors import UsageError
 from .formatting import format_date, format_money
-from .labels import label
 from .links import link_out
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Plan, Strategy
 from .validation import validate_source
+from .words import label
 from .workspace import is_plan_file
 from .yamlsource import SourceError, parse_text
 

@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from . import clock
 from .errors import DialogkitError
-from .formatting import format_number
+from .formatting import LOCALES, format_number
+from .words import words
 
 MAX_LINES = 200_000
 MAX_CELLS = 1_000_000
@@ -93,7 +95,7 @@ def markdown_to_docx(markdown: str, reference: Path, info: DocumentInfo) -> byte
     _set_properties(document, info)
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    return clock.stamp_zip(out.getvalue())
 
 
 def _require_styles(document, reference: Path) -> None:
@@ -318,12 +320,7 @@ class _Writer:
         return int(size * 0.56)
 
     def _toc(self) -> None:
-        text = {
-            "sv": "Innehållsförteckningen visas när fälten uppdateras "
-            "(högerklicka och välj Uppdatera fält).",
-            "en": "The table of contents appears when fields are updated "
-            "(right-click and choose Update field).",
-        }[self.language]
+        text = words(self.language)["docx.toc"]
         paragraph = self.document.add_paragraph()
         _field(paragraph, 'TOC \\o "1-3" \\h \\z \\u', text)
         _update_fields_on_open(self.document)
@@ -458,23 +455,23 @@ def _add_page_numbers(document, language: str) -> None:
     """'Sida 3 av 12' in every footer that has no page number of its own."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    words = ("Sida", "av") if language == "sv" else ("Page", "of")
+    w = words(language)
     for section in document.sections:
         footer = section.footer
         if "PAGE" in footer._element.xml:
             continue
         paragraph = footer.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(f"{words[0]} ")
+        paragraph.add_run(f"{w['docx.page']} ")
         _field(paragraph, "PAGE", "1")
-        paragraph.add_run(f" {words[1]} ")
+        paragraph.add_run(f" {w['docx.of']} ")
         _field(paragraph, "NUMPAGES", "1")
 
 
 def _set_properties(document, info: DocumentInfo) -> None:
     """Title, author and dates are the report's own, never the reference file's."""
     properties = document.core_properties
-    now = info.created or datetime.now().replace(microsecond=0)
+    now = info.created or clock.now().replace(tzinfo=None)
     limit = 255  # python-docx refuses longer core properties; a long title is cut
     properties.title = info.title[:limit]
     properties.subject = info.subject[:limit]
@@ -483,6 +480,6 @@ def _set_properties(document, info: DocumentInfo) -> None:
     properties.created = now
     properties.modified = now
     properties.revision = 1
-    properties.language = "sv-SE" if info.language == "sv" else "en-GB"
+    properties.language = LOCALES[info.language].replace("_", "-")  # sv-SE, en-GB
     for name in ("comments", "keywords", "category", "content_status", "identifier", "version"):
         setattr(properties, name, "")

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .catalogue import finding
 from .findings import Finding, Severity
 from .model import KINDS, model_for
 from .output import write_atomic
@@ -131,20 +132,18 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
         formatted = format_text(source.text, source)
         again = parse_text(formatted, path)
     except SourceError as error:
-        problem = Finding(
+        problem = finding(
             error.code,
-            Severity.ERROR,
             error.message,
             path,
-            error.line,
-            error.col,
+            line=error.line,
+            col=error.col,
             hint="Filen lämnas orörd. Rätta felet och kör igen.",
         )
         return FmtResult(path, False, problem)
     if again.data != source.data:  # a guard: formatting must never change a value
-        problem = Finding(
+        problem = finding(
             "DK030",
-            Severity.ERROR,
             "Formateringen skulle ändra data; filen lämnas orörd.",
             path,
             hint="Rapportera detta som ett fel i dialogkit.",
@@ -177,9 +176,8 @@ def format_paths(paths: list[Path], *, check: bool = False) -> list[FmtResult]:
 
 
 def _link_note(path: Path) -> Finding:
-    return Finding(
+    return finding(
         "DK031",
-        Severity.NOTE,
         "Symbolisk länk; formateras inte.",
         path,
         hint="Formatera filen som länken pekar på.",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from .words import words
+
 NBSP = "\u00a0"
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
@@ -17,8 +19,7 @@ def format_number(value: int | float, language: str = "sv") -> str:
 
 def format_money(amount: int, language: str = "sv") -> str:
     """`9000` -> "9 000 kr" (non-breaking spaces), as a Swedish budget writes it."""
-    unit = "kr" if language == "sv" else "SEK"
-    return f"{format_number(amount, language)}{NBSP}{unit}"
+    return f"{format_number(amount, language)}{NBSP}{words(language)['money.unit']}"
 
 
 def format_date(day: date, language: str = "sv", *, weekday: bool = True) -> str:
@@ -31,11 +32,10 @@ def format_date(day: date, language: str = "sv", *, weekday: bool = True) -> str
 
 def format_clock(moment: time, language: str = "sv") -> str:
     """`18:00` -> "18.00", the Swedish way of writing a time of day."""
-    return moment.strftime("%H.%M" if language == "sv" else "%H:%M")
+    return moment.strftime(words(language)["clock.pattern"])
 
 
 def format_time_range(day: date, start: time, end: time, language: str = "sv") -> str:
     """-> "tisdag 13 april 2021 kl. 18.00–20.00"."""
-    word = "kl." if language == "sv" else "at"
     span = f"{format_clock(start, language)}–{format_clock(end, language)}"
-    return f"{format_date(day, language)} {word} {span}"
+    return f"{format_date(day, language)} {words(language)['clock.at']} {span}"

@@ -9,12 +9,12 @@ the plan and dialogue ids, so importing an updated plan updates the events.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
 
-from . import __version__
+from . import __version__, clock
 from .model.project import Dialogue, DialogueProject
 
 TZID = "Europe/Stockholm"
@@ -90,7 +90,7 @@ def calendar_bytes(
     now: datetime | None = None,
 ) -> bytes:
     """An ICS file with one event per dialogue; `describe(dialogue)` gives its description."""
-    now = now or datetime.now(UTC).replace(microsecond=0)
+    now = now or clock.now()
     calendar = Calendar()
     calendar.add("prodid", f"-//dialogkit//dialogkit {__version__}//SV")
     calendar.add("version", "2.0")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import clock
 from .context import dialogue_context
 from .errors import UsageError
 from .ics import calendar_bytes
@@ -154,7 +155,7 @@ def to_eml(project: DialogueProject, invitation: Invitation, calendar: bytes) ->
     if sender.email:
         message["From"] = Address(display_name=sender.name, addr_spec=sender.email)
     message["Subject"] = invitation.subject
-    message["Date"] = formatdate(localtime=True)
+    message["Date"] = formatdate(clock.now().timestamp(), localtime=True)
     message["X-Unsent"] = "1"
     message.set_content(invitation.body + "\n")
     message.add_attachment(

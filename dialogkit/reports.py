@@ -12,37 +12,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .costs import estimate, missing_formats
 from .docx_writer import DocumentInfo, markdown_to_docx
 from .errors import UsageError
-from .labels import FOLLOW_UP_QUESTIONS
 from .markup import markdown_text
-from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
 from .model.project import COST_ITEMS, FollowUp
 from .privacy import public_data, public_version
 from .render.timeline import month_name
 from .settings import workspace_root
 from .templating import render, template_dirs, template_environment
 from .timeline import build_timeline
+from .words import FOLLOW_UP_QUESTIONS
 from .workspace import LoadedPlan, Workspace
 
-REPORT_KINDS: dict[str, type] = {
-    "project-plan": DialogueProject,
-    "dialogue-report": DialogueProject,
-    "communication-plan": CommunicationPlan,
-    "local-plan": LocalPlan,
-    "regional": Strategy,
-}
-DEFAULT_KIND = {
-    DialogueProject: "project-plan",
-    CommunicationPlan: "communication-plan",
-    LocalPlan: "local-plan",
-    Strategy: "regional",
-}
+if TYPE_CHECKING:
+    from .model import CommunicationPlan, DialogueProject, LocalPlan, Strategy
+
 AUDIENCES = ("internal", "public")
 FOLLOW_UP_FIELDS = tuple(FollowUp.model_fields)
-"""The follow-up questions of seed 001, in order; their wording is in labels.py."""
+"""The follow-up questions of seed 001, in order; their wording is in words.py."""
 
 
 @dataclass(frozen=True)
@@ -53,21 +43,26 @@ class Report:
     info: DocumentInfo
 
 
+def report_kinds() -> list[str]:
+    """Every report of every plan kind (the kinds' `REPORTS`)."""
+    from .model import PLAN_KINDS
+
+    return [spec.kind for model in PLAN_KINDS.values() for spec in model.REPORTS]
+
+
 def choose_kind(loaded: LoadedPlan, kind: str | None) -> str:
-    plan_type = type(loaded.plan)
-    if kind is None:
-        return DEFAULT_KIND[plan_type]
-    if kind not in REPORT_KINDS:
+    """`kind`, if the plan has that report; without it, the plan's first report."""
+    own = [spec.kind for spec in loaded.plan.REPORTS]
+    if kind is None or kind in own:
+        return kind or own[0]
+    if kind not in report_kinds():
         raise UsageError(
-            f"Rapporttypen '{kind}' finns inte.", hint="Välj bland: " + ", ".join(REPORT_KINDS)
+            f"Rapporttypen '{kind}' finns inte.", hint="Välj bland: " + ", ".join(report_kinds())
         )
-    if REPORT_KINDS[kind] is not plan_type:
-        fits = [name for name, kind_type in REPORT_KINDS.items() if kind_type is plan_type]
-        raise UsageError(
-            f"Rapporten {kind} passar inte för {loaded.path.name}.",
-            hint="För den här planen: " + ", ".join(fits) + ".",
-        )
-    return kind
+    raise UsageError(
+        f"Rapporten {kind} passar inte för {loaded.path.name}.",
+        hint="För den här planen: " + ", ".join(own) + ".",
+    )
 
 
 def build_report(
@@ -90,18 +85,17 @@ def build_report(
     context = _CONTEXTS[kind](plan, workspace or Workspace.around(loaded))
     if audience == "public":
         context = public_data(context, plan)
-    language = getattr(plan, "language", "sv")
+    language = plan.language
     env = template_environment(loaded, templates, markdown=True)
     markdown = render(
         env, f"{language}/report/{kind}.md.j2", plan=plan, audience=audience, **context
     )
     first_line = markdown.lstrip().splitlines()[0] if markdown.strip() else kind
     title = markdown_text(first_line.lstrip("# "))
-    author = _author(plan)
     info = DocumentInfo(
         title=title,
-        author=author,
-        subject=getattr(plan, "title", "") or getattr(plan, "project", "") or "",
+        author=plan.byline,
+        subject=plan.display_title,
         language=language,
     )
     return Report(kind, audience, markdown, info)
@@ -117,16 +111,6 @@ def reference_docx(loaded: LoadedPlan, templates: Path | None = None) -> Path:
         if (folder / "reference.docx").is_file():
             return folder / "reference.docx"
     raise UsageError("Ingen reference.docx hittades.")
-
-
-def _author(plan) -> str:
-    if isinstance(plan, DialogueProject):
-        return f"{plan.process_leader.name}, {plan.organisation}"
-    if isinstance(plan, CommunicationPlan):
-        return plan.author
-    if isinstance(plan, LocalPlan):
-        return plan.municipality
-    return plan.organisation
 
 
 # --- what each report's template sees -----------------------------------------------
@@ -205,7 +189,7 @@ def _regional(strategy: Strategy, workspace: Workspace) -> dict:
         (
             other.plan
             for other in (*workspace.plans, *workspace.context)
-            if isinstance(other.plan, LocalPlan) and other.plan.strategy == strategy.id
+            if other.plan.kind == "local_plan" and other.plan.strategy == strategy.id
         ),
         key=lambda p: p.municipality,
     )

@@ -38,6 +38,12 @@ def workspace_language(place: Path) -> str:
     return _language(root / WORKSPACE_MARKER) if root else DEFAULT_LANGUAGE
 
 
+@functools.lru_cache(maxsize=64)
+def folder_language(folder: Path) -> str:
+    """`workspace_language` for the plans in one folder, looked up once per folder."""
+    return workspace_language(folder)
+
+
 @functools.lru_cache(maxsize=8)
 def _language(marker: Path) -> str:
     try:

@@ -11,8 +11,8 @@ from typing import Any
 
 from .errors import DialogkitError
 from .formatting import format_clock, format_date, format_money, format_number, format_time_range
-from .labels import label
 from .settings import workspace_root
+from .words import label, words
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 SOURCE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -60,7 +60,7 @@ def _inside(templates: Path, workspace: Path) -> Path:
 def and_list(items, language: str = "sv", *, word: str | None = None) -> str:
     """["A", "B", "C"] -> "A, B och C" (or "A, B eller C" with word="eller")."""
     items = [str(item) for item in items]
-    word = f" {word or ('och' if language == 'sv' else 'and')} "
+    word = f" {word or words(language)['list.and']} "
     return word.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from .catalogue import finding
 from .findings import FileFindings, Finding, KeyPath, Severity, format_key_path
 from .model import KINDS, model_for
 from .model.types import shown, text_error
+from .settings import DEFAULT_LANGUAGE, folder_language
 from .yamlsource import Source
 
 if TYPE_CHECKING:
@@ -53,13 +55,21 @@ def validate_source(source: Source) -> tuple[Plan | None, list[Finding]]:
         ]
     model = model_for(kind)
     try:
-        return model.model_validate(data), []
+        return model.model_validate(_with_workspace_language(source, data)), []
     except ValidationError as error:
         findings = FileFindings()
         for details in _first_errors(error, findings.limit):
             findings.add(_translate(source, model, details))
         findings.omit(Severity.ERROR, error.error_count() - len(findings))
         return None, findings
+
+
+def _with_workspace_language(source: Source, data: dict) -> dict:
+    """A plan that names no language has its workspace's (settings.workspace_language)."""
+    if "language" in data:
+        return data
+    language = folder_language(source.path.parent)
+    return data if language == DEFAULT_LANGUAGE else {**data, "language": language}
 
 
 def _first_errors(error: ValidationError, limit: int) -> list[dict]:
@@ -90,7 +100,9 @@ def _finding(
 ) -> Finding:
     line, col = source.position(path, prefer_key=prefer_key)
     where = format_key_path(path, source.data)
-    return Finding(code, Severity.ERROR, message, source.path, line, col, path, hint, where)
+    return finding(
+        code, message, source.path, line=line, col=col, path=path, hint=hint, where=where
+    )
 
 
 def _translate(source: Source, model: type[BaseModel], error: dict) -> Finding:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .model import CommunicationPlan
+from .words import words
 
 Month = tuple[int, int]
 
@@ -39,7 +40,8 @@ class Workload:
 
 
 def workload(plan: CommunicationPlan) -> Workload:
-    result = Workload(f"Arbetsbelastning: {plan.project}", [], [])
+    """The plan's workload, titled in the plan's language."""
+    result = Workload(f"{words(plan.language)['workload.title']}: {plan.project}", [], [])
     months: set[Month] = set()
     for activity in plan.activities:
         if activity.status == "cancelled":

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
+from .catalogue import finding
 from .errors import UsageError
 from .findings import FileFindings, Finding, Severity
 from .links import link_out
@@ -170,9 +171,8 @@ def outside_note(path: Path) -> Finding:
     link = link_out(path)
     through = f" ({link})" if link is not None and link != path else ""
     what = "mappen" if path.is_dir() else "filen"
-    return Finding(
+    return finding(
         "DK006",
-        Severity.NOTE,
         f"Symbolisk länk ut ur arbetsytan{through}; {what} läses inte.",
         path,
         hint="Kopiera planen in i mappen som kontrolleras, eller kontrollera den där den ligger.",
@@ -210,7 +210,7 @@ def _read_plain(path: Path) -> tuple:
 def _validate(path: Path, read: Source | tuple) -> tuple[LoadedPlan | None, list[Finding]]:
     if not isinstance(read, Source):
         code, message, line, col, hint = read
-        return None, [Finding(code, Severity.ERROR, message, path, line, col, hint=hint)]
+        return None, [finding(code, message, path, line=line, col=col, hint=hint)]
     source = read
     plan, findings = validate_source(source)
     return (LoadedPlan(source, plan) if plan is not None else None), findings

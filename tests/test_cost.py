@@ -100,7 +100,11 @@ def test_csv_reads_back_and_sums(run):
     result = run("cost", VASTMANLAND, "--format", "csv")
     assert result.stdout.startswith("\ufeff")  # Swedish Excel reads UTF-8 only after a BOM
     rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")), delimiter=";"))
-    assert sum(int(r["summa"]) for r in rows) == 110_000
+    by_scenario = {}
+    for row in rows:  # the plan, then every scenario the plan has prices for
+        by_scenario[row["scenario"]] = by_scenario.get(row["scenario"], 0) + int(row["summa"])
+    assert list(by_scenario.values()) == [110_000, 60_000, 110_000, 95_000]
+    assert list(by_scenario)[:3] == ["Planen", "Alla digitala", "Alla fysiska"]
     arboga = next(r for r in rows if r["id"] == "arboga")
     items = ("arvoden", "resekostnader", "förtäring", "lokal")
     assert [int(arboga[k]) for k in items] == [4000, 2000, 1500, 1500]

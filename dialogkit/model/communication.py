@@ -1,9 +1,10 @@
 """The communication plan (seed 003)."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from .facts import ReportSpec, ScheduleItem, kind_title
 from .types import Id, IsoDate, Line, Paragraphs, People, PlanModel, When
 
 Priority = Literal["high", "normal", "low"]
@@ -66,3 +67,29 @@ class CommunicationPlan(PlanModel):
     target_groups: list[TargetGroup] = Field(description="Målgrupper.")
     key_message: KeyMessage = Field(description="Budskap.")
     activities: list[CommunicationActivity] = Field(description="Aktiviteter.")
+
+    PRODUCTS: ClassVar[tuple[str, ...]] = ("timeline", "workload", "report")
+    REPORTS: ClassVar[tuple[ReportSpec, ...]] = (ReportSpec("communication-plan"),)
+
+    @property
+    def display_title(self) -> str:
+        return f"{kind_title(self.kind, self.language)}: {self.project}"
+
+    @property
+    def byline(self) -> str:
+        return self.author
+
+    def schedule(self) -> list[ScheduleItem]:
+        return [
+            ScheduleItem(
+                "activity",
+                a.id,
+                a.what,
+                a.when.start,
+                a.when.end,
+                a.status,
+                tuple(a.responsible),
+                a.when.text,
+            )
+            for a in self.activities
+        ]

@@ -1,9 +1,10 @@
 """A municipality's local plan with its yearly follow-up (seed 004)."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from .facts import ReportSpec, ScheduleItem, kind_title
 from .types import Id, Line, Paragraphs, People, PlanModel, When, Year, YearSpan
 
 Status = Literal["on_track", "partly", "behind", "not_started"]
@@ -83,3 +84,29 @@ class LocalPlan(PlanModel):
     key_figures: list[KeyFigure] = Field([], description="Nyckeltal (Kolada).")
     self_assessment: list[SelfAssessment] = Field([], description="Självskattning.")
     follow_ups: list[YearlyFollowUp] = Field([], description="Årlig uppföljning.")
+
+    PRODUCTS: ClassVar[tuple[str, ...]] = ("timeline", "report")
+    REPORTS: ClassVar[tuple[ReportSpec, ...]] = (ReportSpec("local-plan"),)
+
+    @property
+    def display_title(self) -> str:
+        return f"{kind_title(self.kind, self.language)}: {self.municipality}"
+
+    @property
+    def byline(self) -> str:
+        return self.municipality
+
+    def schedule(self) -> list[ScheduleItem]:
+        return [
+            ScheduleItem(
+                "activity",
+                a.id,
+                a.what,
+                a.when.start,
+                a.when.end,
+                a.status,
+                tuple(a.by_whom),
+                a.when.text,
+            )
+            for a in self.activities
+        ]

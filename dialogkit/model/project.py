@@ -1,10 +1,11 @@
 """The dialogue project (seed 000), with the dialogue process of seed 001 and
 the documentation principles of seed 002."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from .facts import ReportSpec, ScheduleItem
 from .types import (
     ClockTime,
     Decision,
@@ -265,3 +266,54 @@ class DialogueProject(PlanModel):
     )
     timeline: list[Task] = Field([], description="Tidsaxel.")
     reporting: Reporting | None = Field(None, description="Återrapportering.")
+
+    PRODUCTS: ClassVar[tuple[str, ...]] = (
+        "timeline",
+        "calendar",
+        "cost",
+        "invitations",
+        "report",
+    )
+    REPORTS: ClassVar[tuple[ReportSpec, ...]] = (
+        ReportSpec("project-plan"),
+        ReportSpec("dialogue-report", ("internal", "public")),
+    )
+
+    @property
+    def display_title(self) -> str:
+        return self.title
+
+    @property
+    def byline(self) -> str:
+        return f"{self.process_leader.name}, {self.organisation}"
+
+    def schedule(self) -> list[ScheduleItem]:
+        """The tasks and milestones of the timeline, then every dialogue."""
+        names = {m.id: m.name for m in self.members}
+        tasks = [
+            ScheduleItem(
+                "milestone" if task.milestone else "task",
+                task.id or f"uppgift-{number}",
+                task.task,
+                task.when.start,
+                task.when.end,
+                task.status,
+                tuple(task.responsible),
+                task.when.text,
+            )
+            for number, task in enumerate(self.timeline, start=1)
+        ]
+        dialogues = [
+            ScheduleItem(
+                "test_dialogue" if d.test else "dialogue",
+                d.id,
+                d.municipality,
+                d.date,
+                d.date,
+                d.status,
+                tuple(names[m] for m in d.members if m in names),
+                f"{d.date} {d.start:%H.%M}–{d.end:%H.%M}",
+            )
+            for d in self.dialogues
+        ]
+        return tasks + dialogues

@@ -1,9 +1,10 @@
 """A county strategy with sub-goals (seed 004)."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from .facts import ReportSpec
 from .types import Decision, Id, Line, Paragraphs, PlanModel, YearSpan
 
 
@@ -29,3 +30,14 @@ class Strategy(PlanModel):
     sub_goals: list[SubGoal] = Field(description="Delmål.")
     principles: list[Line] = Field([], description="Principer för samverkan.")
     follow_up: list[Line] = Field([], description="Verktyg för den årliga uppföljningen.")
+
+    PRODUCTS: ClassVar[tuple[str, ...]] = ("report",)
+    REPORTS: ClassVar[tuple[ReportSpec, ...]] = (ReportSpec("regional"),)
+
+    @property
+    def display_title(self) -> str:
+        return self.title
+
+    @property
+    def byline(self) -> str:
+        return self.organisation

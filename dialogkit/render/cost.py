@@ -7,11 +7,12 @@ import json
 from decimal import Decimal
 from fractions import Fraction
 
+from .. import clock
 from ..costs import Estimate
 from ..formatting import format_money, format_number
-from ..labels import label
 from ..markup import Markdown, escape_markdown, table_cell
 from ..model.project import COST_ITEMS
+from ..words import label, words
 from ..workload import Workload
 from . import print_wide
 from .cells import Formula, append_row, csv_text
@@ -22,19 +23,19 @@ from .timeline import month_name
 
 def _dialogue_header(language: str) -> list[str]:
     """Dialogue, date, format, one column per cost item, sum."""
-    sv = language == "sv"
+    w = words(language)
     return [
-        "Dialog" if sv else "Dialogue",
-        "Datum" if sv else "Date",
-        "Format",
+        w["cost.dialogue"],
+        w["cost.date"],
+        w["cost.format"],
         *[label(item, language) for item in COST_ITEMS],
-        "Summa" if sv else "Sum",
+        w["cost.sum"],
     ]
 
 
 def _total_row(plan: Estimate, language: str) -> list[str]:
     return [
-        "Summa dialoger" if language == "sv" else "Dialogues in all",
+        words(language)["cost.dialogues_in_all"],
         "",
         "",
         *[_money(plan.item_total(item), language) for item in COST_ITEMS],
@@ -44,19 +45,27 @@ def _total_row(plan: Estimate, language: str) -> list[str]:
 
 def _comparison(estimates: list[Estimate], language: str) -> list[tuple[str, list[int | None]]]:
     """The plan beside its scenarios: one row per figure, one value per estimate."""
-    sv = language == "sv"
-    figures = [
-        ("Dialoger" if sv else "Dialogues", "dialogues_total"),
-        ("Engångskostnader" if sv else "One-off costs", "one_off_total"),
-        ("Totalt" if sv else "Total", "total"),
-        ("Budget", "budget"),
-        ("Kvar av budgeten" if sv else "Left of budget", "remaining"),
+    w = words(language)
+    return [
+        (w[key], [getattr(e, field) for e in estimates])
+        for key, field in (
+            ("cost.dialogues", "dialogues_total"),
+            ("cost.one_off", "one_off_total"),
+            ("cost.total", "total"),
+            ("cost.budget", "budget"),
+            ("cost.remaining", "remaining"),
+        )
     ]
-    return [(name, [getattr(e, field) for e in estimates]) for name, field in figures]
 
 
 def _money(amount: int | None, language: str) -> str:
     return "–" if amount is None else format_money(amount, language)
+
+
+def _dialogue_name(dialogue, language: str) -> str:
+    """ "Sala", or "Sala (test)" for a test dialogue."""
+    test = f" ({words(language)['cost.test']})" if dialogue.test else ""
+    return dialogue.municipality + test
 
 
 def _dialogue_rows(
@@ -67,10 +76,9 @@ def _dialogue_rows(
         d = cost.dialogue
         if skip_free_tests and d.test and cost.total == 0:
             continue
-        name = d.municipality + (" (test)" if d.test else "")
         rows.append(
             [
-                name,
+                _dialogue_name(d, language),
                 d.date.isoformat(),
                 label(cost.format, language),
                 *[_money(cost.items[item], language) for item in COST_ITEMS],
@@ -83,9 +91,9 @@ def _dialogue_rows(
 def render_estimate_table(estimates: list[Estimate], console, language: str = "sv") -> None:
     from rich.table import Table
 
-    sv = language == "sv"
+    w = words(language)
     plan = estimates[0]
-    table = Table(title="Kostnad per dialog" if sv else "Cost per dialogue", title_justify="left")
+    table = Table(title=w["cost.per_dialogue"], title_justify="left")
     for index, header in enumerate(_dialogue_header(language)):
         table.add_column(header, justify="left" if index < 3 else "right")
     for row in _dialogue_rows(plan, language, skip_free_tests=True):
@@ -94,15 +102,13 @@ def render_estimate_table(estimates: list[Estimate], console, language: str = "s
     table.add_row(*_total_row(plan, language), style="bold")
     print_wide(console, table)
     if plan.one_off:
-        one_off = Table(title="Engångskostnader" if sv else "One-off costs", title_justify="left")
-        one_off.add_column("Post" if sv else "Item")
-        one_off.add_column("Belopp" if sv else "Amount", justify="right")
+        one_off = Table(title=w["cost.one_off"], title_justify="left")
+        one_off.add_column(w["cost.item"])
+        one_off.add_column(w["cost.amount"], justify="right")
         for item, amount in plan.one_off:
             one_off.add_row(item, _money(amount, language))
         print_wide(console, one_off)
-    summary = Table(
-        title="Sammanställning" if sv else "Summary", title_justify="left", show_header=True
-    )
+    summary = Table(title=w["cost.summary"], title_justify="left", show_header=True)
     summary.add_column("")
     for estimate in estimates:
         summary.add_column(estimate.title, justify="right")
@@ -130,21 +136,21 @@ def _markdown_table(header: list[str], rows: list[list[str]], right_from: int) -
 
 
 def render_estimate_markdown(estimates: list[Estimate], title: str, language: str = "sv") -> str:
-    sv = language == "sv"
+    w = words(language)
     plan = estimates[0]
-    lines = [f"# {'Kostnadsberäkning' if sv else 'Cost estimate'}: {escape_markdown(title)}", ""]
+    lines = [f"# {w['cost.heading']}: {escape_markdown(title)}", ""]
     total = _total_row(plan, language)
     total[0], total[-1] = Markdown(f"**{total[0]}**"), Markdown(f"**{total[-1]}**")
     rows = [*_dialogue_rows(plan, language, skip_free_tests=True), total]
     lines += _markdown_table(_dialogue_header(language), rows, 3)
     if plan.one_off:
-        lines += ["", f"## {'Engångskostnader' if sv else 'One-off costs'}", ""]
+        lines += ["", f"## {w['cost.one_off']}", ""]
         lines += _markdown_table(
-            ["Post" if sv else "Item", "Belopp" if sv else "Amount"],
+            [w["cost.item"], w["cost.amount"]],
             [[item, _money(amount, language)] for item, amount in plan.one_off],
             1,
         )
-    lines += ["", f"## {'Sammanställning' if sv else 'Summary'}", ""]
+    lines += ["", f"## {w['cost.summary']}", ""]
     summary = [
         [name, *[_money(value, language) for value in values]]
         for name, values in _comparison(estimates, language)
@@ -153,31 +159,34 @@ def render_estimate_markdown(estimates: list[Estimate], title: str, language: st
     return "\n".join(lines) + "\n"
 
 
-ESTIMATE_CSV_HEADER = (
+ESTIMATE_CSV_COLUMNS = (
     "scenario",
-    "typ",
+    "type",
     "id",
-    "kommun",
-    "datum",
+    "municipality",
+    "date",
     "format",
-    "arvoden",
-    "resekostnader",
-    "förtäring",
-    "lokal",
-    "summa",
+    *COST_ITEMS,
+    "sum",
 )
 
 
-def render_estimate_csv(estimates: list[Estimate]) -> str:
-    """One row per dialogue and one-off cost, per scenario; amounts in whole kronor."""
-    rows: list[list[object]] = [list(ESTIMATE_CSV_HEADER)]
+def estimate_csv_header(language: str = "sv") -> list[str]:
+    return [words(language)[f"cost.csv.{column}"] for column in ESTIMATE_CSV_COLUMNS]
+
+
+def render_estimate_csv(estimates: list[Estimate], language: str = "sv") -> str:
+    """One row per dialogue and one-off cost, per scenario; amounts in whole kronor;
+    the header and row types in `language`, formats as the plan's codes."""
+    w = words(language)
+    rows: list[list[object]] = [estimate_csv_header(language)]
     for estimate in estimates:
         for cost in estimate.dialogues:
             d = cost.dialogue
             rows.append(
                 [
                     estimate.title,
-                    "testdialog" if d.test else "dialog",
+                    w["cost.csv.test_dialogue"] if d.test else w["cost.csv.dialogue"],
                     d.id,
                     d.municipality,
                     d.date.isoformat(),
@@ -188,7 +197,7 @@ def render_estimate_csv(estimates: list[Estimate]) -> str:
             )
         for item, amount in estimate.one_off:
             rows.append(
-                [estimate.title, "engångskostnad", "", item, "", "", "", "", "", "", amount]
+                [estimate.title, w["cost.csv.one_off"], "", item, "", "", "", "", "", "", amount]
             )
     return csv_text(rows)
 
@@ -225,7 +234,13 @@ def render_estimate_json(estimates: list[Estimate], plan_id: str) -> str:
     )
 
 
-MONEY_FORMAT = '#,##0 "kr";-#,##0 "kr"'
+def money_format(language: str = "sv") -> str:
+    """The number format of an amount cell: '#,##0 "kr";-#,##0 "kr"' in Swedish."""
+    unit = words(language)["money.unit"]
+    return f'#,##0 "{unit}";-#,##0 "{unit}"'
+
+
+MONEY_FORMAT = money_format("sv")
 
 
 def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = "sv") -> bytes:
@@ -235,14 +250,14 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter, quote_sheetname
 
-    sv = language == "sv"
+    w = words(language)
     book = Workbook()
     book.remove(book.active)
     bold = Font(bold=True)
     totals: list[tuple[str, dict[str, str]]] = []
     used_names: set[str] = set()
     for estimate in estimates:
-        name = _sheet_name(estimate.title, used_names)
+        name = _sheet_name(estimate.title, used_names, w["cost.sheet"])
         sheet = book.create_sheet(name)
         append_row(sheet, [f"{title}: {estimate.title}"])
         sheet["A1"].font = Font(bold=True, size=13)
@@ -260,7 +275,7 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
             append_row(
                 sheet,
                 [
-                    d.municipality + (" (test)" if d.test else ""),
+                    _dialogue_name(d, language),
                     d.date,
                     label(cost.format, language),
                     *[cost.items[item] for item in COST_ITEMS],
@@ -273,7 +288,7 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
         append_row(
             sheet,
             [
-                "Summa dialoger" if sv else "Dialogues in all",
+                w["cost.dialogues_in_all"],
                 None,
                 None,
                 *[Formula(f"=SUM({c}{first}:{c}{last})") for c in [*item_cols, sum_col]],
@@ -282,7 +297,7 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
         for cell in sheet[total_row]:
             cell.font = bold
         sheet.append([])
-        append_row(sheet, ["Engångskostnader" if sv else "One-off costs"])
+        append_row(sheet, [w["cost.one_off"]])
         sheet.cell(sheet.max_row, 1).font = bold
         one_off_first = sheet.max_row + 1
         for item, amount in estimate.one_off:
@@ -291,9 +306,9 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
         sheet.append([])
         refs = {}
         rows = [
-            ("Dialoger" if sv else "Dialogues", Formula(f"={sum_col}{total_row}")),
+            (w["cost.dialogues"], Formula(f"={sum_col}{total_row}")),
             (
-                "Engångskostnader" if sv else "One-off costs",
+                w["cost.one_off"],
                 Formula(f"=SUM({sum_col}{one_off_first}:{sum_col}{one_off_last})")
                 if estimate.one_off
                 else 0,
@@ -305,7 +320,7 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
         append_row(
             sheet,
             [
-                "Totalt" if sv else "Total",
+                w["cost.total"],
                 *[None] * 6,
                 Formula(f"={refs['dialogues']}+{refs['one_off']}"),
             ],
@@ -313,49 +328,46 @@ def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = 
         refs["total"] = f"{sum_col}{sheet.max_row}"
         sheet.cell(sheet.max_row, 1).font = bold
         sheet.cell(sheet.max_row, len(header)).font = bold
-        append_row(sheet, ["Budget", *[None] * 6, estimate.budget])
+        append_row(sheet, [w["cost.budget"], *[None] * 6, estimate.budget])
         refs["budget"] = f"{sum_col}{sheet.max_row}"
         remaining = (
             Formula(f"={refs['budget']}-{refs['total']}") if estimate.budget is not None else None
         )
-        append_row(sheet, ["Kvar av budgeten" if sv else "Left of budget", *[None] * 6, remaining])
+        append_row(sheet, [w["cost.remaining"], *[None] * 6, remaining])
         refs["remaining"] = f"{sum_col}{sheet.max_row}"
         for row in sheet.iter_rows(min_row=first, min_col=4, max_col=len(header)):
             for cell in row:
-                cell.number_format = MONEY_FORMAT
+                cell.number_format = money_format(language)
         sheet.column_dimensions["A"].width = 34
         for col in ["B", "C", *item_cols, sum_col]:
             sheet.column_dimensions[col].width = 14
         totals.append((name, refs))
 
-    compare = book.create_sheet("Jämförelse" if sv else "Comparison", 0)
+    compare = book.create_sheet(_sheet_name(w["cost.comparison"], used_names), 0)
     append_row(compare, ["", *[e.title for e in estimates]])
     for cell in compare[1]:
         cell.font = bold
-    for key, text in (
-        ("dialogues", "Dialoger" if sv else "Dialogues"),
-        ("one_off", "Engångskostnader" if sv else "One-off costs"),
-        ("total", "Totalt" if sv else "Total"),
-        ("budget", "Budget"),
-        ("remaining", "Kvar av budgeten" if sv else "Left of budget"),
-    ):
+    for key in ("dialogues", "one_off", "total", "budget", "remaining"):
         append_row(
             compare,
-            [text, *[Formula(f"={quote_sheetname(name)}!{refs[key]}") for name, refs in totals]],
+            [
+                w[f"cost.{key}"],
+                *[Formula(f"={quote_sheetname(name)}!{refs[key]}") for name, refs in totals],
+            ],
         )
         for cell in compare[compare.max_row][1:]:
-            cell.number_format = MONEY_FORMAT
+            cell.number_format = money_format(language)
     compare.column_dimensions["A"].width = 22
     for index in range(len(estimates)):
         compare.column_dimensions[get_column_letter(index + 2)].width = 26
     return _workbook_bytes(book)
 
 
-def _sheet_name(title: str, used: set[str]) -> str:
+def _sheet_name(title: str, used: set[str], fallback: str = "Blad") -> str:
     """Excel sheet names: at most 31 characters, none of []:*?/\\ or control characters,
     not starting or ending with an apostrophe, not Excel's reserved "History", unique."""
     clean = "".join(" " if ch in "[]:*?/\\" or ch < " " else ch for ch in title)
-    clean = clean.strip().strip("'").strip()[:31].strip() or "Blad"
+    clean = clean.strip().strip("'").strip()[:31].strip() or fallback
     if clean.lower() == "history":
         clean = "History 2"
     name, number = clean, 2
@@ -367,9 +379,15 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 
 def _workbook_bytes(book) -> bytes:
+    """The workbook as made now (clock.now), not as saved: `save` stamps its own time."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    book.properties.created = book.properties.modified = clock.now().replace(tzinfo=None)
     out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    ExcelWriter(book, ZipFile(out, "w", ZIP_DEFLATED, allowZip64=True)).save()
+    return clock.stamp_zip(out.getvalue())
 
 
 # --- workload ----------------------------------------------------------------------------
@@ -383,15 +401,22 @@ def _month_label(month: tuple[int, int], language: str = "sv") -> str:
     return f"{month_name(*month, language)[:3]} {month[0]}"
 
 
+def _workload_header(load: Workload, language: str) -> list[str]:
+    """Responsible, one column per month, hours."""
+    w = words(language)
+    months = [_month_label(m, language) for m in load.months]
+    return [w["workload.responsible"], *months, w["workload.hours"]]
+
+
 def render_workload_table(load: Workload, console, language: str = "sv") -> None:
     from rich.table import Table
 
-    sv = language == "sv"
+    w = words(language)
     table = Table(title=load.title, title_justify="left")
-    table.add_column("Ansvarig" if sv else "Responsible")
+    table.add_column(w["workload.responsible"])
     for month in load.months:
         table.add_column(_month_label(month, language), justify="right")
-    table.add_column("Summa h" if sv else "Hours", justify="right")
+    table.add_column(w["workload.hours"], justify="right")
     for person in load.people:
         table.add_row(
             person,
@@ -400,7 +425,7 @@ def render_workload_table(load: Workload, console, language: str = "sv") -> None
         )
     table.add_section()
     table.add_row(
-        "Summa" if sv else "Total",
+        w["workload.total"],
         *[_hours(load.month_total(m), language) for m in load.months],
         _hours(load.total, language),
         style="bold",
@@ -408,19 +433,13 @@ def render_workload_table(load: Workload, console, language: str = "sv") -> None
     print_wide(console, table)
     if load.without_hours:
         console.print(
-            ("Aktiviteter utan timmar: " if sv else "Activities without hours: ")
-            + ", ".join(load.without_hours),
+            f"{w['workload.without_hours']}: " + ", ".join(load.without_hours),
             style="yellow",
         )
 
 
 def render_workload_markdown(load: Workload, language: str = "sv") -> str:
-    sv = language == "sv"
-    header = [
-        "Ansvarig" if sv else "Responsible",
-        *[_month_label(m, language) for m in load.months],
-        "Summa h" if sv else "Hours",
-    ]
+    header = _workload_header(load, language)
     rows = [
         [
             person,
@@ -431,7 +450,7 @@ def render_workload_markdown(load: Workload, language: str = "sv") -> str:
     ]
     rows.append(
         [
-            Markdown("**Summa**" if sv else "**Total**"),
+            Markdown(f"**{words(language)['workload.total']}**"),
             *[_hours(load.month_total(m), language) for m in load.months],
             Markdown(f"**{_hours(load.total, language)}**"),
         ]
@@ -440,15 +459,17 @@ def render_workload_markdown(load: Workload, language: str = "sv") -> str:
     if load.without_hours:
         lines += [
             "",
-            ("Aktiviteter utan timmar: " if sv else "Without hours: ")
+            f"{words(language)['workload.without_hours']}: "
             + escape_markdown(", ".join(load.without_hours)),
         ]
     return "\n".join(lines) + "\n"
 
 
-def render_workload_csv(load: Workload) -> str:
-    """One row per person and month; hours with two decimals."""
-    rows: list[tuple[object, ...]] = [("ansvarig", "månad", "timmar")]
+def render_workload_csv(load: Workload, language: str = "sv") -> str:
+    """One row per person and month; hours with two decimals; the header in `language`."""
+    w = words(language)
+    header = (w["workload.csv.responsible"], w["workload.csv.month"], w["workload.csv.hours"])
+    rows: list[tuple[object, ...]] = [header]
     for person in load.people:
         for month in load.months:
             if hours := load.cell(person, month):
@@ -488,18 +509,10 @@ def render_workload_xlsx(load: Workload, language: str = "sv") -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sv = language == "sv"
     book = Workbook()
     sheet = book.active
-    sheet.title = "Arbetsbelastning" if sv else "Workload"
-    append_row(
-        sheet,
-        [
-            "Ansvarig" if sv else "Responsible",
-            *[_month_label(m, language) for m in load.months],
-            "Summa h" if sv else "Hours",
-        ],
-    )
+    sheet.title = words(language)["workload.title"]
+    append_row(sheet, _workload_header(load, language))
     last_month_col = get_column_letter(len(load.months) + 1)
     for person in load.people:
         row = sheet.max_row + 1
@@ -515,7 +528,7 @@ def render_workload_xlsx(load: Workload, language: str = "sv") -> bytes:
     append_row(
         sheet,
         [
-            "Summa" if sv else "Total",
+            words(language)["workload.total"],
             *[
                 Formula(f"=SUM({get_column_letter(c)}2:{get_column_letter(c)}{last})")
                 for c in range(2, len(load.months) + 3)

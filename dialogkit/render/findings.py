@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import TextIO
 
+from ..catalogue import BY_CODE
+from ..catalogue import SEVERITY_WORDS as WORDS_BY_LANGUAGE
 from ..findings import Finding, Report, Severity, format_key_path
 from ..yamlsource import MAX_FILE_BYTES
 
-SEVERITY_WORDS = {"error": "fel", "warning": "varning", "note": "notis"}
+SEVERITY_WORDS = WORDS_BY_LANGUAGE["sv"]
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 GITHUB_COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -19,11 +21,14 @@ Line = list[tuple[str, str]]
 """One line of output as (text, rich style) pieces; "" is no style."""
 
 
-def present(report: Report, output: str, file: TextIO | None = None) -> None:
-    """Print `report` as text, json or github annotations."""
+def present(
+    report: Report, output: str, file: TextIO | None = None, *, language: str = "sv"
+) -> None:
+    """Print `report` as text, json or github annotations; `language` is that of the
+    code titles in json."""
     file = file or sys.stdout
     if output == "json":
-        print(render_json(report), file=file)
+        print(render_json(report, language), file=file)
     elif output == "github":
         text = render_github(report)
         if text:
@@ -131,17 +136,19 @@ def _source_line(finding: Finding, cache: dict) -> str | None:
     return None
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, language: str = "sv") -> str:
     """Counts of every finding; the findings themselves at most `MAX_PER_FILE` a file,
-    and per file how many more there are (`omitted`)."""
+    each with its rule's `name`, and per file how many more there are (`omitted`).
+    `codes` describes each code found, from the catalogue (`dialogkit explain CODE`)."""
     import json
 
+    findings = report.sorted()
     return json.dumps(
         {
             "files_checked": report.files_checked,
             "errors": report.error_count,
             "warnings": report.warning_count,
-            "findings": [f.to_dict() for f in report.sorted()],
+            "findings": [_finding_dict(f) for f in findings],
             "omitted": [
                 {
                     "file": str(file),
@@ -150,10 +157,29 @@ def render_json(report: Report) -> str:
                 }
                 for file, counts in sorted(report.omitted.items(), key=lambda item: str(item[0]))
             ],
+            "codes": _codes(findings, language),
         },
         ensure_ascii=False,
         indent=2,
     )
+
+
+def _finding_dict(finding: Finding) -> dict:
+    entry = BY_CODE.get(finding.code)
+    return {**finding.to_dict(), "name": entry.name if entry else None}
+
+
+def _codes(findings: list[Finding], language: str) -> dict:
+    """Code -> severity, name and title, for the codes among `findings`."""
+    entries = [BY_CODE[code] for code in sorted({f.code for f in findings}) if code in BY_CODE]
+    return {
+        entry.code: {
+            "severity": str(entry.severity),
+            "name": entry.name,
+            "title": entry.title.get(language),
+        }
+        for entry in entries
+    }
 
 
 def render_github(report: Report) -> str:

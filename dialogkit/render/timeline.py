@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from itertools import groupby
 
 from ..formatting import LOCALES, format_date
-from ..labels import label
 from ..markup import escape_markdown
 from ..timeline import Timeline, TimelineItem
+from ..words import label, words
 from . import print_wide
 from .cells import csv_text
 
@@ -29,10 +29,8 @@ def _by_start_month(items):
 
 
 def _title(item: TimelineItem, language: str) -> str:
-    if item.kind == "dialogue":
-        return f"Dialog {item.title}" if language == "sv" else f"Dialogue {item.title}"
-    if item.kind == "test_dialogue":
-        return f"Testdialog ({item.title})" if language == "sv" else f"Test dialogue ({item.title})"
+    if item.kind in ("dialogue", "test_dialogue"):
+        return words(language)[f"timeline.{item.kind}"].format(title=item.title)
     return item.title
 
 
@@ -49,6 +47,7 @@ def render_terminal(timeline: Timeline, today: date, console) -> None:
     from rich.text import Text
 
     language = timeline.language
+    w = words(language)
     months = timeline.months()
     narrow = len(months) > 15
     widths = [
@@ -57,9 +56,9 @@ def render_terminal(timeline: Timeline, today: date, console) -> None:
         max([len(_status(i, today, language)) for i in timeline.items] + [6]),
     ] + [1 if narrow else 4] * len(months)
     table = Table(title=escape(timeline.title), title_justify="left")
-    table.add_column("Vad" if language == "sv" else "What", width=widths[0], no_wrap=True)
-    table.add_column("När" if language == "sv" else "When", width=widths[1], no_wrap=True)
-    table.add_column("Status", width=widths[2], no_wrap=True)
+    table.add_column(w["timeline.what"], width=widths[0], no_wrap=True)
+    table.add_column(w["timeline.when"], width=widths[1], no_wrap=True)
+    table.add_column(w["timeline.status"], width=widths[2], no_wrap=True)
     for (year, month), width in zip(months, widths[3:], strict=True):
         name = month_name(year, month, language)
         header = name[:1].upper() if narrow else name[:3]
@@ -102,21 +101,18 @@ def render_terminal(timeline: Timeline, today: date, console) -> None:
                 *bars,
             )
     print_wide(console, table, sum(widths) + 3 * len(widths) + 1)  # + padding and borders
-    today_text = "Idag" if language == "sv" else "Today"
     overdue_count = sum(item.overdue(today) for item in timeline.items)
-    note = f"{today_text}: {format_date(today, language)} (▼)."
+    note = f"{w['timeline.today']}: {format_date(today, language)} (▼)."
     if overdue_count:
-        note += f" {overdue_count} försenade." if language == "sv" else f" {overdue_count} overdue."
+        note += " " + w["timeline.overdue_count"].format(count=overdue_count)
     console.print(note, style="dim" if not overdue_count else "red")
 
 
 def render_markdown(timeline: Timeline, today: date) -> str:
     language = timeline.language
-    heading = "Tidsaxel" if language == "sv" else "Timeline"
-    lines = [f"# {heading}: {escape_markdown(timeline.title)}", ""]
-    lines.append(
-        f"{'Läget' if language == 'sv' else 'Status as of'} {format_date(today, language)}."
-    )
+    w = words(language)
+    lines = [f"# {w['timeline.heading']}: {escape_markdown(timeline.title)}", ""]
+    lines.append(f"{w['timeline.as_of']} {format_date(today, language)}.")
     for (year, month), items in _by_start_month(timeline.items):
         lines += ["", f"## {month_name(year, month, language).capitalize()} {year}", ""]
         for item in items:
@@ -136,12 +132,13 @@ def _mermaid_text(text: str) -> str:
 
 def render_mermaid(timeline: Timeline, today: date) -> str:
     language = timeline.language
+    w = words(language)
     sections = {
-        "task": "Tidsaxel" if language == "sv" else "Timeline",
-        "milestone": "Tidsaxel" if language == "sv" else "Timeline",
-        "activity": "Aktiviteter" if language == "sv" else "Activities",
-        "test_dialogue": "Testdialoger" if language == "sv" else "Test dialogues",
-        "dialogue": "Dialoger" if language == "sv" else "Dialogues",
+        "task": w["timeline.heading"],
+        "milestone": w["timeline.heading"],
+        "activity": w["timeline.activities"],
+        "test_dialogue": w["timeline.test_dialogues"],
+        "dialogue": w["timeline.dialogues"],
     }
     lines = [
         "```mermaid",
@@ -175,11 +172,17 @@ def render_mermaid(timeline: Timeline, today: date) -> str:
     return "\n".join(lines) + "\n"
 
 
-CSV_HEADER = ("typ", "id", "vad", "start", "slut", "status", "ansvarig", "försenad")
+CSV_COLUMNS = ("type", "id", "what", "start", "end", "status", "responsible", "overdue")
+
+
+def csv_header(language: str = "sv") -> tuple[str, ...]:
+    return tuple(words(language)[f"timeline.csv.{column}"] for column in CSV_COLUMNS)
 
 
 def render_csv(timeline: Timeline, today: date) -> str:
-    """Semicolon-separated, as Swedish Excel expects; dates in ISO form."""
+    """Semicolon-separated, as Swedish Excel expects; dates in ISO form; the header
+    and yes/no in the timeline's language, kinds and statuses as the plan's codes."""
+    w = words(timeline.language)
     rows = [
         (
             item.kind,
@@ -189,8 +192,8 @@ def render_csv(timeline: Timeline, today: date) -> str:
             item.end.isoformat(),
             item.status,
             ", ".join(item.responsible),
-            "ja" if item.overdue(today) else "nej",
+            w["yes"] if item.overdue(today) else w["no"],
         )
         for item in timeline.items
     ]
-    return csv_text([CSV_HEADER, *rows])
+    return csv_text([csv_header(timeline.language), *rows])

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..catalogue import BY_CODE, Entry
 from ..findings import FileFindings, Finding, KeyPath, Severity, format_key_path
 from ..model import KINDS
 from ..workspace import LoadedPlan, Workspace
@@ -24,24 +25,34 @@ RuleFunc = Callable[..., Iterator[Hit]]
 
 @dataclass(frozen=True)
 class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
+    entry: Entry
+    """The rule's catalogue entry: its code, severity, name and texts."""
     kinds: tuple[str, ...]
     func: RuleFunc
+
+    @property
+    def code(self) -> str:
+        return self.entry.code
+
+    @property
+    def severity(self) -> Severity:
+        return self.entry.severity
+
+    @property
+    def name(self) -> str:
+        return self.entry.name
 
 
 RULES: list[Rule] = []
 
 
-def rule(code: str, name: str, severity: Severity, summary: str, kinds: str | tuple[str, ...]):
-    """Register a rule for plans of `kinds` (such as "dialogue_project"); the function
-    takes (plan, workspace)."""
+def rule(code: str, kinds: str | tuple[str, ...]):
+    """Register a rule for the catalogue entry `code` and plans of `kinds` (such as
+    "dialogue_project"); the function takes (plan, workspace)."""
     kinds = (kinds,) if isinstance(kinds, str) else kinds
 
     def register(func: RuleFunc) -> RuleFunc:
-        RULES.append(Rule(code, name, severity, summary, kinds, func))
+        RULES.append(Rule(BY_CODE[code], kinds, func))
         return func
 
     return register
@@ -52,19 +63,19 @@ def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:
     the rest only counted."""
     _load_rule_modules([loaded.plan.kind])
     findings = FileFindings()
-    for entry in RULES:
-        if loaded.plan.kind not in entry.kinds:
+    for registered in RULES:
+        if loaded.plan.kind not in registered.kinds:
             continue
-        for hit in entry.func(loaded.plan, workspace):
-            if not findings.wants(entry.severity):
-                findings.omit(entry.severity)
+        for hit in registered.func(loaded.plan, workspace):
+            if not findings.wants(registered.severity):
+                findings.omit(registered.severity)
                 continue
             line, col = loaded.source.position(hit.path)
             where = format_key_path(hit.path, loaded.source.data)
             findings.add(
                 Finding(
-                    entry.code,
-                    entry.severity,
+                    registered.code,
+                    registered.severity,
                     hit.message,
                     loaded.path,
                     line,

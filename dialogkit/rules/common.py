@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..findings import KeyPath, Severity
+from ..findings import KeyPath
 from ..model import KINDS
 from . import Hit, rule
 
@@ -51,13 +51,7 @@ def _as_written(value, earlier) -> str:
     return "" if value == earlier else f" (som '{earlier}')"
 
 
-@rule(
-    "DK217",
-    "duplicate-id",
-    Severity.ERROR,
-    "Två poster i samma lista har samma id.",
-    tuple(KINDS),
-)
+@rule("DK217", tuple(KINDS))
 def duplicate_ids(plan, workspace) -> Iterator[Hit]:
     for dotted, key in ID_LISTS[plan.kind]:
         path, items = _items(plan, dotted)
@@ -86,13 +80,7 @@ RESPONSIBLE = {
 }
 
 
-@rule(
-    "DK214",
-    "no-responsible",
-    Severity.ERROR,
-    "En uppgift eller aktivitet saknar ansvarig.",
-    tuple(RESPONSIBLE),
-)
+@rule("DK214", tuple(RESPONSIBLE))
 def no_responsible(plan, _) -> Iterator[Hit]:
     items, who, name = RESPONSIBLE[plan.kind]
     for index, item in enumerate(getattr(plan, items)):

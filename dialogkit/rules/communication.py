@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Severity
 from ..model import CommunicationPlan
 from . import Hit, rule
 
@@ -12,13 +11,7 @@ KIND = "communication_plan"
 WORDS = {"know": "veta", "feel": "känna", "do": "göra"}
 
 
-@rule(
-    "DK215",
-    "target-group-incomplete",
-    Severity.ERROR,
-    "En målgrupp saknar vad den ska veta, känna eller göra.",
-    KIND,
-)
+@rule("DK215", KIND)
 def target_group_incomplete(plan: CommunicationPlan, _) -> Iterator[Hit]:
     for i, group in enumerate(plan.target_groups):
         missing = [key for key in WORDS if not (getattr(group, key) or "").strip()]
@@ -31,7 +24,7 @@ def target_group_incomplete(plan: CommunicationPlan, _) -> Iterator[Hit]:
             )
 
 
-@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", KIND)
+@rule("DK206", KIND)
 def activity_period_reversed(plan: CommunicationPlan, _) -> Iterator[Hit]:
     for i, activity in enumerate(plan.activities):
         if activity.when.end < activity.when.start:
@@ -40,13 +33,7 @@ def activity_period_reversed(plan: CommunicationPlan, _) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "DK220",
-    "unknown-target-group",
-    Severity.ERROR,
-    "En aktivitet hänvisar till en okänd målgrupp.",
-    KIND,
-)
+@rule("DK220", KIND)
 def unknown_target_group(plan: CommunicationPlan, _) -> Iterator[Hit]:
     known = {group.id for group in plan.target_groups}
     for i, activity in enumerate(plan.activities):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Severity
 from ..model import LocalPlan
 from . import Hit, rule
 
@@ -25,13 +24,7 @@ def _sub_goal_refs(plan: LocalPlan):
             yield ("follow_ups", i, "assessments", j, "sub_goal"), assessment.sub_goal
 
 
-@rule(
-    "DK219",
-    "unknown-strategy",
-    Severity.ERROR,
-    "Den lokala planen hänvisar till en strategi som inte finns bland planerna.",
-    KIND,
-)
+@rule("DK219", KIND)
 def unknown_strategy(plan: LocalPlan, workspace) -> Iterator[Hit]:
     if workspace.strategy(plan.strategy) is None:
         yield Hit(
@@ -41,7 +34,7 @@ def unknown_strategy(plan: LocalPlan, workspace) -> Iterator[Hit]:
         )
 
 
-@rule("DK216", "unknown-sub-goal", Severity.ERROR, "Ett delmål som strategin inte har.", KIND)
+@rule("DK216", KIND)
 def unknown_sub_goal(plan: LocalPlan, workspace) -> Iterator[Hit]:
     strategy = workspace.strategy(plan.strategy)
     if strategy is None:
@@ -56,7 +49,7 @@ def unknown_sub_goal(plan: LocalPlan, workspace) -> Iterator[Hit]:
             )
 
 
-@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", KIND)
+@rule("DK206", KIND)
 def period_reversed(plan: LocalPlan, _) -> Iterator[Hit]:
     if plan.period.end < plan.period.start:
         yield Hit(("period", "end"), f"Planens period slutar {plan.period.end}, innan den börjar.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Severity
 from ..model import KINDS
 from ..privacy import published_personal_data
 from . import Hit, rule
@@ -15,13 +14,7 @@ OFFICIAL_HINT = (
 )
 
 
-@rule(
-    "DK222",
-    "personal-data-published",
-    Severity.WARNING,
-    "Ett fält som publiceras innehåller personuppgifter.",
-    tuple(KINDS),
-)
+@rule("DK222", tuple(KINDS))
 def personal_data_published(plan, _) -> Iterator[Hit]:
     for found in published_personal_data(plan):
         if found.item is None:

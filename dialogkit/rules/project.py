@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from datetime import date, time
 
 from ..costs import estimate, missing_formats
-from ..findings import Severity
 from ..formatting import format_money
 from ..model import DialogueProject
 from . import Hit, rule
@@ -21,13 +20,7 @@ def _active(plan: DialogueProject):
     return [(i, d) for i, d in enumerate(plan.dialogues) if d.status != "cancelled"]
 
 
-@rule(
-    "DK201",
-    "too-few-members",
-    Severity.ERROR,
-    "En dialog har färre än två ledamöter som deltar.",
-    KIND,
-)
+@rule("DK201", KIND)
 def too_few_members(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
         count = len(set(d.members))
@@ -40,13 +33,7 @@ def too_few_members(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "DK202",
-    "no-local-member",
-    Severity.WARNING,
-    "Ingen deltagande ledamot har anknytning till dialogens kommun.",
-    KIND,
-)
+@rule("DK202", KIND)
 def no_local_member(plan: DialogueProject, _) -> Iterator[Hit]:
     home = {m.id: m.municipality for m in plan.members}
     for i, d in _active(plan):
@@ -58,13 +45,7 @@ def no_local_member(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "DK203",
-    "municipality-not-covered",
-    Severity.ERROR,
-    "En kommun som ska ha en dialog saknar dialog.",
-    KIND,
-)
+@rule("DK203", KIND)
 def municipality_not_covered(plan: DialogueProject, _) -> Iterator[Hit]:
     covered = {d.municipality for _, d in _active(plan) if not d.test}
     for i, name in enumerate(plan.municipalities):
@@ -76,13 +57,7 @@ def municipality_not_covered(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "DK221",
-    "unlisted-municipality",
-    Severity.WARNING,
-    "En dialog gäller en kommun som inte står i municipalities.",
-    KIND,
-)
+@rule("DK221", KIND)
 def unlisted_municipality(plan: DialogueProject, _) -> Iterator[Hit]:
     listed = set(plan.municipalities)
     for i, d in _active(plan):
@@ -94,14 +69,7 @@ def unlisted_municipality(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "DK204",
-    "venue-not-accessible",
-    Severity.ERROR,
-    "En fysisk dialog saknar lokal, eller lokalen är inte tillgänglighetsanpassad "
-    "eller saknar hörselslinga.",
-    KIND,
-)
+@rule("DK204", KIND)
 def venue_not_accessible(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
         if d.format == "digital":
@@ -127,13 +95,7 @@ def venue_not_accessible(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "DK205",
-    "digital-without-registration",
-    Severity.ERROR,
-    "En digital dialog saknar länk eller sätt att anmäla sig.",
-    KIND,
-)
+@rule("DK205", KIND)
 def digital_without_registration(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
         if d.format == "in_person":
@@ -159,7 +121,7 @@ def digital_without_registration(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule("DK206", "end-before-start", Severity.ERROR, "Något slutar innan det börjar.", KIND)
+@rule("DK206", KIND)
 def end_before_start(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in enumerate(plan.dialogues):
         if d.end <= d.start:
@@ -172,13 +134,7 @@ def end_before_start(plan: DialogueProject, _) -> Iterator[Hit]:
             yield Hit(("timeline", i, "when"), f"Perioden '{task.when}' slutar innan den börjar.")
 
 
-@rule(
-    "DK207",
-    "time-of-day",
-    Severity.WARNING,
-    "En riktig dialog är inte på kvällen, eller en testdialog är inte på dagtid.",
-    KIND,
-)
+@rule("DK207", KIND)
 def time_of_day(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
         if d.test and d.start >= EVENING_FROM:
@@ -194,13 +150,7 @@ def time_of_day(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "DK208",
-    "holiday-or-weekend",
-    Severity.WARNING,
-    "En dialog ligger på en helgdag eller en helg.",
-    KIND,
-)
+@rule("DK208", KIND)
 def holiday_or_weekend(plan: DialogueProject, _) -> Iterator[Hit]:
     active = _active(plan)
     swedish = swedish_holidays(frozenset(d.date.year for _, d in active))
@@ -245,13 +195,7 @@ def _library_holidays(years: frozenset[int]) -> dict[date, str]:
     return dict(calendar.items())
 
 
-@rule(
-    "DK209",
-    "after-report-due",
-    Severity.ERROR,
-    "En dialog ligger efter sista dag för rapporten.",
-    KIND,
-)
+@rule("DK209", KIND)
 def after_report_due(plan: DialogueProject, _) -> Iterator[Hit]:
     if plan.reporting is None:
         return
@@ -264,13 +208,7 @@ def after_report_due(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "DK210",
-    "registration-after-dialogue",
-    Severity.ERROR,
-    "Sista anmälningsdag ligger efter dialogen.",
-    KIND,
-)
+@rule("DK210", KIND)
 def registration_after_dialogue(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
         deadline = d.digital and d.digital.registration_deadline
@@ -281,13 +219,7 @@ def registration_after_dialogue(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "DK212",
-    "cost-missing",
-    Severity.ERROR,
-    "Ett format som används saknar kostnad per dialog.",
-    KIND,
-)
+@rule("DK212", KIND)
 def cost_missing(plan: DialogueProject, _) -> Iterator[Hit]:
     for fmt in missing_formats(plan):
         yield Hit(
@@ -297,9 +229,7 @@ def cost_missing(plan: DialogueProject, _) -> Iterator[Hit]:
         )
 
 
-@rule(
-    "DK211", "over-budget", Severity.WARNING, "Den beräknade kostnaden överstiger budgeten.", KIND
-)
+@rule("DK211", KIND)
 def over_budget(plan: DialogueProject, _) -> Iterator[Hit]:
     if plan.costs.budget is None or missing_formats(plan):
         return
@@ -313,7 +243,7 @@ def over_budget(plan: DialogueProject, _) -> Iterator[Hit]:
         )
 
 
-@rule("DK218", "unknown-member", Severity.ERROR, "En dialog hänvisar till en okänd ledamot.", KIND)
+@rule("DK218", KIND)
 def unknown_member(plan: DialogueProject, _) -> Iterator[Hit]:
     known = {m.id for m in plan.members}
     for i, d in enumerate(plan.dialogues):

@@ -1,0 +1,894 @@
+"""The catalogue of finding codes: one entry per code that `plan check` or `plan fmt`
+can report, with its severity, its name, and in Swedish and English a title, why the
+rule exists (from the seeds), an example that trips it and how to fix it.
+
+Rules register against these entries (rules/__init__.py), findings take their
+severity from here, and `dialogkit explain`, the README table and the JSON report
+show them. Plain data: `plan check` imports it on every run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import UsageError
+from .findings import Finding, Severity
+
+ERROR, WARNING, NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
+
+
+class Text(NamedTuple):
+    sv: str
+    en: str
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.sv
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    severity: Severity
+    name: str
+    """The rule's English slug, such as `duplicate-id`."""
+    title: Text
+    why: Text
+    example: Text
+    """A few lines of plan YAML (or a shell line) that trip the rule."""
+    fix: Text
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(
+        "DK001",
+        ERROR,
+        "unreadable-file",
+        Text("Filen kan inte läsas som YAML", "The file cannot be read as YAML"),
+        Text(
+            "Allt annat dialogkit kan säga om en plan förutsätter att filen går att läsa: "
+            "en YAML-text i UTF-8, högst 5 MB, med mellanslag (inte tabbar) i indraget. "
+            "Ett syntaxfel, en binär eller tom fil eller en fil i en annan teckenkodning "
+            "stoppar därför allt annat, och felet visas med rad och kolumn.",
+            "Everything else dialogkit can say about a plan needs a readable file: YAML "
+            "text in UTF-8, at most 5 MB, indented with spaces (not tabs). A syntax error, "
+            "a binary or empty file or another encoding stops everything else, and the "
+            "error is shown with its line and column.",
+        ),
+        Text(
+            "kind: dialogue_project\ndialogues:\n\t- id: sala   # tabb i indraget\n",
+            "kind: dialogue_project\ndialogues:\n\t- id: sala   # a tab in the indent\n",
+        ),
+        Text(
+            "Rätta raden som felet pekar på: byt tabbar mot mellanslag, stäng citattecken "
+            "och hakparenteser, och spara filen som UTF-8.",
+            "Correct the line the error points at: replace tabs with spaces, close quotes "
+            "and brackets, and save the file as UTF-8.",
+        ),
+    ),
+    Entry(
+        "DK003",
+        ERROR,
+        "duplicate-key",
+        Text("Samma nyckel två gånger", "The same key twice"),
+        Text(
+            "En YAML-läsare behåller tyst den sista av två lika nycklar. Ett datum som står "
+            "två gånger betyder att det ena kastas utan att någon märker det, fast båda "
+            "syns för den som granskar planen i en merge request.",
+            "A YAML reader silently keeps the last of two equal keys. A date written twice "
+            "means one of them is thrown away unnoticed, although a reviewer sees both in "
+            "the merge request.",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n    date: 2021-04-20\n",
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n    date: 2021-04-20\n",
+        ),
+        Text(
+            "Behåll nyckeln en gång, med det värde som gäller.",
+            "Keep the key once, with the value that holds.",
+        ),
+    ),
+    Entry(
+        "DK004",
+        ERROR,
+        "unsupported-yaml",
+        Text("YAML som planer inte använder", "YAML that plans do not use"),
+        Text(
+            "Planer kommer från kollegor, grenar och delade mappar. Taggar som "
+            "!!python/object kan köra kod i andra läsare, alias kan blåsa upp en liten fil "
+            "till miljarder värden, ett andra dokument efter --- skulle tyst hoppas över och "
+            "djup nästling är alltid ett indragsfel. En plan behöver bara mappningar, "
+            "listor, text, tal och datum.",
+            "Plans come from colleagues, branches and shared folders. Tags such as "
+            "!!python/object can run code in other readers, aliases can blow a small file "
+            "up to billions of values, a second document after --- would be skipped "
+            "silently, and deep nesting is always an indentation mistake. A plan needs "
+            "only mappings, lists, text, numbers and dates.",
+        ),
+        Text(
+            "venue: &sala {name: Sala bibliotek}\ndialogues:\n  - id: sala\n"
+            "    venue: *sala   # alias\n",
+            "venue: &sala {name: Sala bibliotek}\ndialogues:\n  - id: sala\n"
+            "    venue: *sala   # an alias\n",
+        ),
+        Text(
+            "Skriv ut värdet på varje ställe det behövs, ta bort taggen och lägg varje plan "
+            "i en egen fil.",
+            "Write the value out wherever it is needed, remove the tag, and put each plan "
+            "in a file of its own.",
+        ),
+    ),
+    Entry(
+        "DK005",
+        ERROR,
+        "unknown-kind",
+        Text("kind: saknas eller är okänd", "kind: is missing or unknown"),
+        Text(
+            "kind: avgör vad filen ska innehålla och vilka kontroller som gäller: ett "
+            "dialogprojekt (dialogue_project, som projektplanen för Nära vård i "
+            "Västmanland), en kommunikationsplan (communication_plan, som Lekebergs), en "
+            "strategi (strategy) eller en lokal plan (local_plan, som i Dalarnas strategi). "
+            "Utan den går filen inte att kontrollera.",
+            "kind: decides what the file must hold and which checks apply: a dialogue "
+            "project (dialogue_project, like Västmanland's project plan for Nära vård), a "
+            "communication plan (communication_plan, like Lekeberg's), a strategy "
+            "(strategy) or a local plan (local_plan, as in Dalarna's strategy). Without it "
+            "the file cannot be checked.",
+        ),
+        Text(
+            "kind: dialogprojekt   # okänd plantyp\nid: nara-vard\n",
+            "kind: dialogprojekt   # an unknown kind\nid: nara-vard\n",
+        ),
+        Text(
+            "Börja filen med kind: och en av dialogue_project, communication_plan, strategy "
+            "och local_plan. dialogkit plan new skapar en plan med rätt början.",
+            "Start the file with kind: and one of dialogue_project, communication_plan, "
+            "strategy and local_plan. dialogkit plan new writes a plan with the right start.",
+        ),
+    ),
+    Entry(
+        "DK006",
+        NOTE,
+        "link-out-of-workspace",
+        Text(
+            "En symbolisk länk leder ut ur arbetsytan; den läses inte",
+            "A symbolic link leads out of the workspace; it is not read",
+        ),
+        Text(
+            "En länk ut ur mappen som kontrolleras kunde få dialogkit att läsa, och i build "
+            "publicera, filer som ligger någon annanstans, som någons privata anteckningar. "
+            "En kontroll noterar länken och läser den inte; build vägrar.",
+            "A link out of the folder being checked could make dialogkit read, and in "
+            "build publish, files that live elsewhere, such as someone's private notes. A "
+            "check notes the link and does not read it; build refuses it.",
+        ),
+        Text(
+            "# i skalet:\nln -s ~/privat/anteckningar.yaml plans/anteckningar.yaml\n",
+            "# in the shell:\nln -s ~/private/notes.yaml plans/notes.yaml\n",
+        ),
+        Text(
+            "Kopiera planen in i arbetsytan, eller kontrollera den där den ligger.",
+            "Copy the plan into the workspace, or check it where it lies.",
+        ),
+    ),
+    Entry(
+        "DK010",
+        ERROR,
+        "unknown-key",
+        Text("Okänd nyckel", "Unknown key"),
+        Text(
+            "En felstavad nyckel skulle annars tyst strykas: venu: i stället för venue: "
+            "ger en dialog utan lokal, och kraven på tillgänglighet och hörselslinga "
+            "kontrolleras aldrig.",
+            "A misspelt key would otherwise be dropped silently: venu: instead of venue: "
+            "gives a dialogue without a venue, and its accessibility and hearing loop are "
+            "never checked.",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    venu:   # stavfel\n      name: Sala bibliotek\n",
+            "dialogues:\n  - id: sala\n    venu:   # a typo\n      name: Sala bibliotek\n",
+        ),
+        Text(
+            "Rätta stavningen; meddelandet föreslår den närmaste tillåtna nyckeln.",
+            "Correct the spelling; the message suggests the closest allowed key.",
+        ),
+    ),
+    Entry(
+        "DK011",
+        ERROR,
+        "missing-field",
+        Text("Ett obligatoriskt fält saknas", "A required field is missing"),
+        Text(
+            "De fält en plan måste ha är de som processen i underlagen kräver. Till exempel "
+            "ska varje dialog enligt dialogprocessen ha ett syfte, ange graden av "
+            "delaktighet och hur åsikterna tas till vara: dialog skapar förväntningar. Utan "
+            "dem kan inbjudan och rapporten inte skrivas.",
+            "The fields a plan must have are those the process in the sources requires. "
+            "The dialogue process, for one, says every dialogue states its purpose, its "
+            "degree of influence and how the views will be used: dialogue raises "
+            "expectations. Without them the invitation and the report cannot be written.",
+        ),
+        Text(
+            "kind: dialogue_project\nid: nara-vard\ntitle: Invånardialog Nära vård\n"
+            "# purpose: saknas\n",
+            "kind: dialogue_project\nid: nara-vard\ntitle: Citizen dialogue\n"
+            "# purpose: is missing\n",
+        ),
+        Text(
+            "Lägg till fältet; tipset beskriver vad det ska innehålla.",
+            "Add the field; the hint says what it should hold.",
+        ),
+    ),
+    Entry(
+        "DK012",
+        ERROR,
+        "invalid-value",
+        Text("Ogiltigt värde", "Invalid value"),
+        Text(
+            "Ett datum som inte finns, ett klockslag som inte är TT:MM eller ett värde "
+            "utanför de tillåtna ska upptäckas när planen skrivs, inte när inbjudan redan "
+            "är tryckt.",
+            "A date that does not exist, a time that is not HH:MM or a value outside the "
+            "allowed ones should be caught when the plan is written, not when the "
+            "invitation is already printed.",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    date: 2021-02-30   # finns inte\n"
+            '    start: "18"        # inte TT:MM\n',
+            "dialogues:\n  - id: sala\n    date: 2021-02-30   # does not exist\n"
+            '    start: "18"        # not HH:MM\n',
+        ),
+        Text(
+            "Skriv ett tillåtet värde; tipset visar formatet eller alternativen.",
+            "Write an allowed value; the hint shows the format or the choices.",
+        ),
+    ),
+    Entry(
+        "DK030",
+        ERROR,
+        "format-changes-data",
+        Text("Formateringen skulle ändra data", "Formatting would change the data"),
+        Text(
+            "plan fmt får bara ändra hur planen ser ut, aldrig vad den säger. Som skydd "
+            "läses den formaterade texten igen och jämförs med originalet; skiljer de sig "
+            "lämnas filen orörd. Det är ett fel i dialogkit, inte i planen.",
+            "plan fmt may only change how a plan looks, never what it says. As a guard the "
+            "formatted text is read again and compared with the original; if they differ "
+            "the file is left untouched. It is a bug in dialogkit, not in the plan.",
+        ),
+        Text(
+            "# inget känt exempel: varje fall är ett fel i dialogkit\ndialogkit plan fmt plans/\n",
+            "# no known example: every case is a bug in dialogkit\ndialogkit plan fmt plans/\n",
+        ),
+        Text(
+            "Rapportera felet med planen bifogad; planen fungerar som den är.",
+            "Report the bug with the plan attached; the plan works as it is.",
+        ),
+    ),
+    Entry(
+        "DK031",
+        NOTE,
+        "symlink-not-formatted",
+        Text("plan fmt hoppar över en symbolisk länk", "plan fmt skips a symbolic link"),
+        Text(
+            "Att skriva en formaterad plan genom en länk skulle ersätta länken med en kopia "
+            "eller skriva utanför arbetsytan, så länken lämnas som den är.",
+            "Writing a formatted plan through a link would replace the link with a copy or "
+            "write outside the workspace, so the link is left as it is.",
+        ),
+        Text(
+            "# i skalet:\nln -s ../delad/plan.yaml plans/plan.yaml\ndialogkit plan fmt plans/\n",
+            "# in the shell:\nln -s ../shared/plan.yaml plans/plan.yaml\n"
+            "dialogkit plan fmt plans/\n",
+        ),
+        Text(
+            "Formatera filen som länken pekar på.",
+            "Format the file the link points at.",
+        ),
+    ),
+    Entry(
+        "DK201",
+        ERROR,
+        "too-few-members",
+        Text("En dialog har färre än två ledamöter", "A dialogue has fewer than two members"),
+        Text(
+            "Beredningen enades om att två ledamöter och processledaren deltar vid varje "
+            'dialog: "minst två ledamöter är en förutsättning" (projektplanen för Nära '
+            "vård). En inställd dialog räknas inte.",
+            "The committee agreed that two of its members and the process leader attend "
+            'every dialogue: "at least two members are a precondition" (the project '
+            "plan for Nära vård). A cancelled dialogue does not count.",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    municipality: Sala\n    members: [anna]   # bara en\n",
+            "dialogues:\n  - id: sala\n    municipality: Sala\n    members: [anna]   # only one\n",
+        ),
+        Text(
+            "Lägg till en andra ledamots id under members, eller sätt status: cancelled.",
+            "Add a second member's id under members, or set status: cancelled.",
+        ),
+    ),
+    Entry(
+        "DK202",
+        WARNING,
+        "no-local-member",
+        Text(
+            "Ingen deltagande ledamot har anknytning till dialogens kommun",
+            "No attending member has ties to the dialogue's municipality",
+        ),
+        Text(
+            '"I den mån det går deltar ledamot med anknytning till respektive kommun", och '
+            "ledamöternas lokalkännedom om sina hemkommuner ska tas tillvara "
+            "(projektplanen för Nära vård). Det är en varning, inte ett fel: i den mån det "
+            "går. Testdialoger undantas.",
+            '"As far as possible a member with ties to the municipality attends", and the '
+            "members' local knowledge of their home municipalities should be used (the "
+            "project plan for Nära vård). It is a warning, not an error: as far as "
+            "possible. Test dialogues are exempt.",
+        ),
+        Text(
+            "members:\n  - {id: anna, name: Anna A, municipality: Västerås}\n"
+            "  - {id: bo, name: Bo B, municipality: Köping}\n"
+            "dialogues:\n  - id: sala\n    municipality: Sala\n    members: [anna, bo]\n",
+            "members:\n  - {id: anna, name: Anna A, municipality: Västerås}\n"
+            "  - {id: bo, name: Bo B, municipality: Köping}\n"
+            "dialogues:\n  - id: sala\n    municipality: Sala\n    members: [anna, bo]\n",
+        ),
+        Text(
+            "Låt om möjligt en ledamot från kommunen delta, t.ex. members: [anna, sala].",
+            "If possible let a member from the municipality attend, e.g. members: [anna, sala].",
+        ),
+    ),
+    Entry(
+        "DK203",
+        ERROR,
+        "municipality-not-covered",
+        Text(
+            "En kommun som ska ha en dialog saknar dialog",
+            "A municipality that should have a dialogue has none",
+        ),
+        Text(
+            '"Ambitionen är att genomföra dialoger i länets alla kommuner" – tio tillfällen '
+            "våren 2021 (projektplanen för Nära vård). Varje kommun i municipalities ska "
+            "ha en riktig dialog som inte är inställd.",
+            '"The ambition is to hold dialogues in all the county\'s municipalities" – ten '
+            "occasions in spring 2021 (the project plan for Nära vård). Every municipality "
+            "in municipalities needs a real dialogue that is not cancelled.",
+        ),
+        Text(
+            "municipalities: [Sala, Köping]\ndialogues:\n  - id: sala\n"
+            "    municipality: Sala   # Köping saknas\n",
+            "municipalities: [Sala, Köping]\ndialogues:\n  - id: sala\n"
+            "    municipality: Sala   # Köping has none\n",
+        ),
+        Text(
+            "Lägg till en dialog för kommunen, eller ta bort den ur municipalities.",
+            "Add a dialogue for the municipality, or remove it from municipalities.",
+        ),
+    ),
+    Entry(
+        "DK204",
+        ERROR,
+        "venue-not-accessible",
+        Text(
+            "En fysisk dialog saknar lokal, eller lokalen är inte tillgänglighetsanpassad "
+            "eller saknar hörselslinga",
+            "An in-person dialogue has no venue, or the venue is not accessible or has no "
+            "hearing loop",
+        ),
+        Text(
+            '"Det är viktigt att lokalerna är tillgänglighetsanpassade och har tekniska '
+            'hjälpmedel, som t.ex. hörselslinga" (projektplanen för Nära vård). En dialog '
+            "som alla invånare ska kunna delta i kan inte hållas där alla inte kommer in "
+            "eller hör.",
+            '"It is important that the venues are accessible and have technical aids, '
+            'such as a hearing loop" (the project plan for Nära vård). A dialogue every '
+            "resident should be able to join cannot be held where not everyone gets in or "
+            "can hear.",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    format: in_person\n    venue:\n"
+            "      name: Sala bibliotek\n      accessible: true\n      hearing_loop: false\n",
+            "dialogues:\n  - id: sala\n    format: in_person\n    venue:\n"
+            "      name: Sala library\n      accessible: true\n      hearing_loop: false\n",
+        ),
+        Text(
+            "Välj en lokal som är tillgänglighetsanpassad och har hörselslinga, och skriv "
+            "accessible: true och hearing_loop: true när det är kontrollerat.",
+            "Choose a venue that is accessible and has a hearing loop, and write "
+            "accessible: true and hearing_loop: true once that is confirmed.",
+        ),
+    ),
+    Entry(
+        "DK205",
+        ERROR,
+        "digital-without-registration",
+        Text(
+            "En digital dialog saknar möteslänk eller sätt att anmäla sig",
+            "A digital dialogue has no meeting link or way to register",
+        ),
+        Text(
+            'Digitala dialoger hålls via Teams, "dit deltagare får anmäla intresse '
+            '(e-postadress krävs)" (projektplanen för Nära vård). Utan länk och anmälan '
+            "kan ingen delta, och inbjudan har inget att säga.",
+            'Digital dialogues run on Teams, "where participants register their interest '
+            '(an e-mail address is required)" (the project plan for Nära vård). Without a '
+            "link and a way to register nobody can join, and the invitation has nothing "
+            "to say.",
+        ),
+        Text(
+            "dialogues:\n  - id: koping\n    format: digital\n    digital:\n"
+            "      platform: Teams\n      link: https://teams.example.se/koping\n",
+            "dialogues:\n  - id: koping\n    format: digital\n    digital:\n"
+            "      platform: Teams\n      link: https://teams.example.se/koping\n",
+        ),
+        Text(
+            "Lägg till digital.link och digital.registration_email (eller registration_url).",
+            "Add digital.link and digital.registration_email (or registration_url).",
+        ),
+    ),
+    Entry(
+        "DK206",
+        ERROR,
+        "end-before-start",
+        Text("Något slutar innan det börjar", "Something ends before it starts"),
+        Text(
+            "En dialog, en uppgift i tidsaxeln, en aktivitet eller en plans period som "
+            "slutar innan den börjar är ett skrivfel, och tidsaxeln, arbetsbelastningen "
+            "och inbjudningarna blir fel.",
+            "A dialogue, a timeline task, an activity or a plan's period that ends before "
+            "it starts is a typo, and the timeline, the workload and the invitations come "
+            "out wrong.",
+        ),
+        Text(
+            'dialogues:\n  - id: sala\n    start: "18:00"\n    end: "17:00"\n',
+            'dialogues:\n  - id: sala\n    start: "18:00"\n    end: "17:00"\n',
+        ),
+        Text(
+            "Rätta start- eller sluttiden (eller perioden, t.ex. when: 2021-03..2021-05).",
+            "Correct the start or end (or the period, e.g. when: 2021-03..2021-05).",
+        ),
+    ),
+    Entry(
+        "DK207",
+        WARNING,
+        "time-of-day",
+        Text(
+            "En dialog är inte på kvällen, eller en testdialog är inte på dagtid",
+            "A dialogue is not in the evening, or a test dialogue is not in the daytime",
+        ),
+        Text(
+            '"Testdialoger dagtid. Dialogerna genomförs kvällstid" (projektplanen för Nära '
+            "vård): kvällstid kan de som arbetar komma, och testerna görs när "
+            "processledare och teknik finns på plats. Kväll räknas från kl. 17.00.",
+            '"Test dialogues in the daytime. The dialogues are held in the evening" (the '
+            "project plan for Nära vård): in the evening people who work can come, and the "
+            "tests are run when process leaders and technicians are at hand. Evening "
+            "counts from 17:00.",
+        ),
+        Text(
+            'dialogues:\n  - id: sala\n    test: false\n    start: "14:00"   # dagtid\n',
+            'dialogues:\n  - id: sala\n    test: false\n    start: "14:00"   # daytime\n',
+        ),
+        Text(
+            "Börja kl. 17.00 eller senare, eller skriv test: true för en testdialog.",
+            "Start at 17:00 or later, or write test: true for a test dialogue.",
+        ),
+    ),
+    Entry(
+        "DK208",
+        WARNING,
+        "holiday-or-weekend",
+        Text(
+            "En dialog ligger på en helgdag eller en helg",
+            "A dialogue falls on a public holiday or a weekend",
+        ),
+        Text(
+            "Dialogerna hålls vardagskvällar; våren har påsk, första maj, Kristi "
+            "himmelsfärd och nationaldagen. På en helgdag, midsommarafton, julafton eller "
+            "en helg kommer färre, och lokal och personal är svårare att få.",
+            "The dialogues are held on weekday evenings; spring has Easter, May Day, "
+            "Ascension Day and the national day. On a public holiday, Midsummer Eve, "
+            "Christmas Eve or a weekend fewer people come, and venue and staff are harder "
+            "to get.",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    date: 2021-05-13   # Kristi himmelsfärdsdag\n",
+            "dialogues:\n  - id: sala\n    date: 2021-05-13   # Ascension Day\n",
+        ),
+        Text("Välj en vardag.", "Choose a weekday."),
+    ),
+    Entry(
+        "DK209",
+        ERROR,
+        "after-report-due",
+        Text(
+            "En dialog ligger efter sista dag för rapporten",
+            "A dialogue falls after the report is due",
+        ),
+        Text(
+            "När dialogperioden passerat sammanställer beredningen och processledaren "
+            "materialet i en rapport till regionstyrelsen (dialoger april–maj, "
+            "sammanställning juni, rapport augusti). En dialog efter sista dagen kommer "
+            "inte med i rapporten.",
+            "When the dialogue period is over the committee and the process leader compile "
+            "the material into a report to the regional board (dialogues April–May, "
+            "compilation June, report August). A dialogue after the due date misses the "
+            "report.",
+        ),
+        Text(
+            "reporting:\n  due: 2021-08-31\ndialogues:\n  - id: sala\n    date: 2021-09-07\n",
+            "reporting:\n  due: 2021-08-31\ndialogues:\n  - id: sala\n    date: 2021-09-07\n",
+        ),
+        Text(
+            "Flytta dialogen före reporting.due, eller flytta sista dagen.",
+            "Move the dialogue before reporting.due, or move the due date.",
+        ),
+    ),
+    Entry(
+        "DK210",
+        ERROR,
+        "registration-after-dialogue",
+        Text(
+            "Sista anmälningsdag ligger efter dialogen",
+            "The registration deadline is after the dialogue",
+        ),
+        Text(
+            "Deltagarna anmäler sig för att få möteslänken; en sista anmälningsdag efter "
+            "dialogen går inte att följa och står fel i inbjudan.",
+            "Participants register to get the meeting link; a deadline after the dialogue "
+            "cannot be followed and is wrong in the invitation.",
+        ),
+        Text(
+            "dialogues:\n  - id: koping\n    date: 2021-04-15\n    digital:\n"
+            "      registration_deadline: 2021-04-20\n",
+            "dialogues:\n  - id: koping\n    date: 2021-04-15\n    digital:\n"
+            "      registration_deadline: 2021-04-20\n",
+        ),
+        Text(
+            "Sätt sista anmälningsdag före eller på dialogens dag.",
+            "Set the registration deadline on or before the dialogue's date.",
+        ),
+    ),
+    Entry(
+        "DK211",
+        WARNING,
+        "over-budget",
+        Text(
+            "Den beräknade kostnaden överstiger budgeten",
+            "The estimated cost exceeds the budget",
+        ),
+        Text(
+            "Projektplanen uppskattar 9 000 kr per dialog (arvoden, resor, förtäring och "
+            "lokal) och 20 000 kr för kommunikation och marknadsföring, och "
+            "regionstyrelsen beslutar om upplägget. En kalkyl över budgeten behöver ett "
+            "nytt beslut; det är en varning eftersom budgeten kan höjas.",
+            "The project plan estimates 9 000 kr per dialogue (fees, travel, refreshments "
+            "and venue) and 20 000 kr for communication and marketing, and the regional "
+            "board decides on the plan. An estimate over budget needs a new decision; it is "
+            "a warning because the budget can be raised.",
+        ),
+        Text(
+            "costs:\n  per_dialogue:\n    in_person: {fees: 4000, travel: 2000, "
+            "refreshments: 1500, venue: 1500}\n  budget: 40000   # tio dialoger kostar 90 000\n",
+            "costs:\n  per_dialogue:\n    in_person: {fees: 4000, travel: 2000, "
+            "refreshments: 1500, venue: 1500}\n  budget: 40000   # ten dialogues cost 90 000\n",
+        ),
+        Text(
+            "Minska kostnaderna eller höj budgeten; dialogkit cost visar kalkylen.",
+            "Reduce the costs or raise the budget; dialogkit cost shows the estimate.",
+        ),
+    ),
+    Entry(
+        "DK212",
+        ERROR,
+        "cost-missing",
+        Text(
+            "Ett format som används saknar kostnad per dialog",
+            "A format in use has no cost per dialogue",
+        ),
+        Text(
+            "Kalkylen räknar varje dialog med vad dess format kostar. Saknas formatet i "
+            "costs.per_dialogue skulle dialogerna räknas som gratis och kalkylen se bättre "
+            "ut än den är.",
+            "The estimate counts each dialogue at what its format costs. A format missing "
+            "from costs.per_dialogue would make those dialogues free and the estimate look "
+            "better than it is.",
+        ),
+        Text(
+            "costs:\n  per_dialogue:\n    in_person: {fees: 4000}\n"
+            "dialogues:\n  - id: koping\n    format: digital   # ingen kostnad för digital\n",
+            "costs:\n  per_dialogue:\n    in_person: {fees: 4000}\n"
+            "dialogues:\n  - id: koping\n    format: digital   # no cost for digital\n",
+        ),
+        Text(
+            "Lägg till formatet under costs.per_dialogue med fees, travel, refreshments och venue.",
+            "Add the format under costs.per_dialogue with fees, travel, refreshments and venue.",
+        ),
+    ),
+    Entry(
+        "DK214",
+        ERROR,
+        "no-responsible",
+        Text(
+            "En uppgift eller aktivitet saknar ansvarig",
+            "A task or activity has no one responsible",
+        ),
+        Text(
+            "Projektplanen anger moment, roller och tidpunkter; kommunikationsplanen har en "
+            'kolumn för ansvarig och den lokala planen frågar "Av vem?" för varje '
+            "aktivitet. En uppgift utan ansvarig blir sällan gjord. Inställda uppgifter "
+            "undantas.",
+            "The project plan sets out steps, roles and times; the communication plan has a "
+            'column for who is responsible, and the local plan asks "By whom?" for every '
+            "activity. A task without anyone responsible seldom gets done. Cancelled tasks "
+            "are exempt.",
+        ),
+        Text(
+            "timeline:\n  - task: Boka lokaler\n    when: 2021-02\n    # responsible: saknas\n",
+            "timeline:\n  - task: Book venues\n    when: 2021-02\n    # responsible: is missing\n",
+        ),
+        Text(
+            "Lägg till responsible: (by_whom: i en lokal plan) med en person eller roll.",
+            "Add responsible: (by_whom: in a local plan) with a person or role.",
+        ),
+    ),
+    Entry(
+        "DK215",
+        ERROR,
+        "target-group-incomplete",
+        Text(
+            "En målgrupp saknar vad den ska veta, känna eller göra",
+            "A target group lacks what it should know, feel or do",
+        ),
+        Text(
+            'Kommunikationsplanen frågar för varje målgrupp: "Vad ska målgruppen '
+            'veta/känna/göra?". Kommunikationsmålen är de tre svaren; saknas ett går det '
+            "inte att välja budskap och aktiviteter eller följa upp dem.",
+            'The communication plan asks for every target group: "What should the group '
+            'know, feel and do?". The three answers are the communication goals; without '
+            "one, messages and activities cannot be chosen or followed up.",
+        ),
+        Text(
+            "target_groups:\n  - id: hr\n    name: HR-avdelningen\n"
+            "    know: Vad Nära vård innebär.\n    do: Bidra till kompetensförsörjningen.\n"
+            "    # feel: saknas\n",
+            "target_groups:\n  - id: hr\n    name: HR department\n"
+            "    know: What Nära vård means.\n    do: Help secure the skills supply.\n"
+            "    # feel: is missing\n",
+        ),
+        Text("Lägg till know:, feel: och do: för målgruppen.", "Add know:, feel: and do:."),
+    ),
+    Entry(
+        "DK216",
+        ERROR,
+        "unknown-sub-goal",
+        Text(
+            "En lokal plan hänvisar till ett delmål som strategin inte har",
+            "A local plan refers to a sub-goal the strategy does not have",
+        ),
+        Text(
+            "Dalarnas strategi har fem delmål; den lokala planens aktiviteter, nyckeltal "
+            "och självskattning knyts till dem och den regionala årsrapporten "
+            "sammanställer per delmål. Ett delmål som inte finns faller bort ur "
+            "sammanställningen.",
+            "Dalarna's strategy has five sub-goals; a local plan's activities, key figures "
+            "and self-assessment are tied to them, and the regional yearly report compiles "
+            "per sub-goal. A sub-goal that does not exist drops out of the compilation.",
+        ),
+        Text(
+            "activities:\n  - id: sip\n    sub_goals: [1, 6]   # strategin har 1–5\n",
+            "activities:\n  - id: sip\n    sub_goals: [1, 6]   # the strategy has 1–5\n",
+        ),
+        Text(
+            "Använd ett av strategins delmål; meddelandet räknar upp dem.",
+            "Use one of the strategy's sub-goals; the message lists them.",
+        ),
+    ),
+    Entry(
+        "DK217",
+        ERROR,
+        "duplicate-id",
+        Text(
+            "Två poster (eller två planer) har samma id",
+            "Two items (or two plans) have the same id",
+        ),
+        Text(
+            "Id:n blir fil- och mappnamn (en inbjudan per dialog, en mapp per plan i build) "
+            "och hänvisningar (members: [anna]). Två lika id skulle skriva över varandras "
+            "filer och göra hänvisningarna tvetydiga. Stora och små bokstäver räknas som "
+            "samma, eftersom Windows och macOS tar Sala och sala för samma namn.",
+            "Ids become file and folder names (an invitation per dialogue, a folder per "
+            "plan in build) and references (members: [anna]). Two equal ids would "
+            "overwrite each other's files and make references ambiguous. Upper and lower "
+            "case count as the same, since Windows and macOS take Sala and sala for the "
+            "same name.",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n  - id: Sala   # samma id\n"
+            "    date: 2021-05-04\n",
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n  - id: Sala   # the same id\n"
+            "    date: 2021-05-04\n",
+        ),
+        Text(
+            "Ge varje post och varje plan ett eget id, t.ex. sala-2.",
+            "Give every item and every plan an id of its own, e.g. sala-2.",
+        ),
+    ),
+    Entry(
+        "DK218",
+        ERROR,
+        "unknown-member",
+        Text("En dialog hänvisar till en okänd ledamot", "A dialogue refers to an unknown member"),
+        Text(
+            "Dialogens members räknas mot kravet på två ledamöter och anknytning till "
+            "kommunen, och namnen står i inbjudan. Ett id som inte finns under members är "
+            "oftast ett stavfel och gör allt det fel.",
+            "A dialogue's members count towards the two-member rule and the local tie, and "
+            "their names appear in the invitation. An id that is not under members is "
+            "usually a typo and makes all of that wrong.",
+        ),
+        Text(
+            "members:\n  - {id: anna, name: Anna A, municipality: Sala}\n"
+            "dialogues:\n  - id: sala\n    members: [anna, berit]   # berit finns inte\n",
+            "members:\n  - {id: anna, name: Anna A, municipality: Sala}\n"
+            "dialogues:\n  - id: sala\n    members: [anna, berit]   # no berit\n",
+        ),
+        Text(
+            "Använd ett id från members, eller lägg till ledamoten där.",
+            "Use an id from members, or add the member there.",
+        ),
+    ),
+    Entry(
+        "DK219",
+        ERROR,
+        "unknown-strategy",
+        Text(
+            "En lokal plan hänvisar till en strategi som inte finns",
+            "A local plan refers to a strategy that does not exist",
+        ),
+        Text(
+            "Varje kommun gör sin lokala plan utifrån länets strategi, och delmålen kommer "
+            "därifrån (Dalarnas strategi 2022–2030). Utan strategin bland planerna går "
+            "hänvisningarna till delmål inte att kontrollera.",
+            "Each municipality makes its local plan from the county's strategy, and the "
+            "sub-goals come from it (Dalarna's strategy 2022–2030). Without the strategy "
+            "among the plans the references to sub-goals cannot be checked.",
+        ),
+        Text(
+            "kind: local_plan\nid: leksand-lokal-plan\nstrategy: dalarna-strategi   # ingen "
+            "sådan plan\n",
+            "kind: local_plan\nid: leksand-lokal-plan\nstrategy: dalarna-strategi   # no such "
+            "plan\n",
+        ),
+        Text(
+            "Lägg strategifilen i samma arbetsyta, eller rätta id:t i strategy:.",
+            "Put the strategy file in the same workspace, or correct the id in strategy:.",
+        ),
+    ),
+    Entry(
+        "DK220",
+        ERROR,
+        "unknown-target-group",
+        Text(
+            "En aktivitet hänvisar till en okänd målgrupp",
+            "An activity refers to an unknown target group",
+        ),
+        Text(
+            "Kommunikationsplanens aktiviteter riktar sig till målgrupperna och deras "
+            "veta/känna/göra. En hänvisning till en målgrupp som inte finns är ett stavfel "
+            "som lämnar målgruppen utan aktiviteter.",
+            "The communication plan's activities address its target groups and their "
+            "know/feel/do. A reference to a group that does not exist is a typo that "
+            "leaves the group without activities.",
+        ),
+        Text(
+            "target_groups:\n  - id: hr\nactivities:\n  - id: intranat\n"
+            "    target_groups: [personal]   # finns inte\n",
+            "target_groups:\n  - id: hr\nactivities:\n  - id: intranet\n"
+            "    target_groups: [staff]   # does not exist\n",
+        ),
+        Text("Använd ett id från target_groups.", "Use an id from target_groups."),
+    ),
+    Entry(
+        "DK221",
+        WARNING,
+        "unlisted-municipality",
+        Text(
+            "En dialog gäller en kommun som inte står i municipalities",
+            "A dialogue is in a municipality that is not in municipalities",
+        ),
+        Text(
+            "Projektet räknar upp kommunerna som ska ha dialog. En dialog i en kommun "
+            "utanför listan är oftast en felstavning, som samtidigt lämnar den rätta "
+            "kommunen utan dialog.",
+            "The project lists the municipalities that get a dialogue. A dialogue in a "
+            "municipality outside the list is usually a misspelling, which also leaves the "
+            "right municipality without a dialogue.",
+        ),
+        Text(
+            "municipalities: [Köping]\ndialogues:\n  - id: koping\n"
+            "    municipality: Koping   # stavfel\n",
+            "municipalities: [Köping]\ndialogues:\n  - id: koping\n"
+            "    municipality: Koping   # a typo\n",
+        ),
+        Text(
+            "Rätta stavningen, eller lägg till kommunen i municipalities.",
+            "Correct the spelling, or add the municipality to municipalities.",
+        ),
+    ),
+    Entry(
+        "DK222",
+        WARNING,
+        "personal-data-published",
+        Text(
+            "Ett fält som publiceras innehåller personuppgifter",
+            "A published field holds personal data",
+        ),
+        Text(
+            "En myndighet får inte publicera en privatpersons personnummer eller "
+            "kontaktuppgifter på sin webbplats. En tjänstepersons arbetstelefon och e-post "
+            "får publiceras, och dokumentationen har en offentlig del och en intern "
+            "(dialogguiden). Kontakter utan official: true och personnummer i fält som "
+            "publiceras lämnas därför utanför de offentliga filerna.",
+            "A public body may not publish a private person's personal identity number or "
+            "contact details on its website. A civil servant's work phone and e-mail may "
+            "be published, and the documentation has a public part and an internal one "
+            "(the dialogue guide). Contacts without official: true and identity numbers in "
+            "published fields are therefore kept out of the public files.",
+        ),
+        Text(
+            "contact:\n  name: Kim Kontakt\n  phone: 070-123 45 67   # official: true saknas\n",
+            "contact:\n  name: Kim Contact\n  phone: 070-123 45 67   # no official: true\n",
+        ),
+        Text(
+            "Skriv official: true om det är en tjänstepersons arbetsuppgifter; annars ta "
+            "bort uppgiften, eller flytta anteckningen till internal_notes.",
+            "Write official: true if they are a civil servant's work details; otherwise "
+            "remove them, or move the note to internal_notes.",
+        ),
+    ),
+)
+
+BY_CODE: dict[str, Entry] = {entry.code: entry for entry in ENTRIES}
+
+SEVERITY_WORDS = {
+    "sv": {ERROR: "fel", WARNING: "varning", NOTE: "notis"},
+    "en": {ERROR: "error", WARNING: "warning", NOTE: "note"},
+}
+
+
+def severity(code: str) -> Severity:
+    return BY_CODE[code].severity
+
+
+def finding(code: str, message: str, file: Path, **details) -> Finding:
+    """A finding of `code` with the catalogue's severity; `details` are `Finding`'s
+    other fields (line, col, path, hint, where)."""
+    return Finding(code, BY_CODE[code].severity, message, file, **details)
+
+
+def lookup(query: str) -> Entry:
+    """The entry for a code (`DK201`, `dk201`, `201`) or a name (`too-few-members`);
+    otherwise a `UsageError` naming the closest codes."""
+    wanted = query.strip()
+    code = wanted.upper() if wanted.upper().startswith("DK") else f"DK{wanted}"
+    if code in BY_CODE:
+        return BY_CODE[code]
+    by_name = {entry.name: entry for entry in ENTRIES}
+    if wanted.lower() in by_name:
+        return by_name[wanted.lower()]
+    close = difflib.get_close_matches(code, BY_CODE, n=3, cutoff=0.6)
+    close += [by_name[n].code for n in difflib.get_close_matches(wanted.lower(), by_name, n=3)]
+    close = list(dict.fromkeys(close))
+    hint = f"Menade du {_either(close)}? " if close else ""
+    raise UsageError(
+        f"Koden '{query}' finns inte.",
+        hint=hint + "Alla koder: dialogkit explain --list",
+    )
+
+
+def _either(codes: list[str]) -> str:
+    return " eller ".join(filter(None, [", ".join(codes[:-1]), codes[-1]]))

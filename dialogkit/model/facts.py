@@ -1,0 +1,40 @@
+"""What every plan kind declares about itself, beside its fields: the title it is
+shown under, who signs its documents, its reports, its products, and what it has on
+its calendar. Code outside the model package asks the plan, never its type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """A report a plan kind has (`project-plan`, ...) and the audiences it is made for;
+    the first audience is the default."""
+
+    kind: str
+    audiences: tuple[str, ...] = ("internal",)
+
+
+@dataclass(frozen=True)
+class ScheduleItem:
+    """One thing on a plan's calendar: a task, milestone, dialogue or activity."""
+
+    kind: str
+    """task, milestone, dialogue, test_dialogue or activity."""
+    id: str
+    title: str
+    start: date
+    end: date
+    status: str
+    responsible: tuple[str, ...] = ()
+    when: str = ""
+    """The period as the plan wrote it."""
+
+
+def kind_title(kind: str, language: str) -> str:
+    """ "Kommunikationsplan", "Local plan", ...: a plan kind's name in `language`."""
+    from ..words import words
+
+    return words(language)[f"kind.{kind}"]

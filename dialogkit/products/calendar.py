@@ -1,0 +1,16 @@
+"""The calendar product: one ICS file with every dialogue of a project (public)."""
+
+from __future__ import annotations
+
+from . import File, Made, Product, Request
+
+
+def make_calendar(loaded, request: Request) -> Made:
+    from ..invitations import dialogue_calendar
+    from ..words import words
+
+    name = f"{words(loaded.plan.language)['file.calendar']}.ics"
+    return Made([File(name, dialogue_calendar(loaded, templates=request.templates), public=True)])
+
+
+PRODUCT = Product("calendar", ("ics",), make_calendar, built=lambda plan: [Request()])

@@ -1,0 +1,54 @@
+"""The cost estimate of a dialogue project, beside the scenarios it is compared with:
+a terminal table, Markdown, CSV, JSON or an xlsx workbook."""
+
+from __future__ import annotations
+
+from . import Drawing, File, Made, Product, Request
+
+
+def make_cost(loaded, request: Request) -> Made:
+    from ..costs import compare
+    from ..render import cost as render
+    from ..words import words
+
+    project = loaded.plan
+    language = project.language
+    scenarios = costed_scenarios(project) if request.scenarios is None else request.scenarios
+    estimates = compare(project, list(scenarios))
+    stem = words(language)["file.cost"]
+    if request.format == "table":
+        return Made(
+            [
+                Drawing(
+                    f"{stem}.txt",
+                    lambda console: render.render_estimate_table(estimates, console, language),
+                )
+            ]
+        )
+    content = {
+        "markdown": lambda: render.render_estimate_markdown(estimates, project.title, language),
+        "csv": lambda: render.render_estimate_csv(estimates, language=language),
+        "json": lambda: render.render_estimate_json(estimates, project.id),
+        "xlsx": lambda: render.render_estimate_xlsx(estimates, project.title, language),
+    }[request.format]()
+    extension = "md" if request.format == "markdown" else request.format
+    return Made([File(f"{stem}.{extension}", content)])
+
+
+def costed_scenarios(project) -> list[str]:
+    """The built-in scenarios the plan has prices for, then the plan's own."""
+    from ..costs import BUILT_IN_SCENARIOS
+
+    built_in = [
+        name for name, (_, fmt) in BUILT_IN_SCENARIOS.items() if fmt in project.costs.per_dialogue
+    ]
+    return [*built_in, *(s.id for s in project.costs.scenarios)]
+
+
+FORMATS = ("table", "markdown", "csv", "json", "xlsx")
+PRODUCT = Product(
+    "cost",
+    FORMATS,
+    make_cost,
+    built=lambda plan: [Request(format=f) for f in ("markdown", "xlsx")],
+)

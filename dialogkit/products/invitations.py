@@ -1,0 +1,53 @@
+"""The invitations product: one text per dialogue and channel (plain text, Markdown
+or an e-mail draft), and each dialogue's calendar file beside them. All are public."""
+
+from __future__ import annotations
+
+from . import File, Made, Product, Request
+
+
+def make_invitations(loaded, request: Request) -> Made:
+    from ..invitations import dialogue_calendar, invitations, to_eml
+
+    texts = invitations(
+        loaded,
+        dialogue_ids=list(request.dialogues or ()) or None,
+        channels=list(request.channels or ()) or None,
+        templates=request.templates,
+        markdown=request.format == "markdown",
+    )
+    dialogues = {text.dialogue.id: text.dialogue for text in texts}
+    calendars = {
+        key: dialogue_calendar(loaded, [dialogue], templates=request.templates)
+        for key, dialogue in dialogues.items()
+    }
+    files = [
+        File(
+            text.file_name(request.format),
+            to_eml(loaded.plan, text, calendars[text.dialogue.id])
+            if request.format == "eml"
+            else text.text(request.format),
+            public=True,
+        )
+        for text in texts
+    ]
+    files += [
+        File(f"{key}/{key}.ics", calendar, public=True, on_screen=False)
+        for key, calendar in calendars.items()
+    ]
+    warnings = [
+        f"{text.channel} för {text.dialogue.id} är {text.length} tecken; "
+        f"kanalens gräns är {text.limit}."
+        for text in texts
+        if text.over_limit()
+    ]
+    return Made(files, warnings)
+
+
+PRODUCT = Product(
+    "invitations",
+    ("text", "markdown", "eml"),
+    make_invitations,
+    built=lambda plan: [Request(format="text"), Request(format="eml", channels=("email",))],
+    folder="folder.invitations",
+)
