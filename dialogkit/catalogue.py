@@ -9,8 +9,6 @@ show them. Plain data: `plan check` imports it on every run.
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,8 +26,10 @@ class Text(NamedTuple):
         return self.en if language == "en" else self.sv
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One code. A named tuple, not a dataclass: `plan check` loads the catalogue on
+    every run, and a dataclass costs a millisecond to define."""
+
     code: str
     severity: Severity
     name: str
@@ -94,7 +94,10 @@ ENTRIES: tuple[Entry, ...] = (
         "DK004",
         ERROR,
         "unsupported-yaml",
-        Text("YAML som planer inte använder", "YAML that plans do not use"),
+        Text(
+            "YAML som planer inte använder: alias, taggar, flera dokument, djup nästling",
+            "YAML that plans do not use: aliases, tags, several documents, deep nesting",
+        ),
         Text(
             "Planer kommer från kollegor, grenar och delade mappar. Taggar som "
             "!!python/object kan köra kod i andra läsare, alias kan blåsa upp en liten fil "
@@ -358,10 +361,12 @@ ENTRIES: tuple[Entry, ...] = (
             "in municipalities needs a real dialogue that is not cancelled.",
         ),
         Text(
-            "municipalities: [Sala, Köping]\ndialogues:\n  - id: sala\n"
-            "    municipality: Sala   # Köping saknas\n",
-            "municipalities: [Sala, Köping]\ndialogues:\n  - id: sala\n"
-            "    municipality: Sala   # Köping has none\n",
+            "municipalities: [Sala, Köping, Arboga]\ndialogues:\n  - id: sala\n"
+            "    municipality: Sala\n  - id: koping\n"
+            "    municipality: Köping   # ingen dialog i Arboga\n",
+            "municipalities: [Sala, Köping, Arboga]\ndialogues:\n  - id: sala\n"
+            "    municipality: Sala\n  - id: koping\n"
+            "    municipality: Köping   # no dialogue in Arboga\n",
         ),
         Text(
             "Lägg till en dialog för kommunen, eller ta bort den ur municipalities.",
@@ -419,10 +424,12 @@ ENTRIES: tuple[Entry, ...] = (
             "to say.",
         ),
         Text(
-            "dialogues:\n  - id: koping\n    format: digital\n    digital:\n"
-            "      platform: Teams\n      link: https://teams.example.se/koping\n",
-            "dialogues:\n  - id: koping\n    format: digital\n    digital:\n"
-            "      platform: Teams\n      link: https://teams.example.se/koping\n",
+            "dialogues:\n  - id: sala-digital\n    format: digital\n    digital:\n"
+            "      platform: Teams\n      link: https://teams.example.se/sala\n"
+            "      # registration_email saknas\n",
+            "dialogues:\n  - id: sala-digital\n    format: digital\n    digital:\n"
+            "      platform: Teams\n      link: https://teams.example.se/sala\n"
+            "      # no registration_email\n",
         ),
         Text(
             "Lägg till digital.link och digital.registration_email (eller registration_url).",
@@ -572,9 +579,13 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         Text(
             "costs:\n  per_dialogue:\n    in_person: {fees: 4000, travel: 2000, "
-            "refreshments: 1500, venue: 1500}\n  budget: 40000   # tio dialoger kostar 90 000\n",
+            "refreshments: 1500, venue: 1500}\n"
+            "  one_off:\n    - {item: Marknadsföring, amount: 20000}\n"
+            "  budget: 25000   # en dialog och marknadsföringen: 29 000 kr\n",
             "costs:\n  per_dialogue:\n    in_person: {fees: 4000, travel: 2000, "
-            "refreshments: 1500, venue: 1500}\n  budget: 40000   # ten dialogues cost 90 000\n",
+            "refreshments: 1500, venue: 1500}\n"
+            "  one_off:\n    - {item: Marketing, amount: 20000}\n"
+            "  budget: 25000   # one dialogue and the marketing: 29 000 kr\n",
         ),
         Text(
             "Minska kostnaderna eller höj budgeten; dialogkit cost visar kalkylen.",
@@ -598,10 +609,10 @@ ENTRIES: tuple[Entry, ...] = (
             "better than it is.",
         ),
         Text(
-            "costs:\n  per_dialogue:\n    in_person: {fees: 4000}\n"
-            "dialogues:\n  - id: koping\n    format: digital   # ingen kostnad för digital\n",
-            "costs:\n  per_dialogue:\n    in_person: {fees: 4000}\n"
-            "dialogues:\n  - id: koping\n    format: digital   # no cost for digital\n",
+            "costs:\n  per_dialogue:\n    in_person: {fees: 4000}\n    digital: {fees: 4000}\n"
+            "dialogues:\n  - id: sala\n    format: hybrid   # ingen kostnad för hybrid\n",
+            "costs:\n  per_dialogue:\n    in_person: {fees: 4000}\n    digital: {fees: 4000}\n"
+            "dialogues:\n  - id: sala\n    format: hybrid   # no cost for hybrid\n",
         ),
         Text(
             "Lägg till formatet under costs.per_dialogue med fees, travel, refreshments och venue.",
@@ -653,11 +664,11 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         Text(
             "target_groups:\n  - id: hr\n    name: HR-avdelningen\n"
-            "    know: Vad Nära vård innebär.\n    do: Bidra till kompetensförsörjningen.\n"
-            "    # feel: saknas\n",
+            "    know: Vad Nära vård innebär.\n    feel:   # tomt\n"
+            "    do: Bidra till kompetensförsörjningen.\n",
             "target_groups:\n  - id: hr\n    name: HR department\n"
-            "    know: What Nära vård means.\n    do: Help secure the skills supply.\n"
-            "    # feel: is missing\n",
+            "    know: What Nära vård means.\n    feel:   # empty\n"
+            "    do: Help secure the skills supply.\n",
         ),
         Text("Lägg till know:, feel: och do: för målgruppen.", "Add know:, feel: and do:."),
     ),
@@ -840,8 +851,10 @@ ENTRIES: tuple[Entry, ...] = (
             "published fields are therefore kept out of the public files.",
         ),
         Text(
-            "contact:\n  name: Kim Kontakt\n  phone: 070-123 45 67   # official: true saknas\n",
-            "contact:\n  name: Kim Contact\n  phone: 070-123 45 67   # no official: true\n",
+            "process_leader:\n  name: Pia Processledare\n"
+            "  phone: 070-123 45 67   # official: true saknas\n",
+            "process_leader:\n  name: Pia Process Leader\n"
+            "  phone: 070-123 45 67   # no official: true\n",
         ),
         Text(
             "Skriv official: true om det är en tjänstepersons arbetsuppgifter; annars ta "
@@ -873,6 +886,8 @@ def finding(code: str, message: str, file: Path, **details) -> Finding:
 def lookup(query: str) -> Entry:
     """The entry for a code (`DK201`, `dk201`, `201`) or a name (`too-few-members`);
     otherwise a `UsageError` naming the closest codes."""
+    import difflib
+
     wanted = query.strip()
     code = wanted.upper() if wanted.upper().startswith("DK") else f"DK{wanted}"
     if code in BY_CODE:

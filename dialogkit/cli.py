@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from .entry import CHECK_FORMATS, run_check
+from .check_command import CHECK_FORMATS, run_check
 from .errors import PlanInvalidError, UsageError
 
 app = typer.Typer(

@@ -8,13 +8,12 @@ Not loading typer (nor rich, off a terminal) saves a quarter of checking one pla
 
 import os
 import sys
-from collections.abc import Iterable
 from itertools import takewhile
 from pathlib import Path
 
+from .check_command import CHECK_FORMATS, run_check
 from .errors import DialogkitError
 
-CHECK_FORMATS = ("text", "json", "github")
 CHECK_OPTIONS = frozenset({"--format", "-f", "--strict", "--no-strict"})
 """The options of `plan check` that `quick_check` understands: all of them (a test
 compares them with the command line's), so only --help and mistakes go to typer."""
@@ -75,16 +74,6 @@ def quick_check(args: list[str]) -> int | None:
     if output not in CHECK_FORMATS:
         return None
     return run_check(paths or [Path(".")], output, strict)
-
-
-def run_check(paths: Iterable[Path], output: str, strict: bool) -> int:
-    """Check the plans, print the findings and return the exit code."""
-    from .checking import check
-    from .render.findings import present
-
-    report = check(paths)
-    present(report, output)
-    return report.exit_code(strict=strict)
 
 
 def report_error(message: str, hint: str | None) -> None:

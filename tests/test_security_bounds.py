@@ -18,6 +18,7 @@ from conftest import LOCAL_PLAN, PROJECT, STRATEGY
 
 import dialogkit
 from dialogkit import build as build_module
+from dialogkit import gate as gate_module
 from dialogkit import invitations as invitations_module
 from dialogkit import validation
 from dialogkit.findings import MAX_PER_FILE
@@ -542,17 +543,20 @@ def test_build_does_constant_work_per_dialogue(write, monkeypatch):
 
     from datetime import date
 
-    outputs = list(build_module.plan_outputs(loaded, date(2021, 3, 1), dialogkit.Workspace()))
-    for output in outputs:
-        if output.path.suffix in (".eml", ".ics"):
-            output.produce()
+    from dialogkit.products import plan_files
 
-    texts = len([o for o in outputs if o.what == "inbjudan"])
-    dialogues = len([o for o in outputs if o.path.name == "email.eml"])
+    files = [
+        file
+        for folder, produce in plan_files(loaded, today=date(2021, 3, 1))
+        if folder == "inbjudningar"
+        for file in produce()
+    ]
+    texts = len([f for f in files if f.name.endswith((".txt", ".md"))])
+    dialogues = len([f for f in files if f.name.endswith("/email.eml")])
     assert (dialogues, texts) == (count + 1, 3 * (count + 1))  # and the plan's koping
-    assert calls["invitations"] == 1
+    assert calls["invitations"] == 2  # the texts, then the e-mail drafts
     assert calls["to_eml"] == dialogues
-    assert calls["calendar"] == dialogues + 1  # one per dialogue, one for the project
+    assert calls["calendar"] == 2 * dialogues  # with the texts and with the drafts
     assert calls["dialogue read"] <= 4 * texts  # the old lookup read about 30 per text
 
 
@@ -592,14 +596,14 @@ def test_a_link_planted_while_the_build_runs_is_not_written_through(write, tmp_p
     write(PROJECT, "plans/projekt.yaml")
     out, victim = tmp_path / "ut", tmp_path / "offer"
     victim.mkdir()
-    gate = build_module.check_public
+    gate = gate_module.check_public
 
     def plant_then_check(*args, **kwargs):
         if not (out / "testprojekt").is_symlink():
             (out / "testprojekt").symlink_to(victim)
         return gate(*args, **kwargs)
 
-    monkeypatch.setattr(build_module, "check_public", plant_then_check)
+    monkeypatch.setattr(gate_module, "check_public", plant_then_check)
     with pytest.raises(UsageError, match="symbolisk länk"):
         build_module.build([tmp_path / "plans"], out)
     assert not any(victim.iterdir())

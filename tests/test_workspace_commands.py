@@ -232,8 +232,8 @@ def test_an_english_communication_plan_builds_english_timeline_and_workload(run,
     out = tmp_path / "ut"
     assert run("build", tmp_path / "plans", "--out", out).exit_code == 0
     plan_id = next(p.name for p in out.iterdir())
-    timeline = (out / plan_id / "tidsaxel.md").read_text("utf-8")
-    workload = (out / plan_id / "arbetsbelastning.md").read_text("utf-8")
+    timeline = (out / plan_id / "timeline.md").read_text("utf-8")  # English file names too
+    workload = (out / plan_id / "workload.md").read_text("utf-8")
     assert timeline.startswith("# Timeline: Communication plan:")
     assert "| Responsible |" in workload and "**Total**" in workload
     assert "Ansvarig" not in workload and "Tidsaxel" not in timeline

@@ -11,97 +11,33 @@ gate here, before anyone can write it.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model.facts import kind_title
+from . import calendar, cost, invitations, report, timeline, workload
+from .base import Drawing, File, Made, Product, Request
 
 if TYPE_CHECKING:
     from ..workspace import LoadedPlan, Workspace
 
-
-@dataclass(frozen=True)
-class File:
-    name: str
-    """Relative, with "/" between folders: `tidsaxel.md`, `sala/email.eml`."""
-    content: str | bytes
-    public: bool = False
-    """Handed to residents or published: it has passed the personal-data gate."""
-    on_screen: bool = True
-    """Shown when the command prints instead of writing (a calendar file is not)."""
+__all__ = ["PRODUCTS", "Drawing", "File", "Made", "Product", "Request", "make", "plan_files"]
 
 
-@dataclass(frozen=True)
-class Drawing:
-    """A terminal view: drawn with colour on a console, or written as plain text."""
-
-    name: str
-    draw: Callable
-    """draw(console): prints the view on a rich console."""
-    public = False
-    on_screen = True
-
-    @cached_property
-    def content(self) -> str:
-        import io
-
-        from ..render import console
-
-        recorder = console(file=io.StringIO())
-        recorder.width = 200
-        self.draw(recorder)
-        return recorder.file.getvalue()
-
-
-@dataclass(frozen=True)
-class Request:
-    """What the user asked for; every product reads the fields it knows."""
-
-    format: str | None = None
-    """None: the product's first format."""
-    today: date | None = None
-    scenarios: tuple[str, ...] | None = None
-    """None: every scenario the plan can be costed in."""
-    dialogues: tuple[str, ...] | None = None
-    channels: tuple[str, ...] | None = None
-    templates: Path | None = None
-    report: str | None = None
-    audience: str = "internal"
-    workspace: Workspace | None = None
-    place: str = ""
-    """Where the files go, for messages: a folder (ending in "/"), a file or "stdout"."""
-
-
-@dataclass
-class Made:
-    files: list[File | Drawing]
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Product:
-    name: str
-    formats: tuple[str, ...]
-    make: Callable[[LoadedPlan, Request], Made]
-    built: Callable[[object], list[Request]]
-    """The requests `build` makes for a plan (formats, report kinds, audiences)."""
-    folder: str | None = None
-    """Key in the words table of the sub-folder `build` puts the files in."""
-
-
-PRODUCT_MODULES = ("timeline", "calendar", "cost", "workload", "invitations", "report")
+PRODUCTS = {
+    module.PRODUCT.name: module.PRODUCT
+    for module in (timeline, calendar, cost, workload, invitations, report)
+}
 
 
 def product(name: str) -> Product:
-    if name not in PRODUCT_MODULES:
-        raise UsageError(f"Produkten '{name}' finns inte.", hint=", ".join(PRODUCT_MODULES))
-    return importlib.import_module(f".{name}", __name__).PRODUCT
+    if name not in PRODUCTS:
+        raise UsageError(f"Produkten '{name}' finns inte.", hint=", ".join(PRODUCTS))
+    return PRODUCTS[name]
 
 
 def make(name: str | tuple[str, ...], loaded: LoadedPlan, request: Request) -> Made:
@@ -110,12 +46,7 @@ def make(name: str | tuple[str, ...], loaded: LoadedPlan, request: Request) -> M
     are checked for personal data before they are returned."""
     names = (name,) if isinstance(name, str) else name
     chosen = next((n for n in names if n in loaded.plan.PRODUCTS), None)
-    if chosen is None:
-        title = kind_title(loaded.plan.kind, "sv").lower()
-        raise UsageError(
-            f"{loaded.path}: en {title} har ingen {_name_sv(names[0])}.",
-            hint="Den här planen har: " + ", ".join(map(_name_sv, loaded.plan.PRODUCTS)) + ".",
-        )
+    _refuse_missing(loaded, chosen or names[0], chosen is None)
     chosen_product = product(chosen)
     request = replace(request, format=request.format or chosen_product.formats[0])
     if request.format not in chosen_product.formats:
@@ -123,9 +54,20 @@ def make(name: str | tuple[str, ...], loaded: LoadedPlan, request: Request) -> M
             f"--format {request.format} finns inte för {_name_sv(chosen)}.",
             hint="Välj bland: " + ", ".join(chosen_product.formats) + ".",
         )
+    borrowed = chosen_product.borrowed.get(request.format)
+    _refuse_missing(loaded, borrowed, borrowed not in (None, *loaded.plan.PRODUCTS))
     made = chosen_product.make(loaded, request)
     _check_public(made, loaded, request.place)
     return made
+
+
+def _refuse_missing(loaded: LoadedPlan, name: str | None, missing: bool) -> None:
+    if missing:
+        title = kind_title(loaded.plan.kind, "sv").lower()
+        raise UsageError(
+            f"{loaded.path}: en {title} har ingen {_name_sv(name)}.",
+            hint="Den här planen har: " + ", ".join(map(_name_sv, loaded.plan.PRODUCTS)) + ".",
+        )
 
 
 def _check_public(made: Made, loaded: LoadedPlan, place: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import File, Made, Product, Request
+from .base import File, Made, Product, Request
 
 
 def make_calendar(loaded, request: Request) -> Made:

@@ -3,7 +3,7 @@ a terminal table, Markdown, CSV, JSON or an xlsx workbook."""
 
 from __future__ import annotations
 
-from . import Drawing, File, Made, Product, Request
+from .base import Drawing, File, Made, Product, Request
 
 
 def make_cost(loaded, request: Request) -> Made:

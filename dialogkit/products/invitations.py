@@ -3,7 +3,7 @@ or an e-mail draft), and each dialogue's calendar file beside them. All are publ
 
 from __future__ import annotations
 
-from . import File, Made, Product, Request
+from .base import File, Made, Product, Request
 
 
 def make_invitations(loaded, request: Request) -> Made:

@@ -4,7 +4,7 @@ fact (`REPORTS` on the model)."""
 
 from __future__ import annotations
 
-from . import File, Made, Product, Request
+from .base import File, Made, Product, Request
 
 
 def make_report(loaded, request: Request) -> Made:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import Drawing, File, Made, Product, Request, make
+from .base import Drawing, File, Made, Product, Request
+from .calendar import make_calendar
 
 
 def make_timeline(loaded, request: Request) -> Made:
     if request.format == "ics":
-        return make("calendar", loaded, request)
+        return make_calendar(loaded, request)
     from ..render import timeline as render
     from ..timeline import build_timeline
     from ..words import words
@@ -34,4 +35,5 @@ PRODUCT = Product(
     ("terminal", "markdown", "mermaid", "csv", "ics"),
     make_timeline,
     built=lambda plan: [Request(format=f) for f in ("markdown", "mermaid", "csv")],
+    borrowed={"ics": "calendar"},
 )

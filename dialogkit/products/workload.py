@@ -3,7 +3,7 @@ terminal table, Markdown, CSV, JSON or an xlsx workbook."""
 
 from __future__ import annotations
 
-from . import Drawing, File, Made, Product, Request
+from .base import Drawing, File, Made, Product, Request
 from .cost import FORMATS
 
 

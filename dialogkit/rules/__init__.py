@@ -49,10 +49,13 @@ RULES: list[Rule] = []
 def rule(code: str, kinds: str | tuple[str, ...]):
     """Register a rule for the catalogue entry `code` and plans of `kinds` (such as
     "dialogue_project"); the function takes (plan, workspace)."""
+    if code not in BY_CODE:
+        raise ValueError(f"{code} has no entry in dialogkit/catalogue.py.")
+    entry = BY_CODE[code]
     kinds = (kinds,) if isinstance(kinds, str) else kinds
 
     def register(func: RuleFunc) -> RuleFunc:
-        RULES.append(Rule(BY_CODE[code], kinds, func))
+        RULES.append(Rule(entry, kinds, func))
         return func
 
     return register
