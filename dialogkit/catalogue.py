@@ -23,7 +23,8 @@ class Text(NamedTuple):
     en: str
 
     def get(self, language: str) -> str:
-        return self.en if language == "en" else self.sv
+        """The text in `language` ("sv" or "en"); Swedish for any other."""
+        return getattr(self, language) if language in self._fields else self.sv
 
 
 class Entry(NamedTuple):

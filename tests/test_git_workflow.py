@@ -79,6 +79,7 @@ def test_outside_git_is_a_clear_error(run, tmp_path, monkeypatch):
     assert "git" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     shutil.which("pre-commit") is None and not (REPO / ".venv" / "bin" / "pre-commit").exists(),
     reason="pre-commit is not installed",

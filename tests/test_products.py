@@ -33,6 +33,7 @@ def command_for(product: str, request) -> tuple[list[str], bool]:
     return ["cost", "-f", request.format], False  # cost and workload
 
 
+@pytest.mark.slow
 def test_build_writes_what_each_command_writes(run, tmp_path, monkeypatch):
     """Every file of the example workspace's build, compared with the single command's
     output for the same plan, product and request: byte for byte. (The e-mail drafts
@@ -89,6 +90,7 @@ def test_the_e_mail_draft_in_build_is_the_email_channel(run, tmp_path, monkeypat
         assert message.get_body(("plain",)).get_content().strip()
 
 
+@pytest.mark.slow
 def test_build_is_reproducible_with_source_date_epoch(run, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.chdir(REPO)

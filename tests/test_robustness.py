@@ -101,6 +101,7 @@ def test_mutated_plans_give_findings_with_positions(tmp_path, text):
     assert_clean_findings(path, text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("signum", "returncode"), [(signal.SIGINT, 130), (signal.SIGTERM, -signal.SIGTERM)]
 )

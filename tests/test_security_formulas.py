@@ -228,6 +228,7 @@ def test_timeline_csv_neutralises_text(run, write, tmp_path, text):
     assert_communication_timeline_csv(communication, text)
 
 
+@pytest.mark.slow
 def test_build_writes_no_formula_from_plan_text(run, write, tmp_path):
     """One workspace holds a harmless project and communication plan and one of each
     per attack; a single build writes them all."""

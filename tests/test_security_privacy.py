@@ -469,6 +469,7 @@ def squashed(text: str) -> str:
     return re.sub(r"[^0-9a-zåäö@]", "", unicodedata.normalize("NFKC", text).lower())
 
 
+@pytest.mark.slow
 def test_planting_reached_every_kind_and_the_fields_that_leaked(published):
     _, planted, _ = published
     assert set(planted) == {"dialogue_project", "communication_plan", "strategy", "local_plan"}
@@ -492,6 +493,7 @@ def test_planting_reached_every_kind_and_the_fields_that_leaked(published):
     assert sum(map(len, planted.values())) > 200
 
 
+@pytest.mark.slow
 def test_no_public_file_holds_planted_personal_data(published):
     root, _, public = published
     kinds = {path.suffix for path in public}
@@ -506,6 +508,7 @@ def test_no_public_file_holds_planted_personal_data(published):
                     assert secret not in flat, (path.relative_to(root), secret)
 
 
+@pytest.mark.slow
 def test_public_files_keep_the_official_contact_and_the_redacted_text(published):
     root, _, _ = published
     invitations = root / "out" / "vastmanland-nara-vard" / "inbjudningar" / "arboga"
@@ -524,6 +527,7 @@ def test_public_files_keep_the_official_contact_and_the_redacted_text(published)
     assert f"{first_question} Kontakt: [borttaget]" in text
 
 
+@pytest.mark.slow
 def test_internal_files_still_hold_the_planted_data(published):
     """The planting is real: the internal report carries what the public one lacks."""
     root, _, _ = published
