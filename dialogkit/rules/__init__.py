@@ -4,61 +4,14 @@ the runner gives them the rule's code and severity and the position in the file.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import NamedTuple
+from collections.abc import Iterable
 
-from ..catalogue import BY_CODE, Entry
-from ..findings import FileFindings, Finding, KeyPath, Severity, format_key_path
+from ..findings import FileFindings, Finding, format_key_path
 from ..model import KINDS
 from ..workspace import LoadedPlan, Workspace
+from .registry import RULES, Hit, Rule, rule
 
-
-class Hit(NamedTuple):
-    path: KeyPath
-    message: str
-    hint: str | None = None
-
-
-RuleFunc = Callable[..., Iterator[Hit]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    entry: Entry
-    """The rule's catalogue entry: its code, severity, name and texts."""
-    kinds: tuple[str, ...]
-    func: RuleFunc
-
-    @property
-    def code(self) -> str:
-        return self.entry.code
-
-    @property
-    def severity(self) -> Severity:
-        return self.entry.severity
-
-    @property
-    def name(self) -> str:
-        return self.entry.name
-
-
-RULES: list[Rule] = []
-
-
-def rule(code: str, kinds: str | tuple[str, ...]):
-    """Register a rule for the catalogue entry `code` and plans of `kinds` (such as
-    "dialogue_project"); the function takes (plan, workspace)."""
-    if code not in BY_CODE:
-        raise ValueError(f"{code} has no entry in dialogkit/catalogue.py.")
-    entry = BY_CODE[code]
-    kinds = (kinds,) if isinstance(kinds, str) else kinds
-
-    def register(func: RuleFunc) -> RuleFunc:
-        RULES.append(Rule(entry, kinds, func))
-        return func
-
-    return register
+__all__ = ["RULES", "Hit", "Rule", "rule", "run_rules"]
 
 
 def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from ..findings import KeyPath
 from ..model import KINDS
-from . import Hit, rule
+from .registry import Hit, rule
 
 # The lists in each plan kind whose items must have unique ids, and the id key.
 ID_LISTS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import CommunicationPlan
-from . import Hit, rule
+from .registry import Hit, rule
 
 KIND = "communication_plan"
 WORDS = {"know": "veta", "feel": "känna", "do": "göra"}

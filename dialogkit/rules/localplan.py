@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import LocalPlan
-from . import Hit, rule
+from .registry import Hit, rule
 
 KIND = "local_plan"
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import KINDS
 from ..privacy import published_personal_data
-from . import Hit, rule
+from .registry import Hit, rule
 
 OFFICIAL_HINT = (
     "En tjänstepersons arbetstelefon och e-post får publiceras: skriv official: true "

@@ -9,7 +9,7 @@ from datetime import date, time
 from ..costs import estimate, missing_formats
 from ..formatting import format_money
 from ..model import DialogueProject
-from . import Hit, rule
+from .registry import Hit, rule
 
 EVENING_FROM = time(17, 0)
 KIND = "dialogue_project"
