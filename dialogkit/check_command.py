@@ -10,10 +10,17 @@ CHECK_FORMATS = ("text", "json", "github")
 
 
 def run_check(paths: Iterable[Path], output: str, strict: bool) -> int:
-    """Check the plans, print the findings and return the exit code."""
+    """Check the plans, print the findings and return the exit code. The codes' titles
+    in JSON are in the workspace's language (settings.workspace_language)."""
     from .checking import check
     from .render.findings import present
 
+    paths = list(paths)
     report = check(paths)
-    present(report, output)
+    language = "sv"
+    if output == "json":
+        from .settings import workspace_language
+
+        language = workspace_language(paths[0])
+    present(report, output, language=language)
     return report.exit_code(strict=strict)

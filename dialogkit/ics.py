@@ -92,7 +92,7 @@ def calendar_bytes(
     """An ICS file with one event per dialogue; `describe(dialogue)` gives its description."""
     now = now or clock.now()
     calendar = Calendar()
-    calendar.add("prodid", f"-//dialogkit//dialogkit {__version__}//SV")
+    calendar.add("prodid", f"-//dialogkit//dialogkit {__version__}//{project.language.upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

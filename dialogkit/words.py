@@ -33,6 +33,16 @@ WORDS: dict[str, dict[str, str]] = {
         "report.regional": "regional-sammanstallning",
         "audience.internal": "intern",
         "audience.public": "publik",
+        # products, in messages
+        "product.timeline": "tidsaxel",
+        "product.calendar": "kalender",
+        "product.cost": "kostnadsberäkning",
+        "product.workload": "arbetsbelastning",
+        "product.invitations": "inbjudningar",
+        "product.report": "rapport",
+        "message.too_long": (
+            "{channel} för {dialogue} är {length} tecken; kanalens gräns är {limit}."
+        ),
         # values the plans use (see `label`)
         "value.planned": "planerad",
         "value.ongoing": "pågår",
@@ -164,6 +174,15 @@ WORDS: dict[str, dict[str, str]] = {
         "report.regional": "regional-summary",
         "audience.internal": "internal",
         "audience.public": "public",
+        "product.timeline": "timeline",
+        "product.calendar": "calendar",
+        "product.cost": "cost estimate",
+        "product.workload": "workload",
+        "product.invitations": "invitations",
+        "product.report": "report",
+        "message.too_long": (
+            "{channel} for {dialogue} is {length} characters; the channel's limit is {limit}."
+        ),
         "value.planned": "planned",
         "value.ongoing": "ongoing",
         "value.done": "done",

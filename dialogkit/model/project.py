@@ -5,6 +5,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from ..formatting import format_clock
 from .facts import ReportSpec, ScheduleItem
 from .types import (
     ClockTime,
@@ -312,7 +313,8 @@ class DialogueProject(PlanModel):
                 d.date,
                 d.status,
                 tuple(names[m] for m in d.members if m in names),
-                f"{d.date} {d.start:%H.%M}–{d.end:%H.%M}",
+                f"{d.date} {format_clock(d.start, self.language)}"
+                f"–{format_clock(d.end, self.language)}",
             )
             for d in self.dialogues
         ]

@@ -51,7 +51,7 @@ def make(name: str | tuple[str, ...], loaded: LoadedPlan, request: Request) -> M
     request = replace(request, format=request.format or chosen_product.formats[0])
     if request.format not in chosen_product.formats:
         raise UsageError(
-            f"--format {request.format} finns inte för {_name_sv(chosen)}.",
+            f"--format {request.format} finns inte för {_product_word(chosen)}.",
             hint="Välj bland: " + ", ".join(chosen_product.formats) + ".",
         )
     borrowed = chosen_product.borrowed.get(request.format)
@@ -65,9 +65,16 @@ def _refuse_missing(loaded: LoadedPlan, name: str | None, missing: bool) -> None
     if missing:
         title = kind_title(loaded.plan.kind, "sv").lower()
         raise UsageError(
-            f"{loaded.path}: en {title} har ingen {_name_sv(name)}.",
-            hint="Den här planen har: " + ", ".join(map(_name_sv, loaded.plan.PRODUCTS)) + ".",
+            f"{loaded.path}: en {title} har ingen {_product_word(name)}.",
+            hint="Den här planen har: " + ", ".join(map(_product_word, loaded.plan.PRODUCTS)) + ".",
         )
+
+
+def _product_word(name: str) -> str:
+    """The product's name in messages, which are Swedish."""
+    from ..words import words
+
+    return words("sv")[f"product.{name}"]
 
 
 def _check_public(made: Made, loaded: LoadedPlan, place: str) -> None:
@@ -106,17 +113,3 @@ def plan_files(
             return list(files.values())
 
         yield folder, produce
-
-
-PRODUCT_NAMES_SV = {
-    "timeline": "tidsaxel",
-    "calendar": "kalender",
-    "cost": "kostnadsberäkning",
-    "workload": "arbetsbelastning",
-    "invitations": "inbjudningar",
-    "report": "rapport",
-}
-
-
-def _name_sv(name: str) -> str:
-    return PRODUCT_NAMES_SV.get(name, name)

@@ -8,6 +8,7 @@ from .base import File, Made, Product, Request
 
 def make_invitations(loaded, request: Request) -> Made:
     from ..invitations import dialogue_calendar, invitations, to_eml
+    from ..words import words
 
     texts = invitations(
         loaded,
@@ -35,9 +36,11 @@ def make_invitations(loaded, request: Request) -> Made:
         File(f"{key}/{key}.ics", calendar, public=True, on_screen=False)
         for key, calendar in calendars.items()
     ]
+    too_long = words(loaded.plan.language)["message.too_long"]
     warnings = [
-        f"{text.channel} för {text.dialogue.id} är {text.length} tecken; "
-        f"kanalens gräns är {text.limit}."
+        too_long.format(
+            channel=text.channel, dialogue=text.dialogue.id, length=text.length, limit=text.limit
+        )
         for text in texts
         if text.over_limit()
     ]
