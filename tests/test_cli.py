@@ -70,6 +70,7 @@ def test_text_format_shows_source_line_and_hint(run, write):
     assert "dialogues[sala].members" in result.stdout
 
 
+@pytest.mark.slow
 def test_schema_command_is_draft7_and_matches_the_shipped_file(run):
     import jsonschema
 
@@ -145,6 +146,7 @@ def test_quick_check_knows_every_option_of_plan_check():
     assert options - {"paths", "--help"} == CHECK_OPTIONS
 
 
+@pytest.mark.slow
 def test_checking_a_plan_loads_only_what_it_needs(write):
     """Neither typer nor rich, and no other plan kind's models (see entry.py)."""
     path = write(WARNING_ONLY)
@@ -206,6 +208,7 @@ def test_an_internal_error_is_one_line_unless_debug(run, write, monkeypatch):
         run("--debug", "plan", "check", path)
 
 
+@pytest.mark.slow
 def test_paths_with_brackets_are_printed_as_they_are(run, write, tmp_path):
     """Rich reads [x] as markup; a folder such as "ut [utkast]" must still be named."""
     path = write(PROJECT)

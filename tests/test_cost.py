@@ -23,6 +23,7 @@ def test_swedish_money_uses_non_breaking_spaces():
     assert format_money(0) == f"0{NBSP}kr"
 
 
+@pytest.mark.slow
 def test_vastmanland_costs_110_000(run):
     result = run("cost", VASTMANLAND)
     assert result.exit_code == 0
@@ -89,6 +90,7 @@ def test_plan_scenario_and_unknown_scenario(run, write):
     assert "billigt" in result.stderr
 
 
+@pytest.mark.slow
 def test_scenario_side_by_side_in_the_table(run):
     result = run("cost", VASTMANLAND, "-s", "all-digital")
     summary = result.stdout[result.stdout.index("Sammanställning") :]

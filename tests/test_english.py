@@ -234,6 +234,7 @@ def plan_ids() -> frozenset[str]:
     return frozenset(ids | {id.replace("-", "_") for id in ids})
 
 
+@pytest.mark.slow
 def test_english_copies_are_english_and_check_as_clean_as_the_originals(run):
     assert sorted(path.name for path in ENGLISH.glob("*.yaml")) == sorted(PLAN_FILES)
     for name in PLAN_FILES:
@@ -251,6 +252,7 @@ def test_english_copies_are_english_and_check_as_clean_as_the_originals(run):
     assert counts["english"]["warnings"] <= counts["plans"]["warnings"]
 
 
+@pytest.mark.slow
 def test_every_product_is_built(english_build):
     """The English build makes every kind of file, so the word check below sees them all."""
     suffixes = {path.suffix for path in outputs(english_build)}
@@ -264,6 +266,7 @@ def test_every_product_is_built(english_build):
     }
 
 
+@pytest.mark.slow
 def test_no_swedish_word_in_any_english_output(english_build):
     found = {}
     ids = plan_ids()
@@ -283,6 +286,7 @@ def test_english_word_documents_say_they_are_english(english_build):
         assert docx.Document(path).core_properties.language.startswith("en"), path
 
 
+@pytest.mark.slow
 def test_english_outputs_match_golden_files(english_build):
     """Compare with tests/golden/english; run with UPDATE_GOLDEN=1 to accept changes."""
     names = {}
@@ -313,6 +317,7 @@ def test_the_word_check_finds_swedish(tmp_path):
     assert swedish_words_in("uppdatera-information: Uppdatera", ids) == ["Uppdatera"]
 
 
+@pytest.mark.slow
 def test_swedish_example_build_stays_swedish(run, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     out = tmp_path / "build"

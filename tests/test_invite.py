@@ -37,6 +37,7 @@ def test_golden_outputs_for_every_channel(run, write, tmp_path):
         assert actual == golden.read_text("utf-8"), name
 
 
+@pytest.mark.slow
 def test_vastmanland_writes_every_dialogue_and_channel(run, tmp_path):
     out = tmp_path / "invites"
     result = run("invite", REPO / "plans" / "vastmanland-nara-vard.yaml", "--out", out)
@@ -118,6 +119,7 @@ def test_english_templates(run, write):
         assert swedish not in result.stdout
 
 
+@pytest.mark.slow
 def test_workspace_template_overrides_and_extends_the_builtin(run, write, tmp_path):
     plan = write(PROJECT, "plans/projekt.yaml")
     write(
@@ -153,6 +155,7 @@ def test_missing_value_names_template_file_and_line(run, write, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_sandbox_refuses_unsafe_templates(run, write, tmp_path):
     write("x\n\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n", "mine/sv/invite/email.txt.j2")
     result = run("invite", write(PROJECT), "-c", "email", "--templates", tmp_path / "mine")

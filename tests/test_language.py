@@ -280,6 +280,7 @@ DIALOGUE_COLUMNS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_cost_estimate_in_the_plans_language(run, tmp_path, language):
     plan = VASTMANLAND if language == "sv" else _english(VASTMANLAND, tmp_path)
@@ -358,6 +359,7 @@ def test_timeline_csv_in_the_plans_language(run, tmp_path, language):
     assert {row[-1] for row in rows[1:]} == yes_no  # the summary (June) is late in July
 
 
+@pytest.mark.slow
 def test_word_report_footer_in_the_plans_language(run, tmp_path):
     plan = _english(VASTMANLAND, tmp_path)
     out = tmp_path / "plan.docx"

@@ -6,9 +6,11 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
 from conftest import REPO
 
 
+@pytest.mark.slow
 def test_wheel_ships_templates(tmp_path):
     subprocess.run(
         [

@@ -74,6 +74,7 @@ def test_build_writes_what_each_command_writes(run, tmp_path, monkeypatch):
     assert compared == set(built)  # every file build wrote has a command that writes it
 
 
+@pytest.mark.slow
 def test_the_e_mail_draft_in_build_is_the_email_channel(run, tmp_path, monkeypatch):
     import email
     import email.policy
@@ -127,6 +128,7 @@ def test_a_product_the_plan_does_not_have_is_refused(run, write):
     assert strategy.exit_code == 2 and "har ingen tidsaxel" in strategy.stderr
 
 
+@pytest.mark.slow
 def test_the_workspace_language_reaches_every_product(run, write, tmp_path):
     (tmp_path / "dialogkit.toml").write_text('language = "en"\n')
     write(PROJECT, "plans/project.yaml")
@@ -179,6 +181,7 @@ def _imports() -> dict[str, set[str]]:
     return graph
 
 
+@pytest.mark.slow
 def test_no_import_cycle_in_the_package():
     graph = _imports()
     assert graph["dialogkit.cli"] and "dialogkit.products" in graph["dialogkit.cli"]
@@ -202,6 +205,7 @@ def test_no_import_cycle_in_the_package():
 KIND_CLASSES = ("DialogueProject", "CommunicationPlan", "LocalPlan", "Strategy")
 
 
+@pytest.mark.slow
 def test_no_isinstance_over_plan_kinds_outside_the_model():
     """What differs between kinds is declared on the models (PRODUCTS, REPORTS,
     display_title, byline, schedule), not asked with isinstance elsewhere."""

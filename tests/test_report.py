@@ -53,6 +53,7 @@ def headings(document) -> list[tuple[str, str]]:
     ]
 
 
+@pytest.mark.slow
 def test_project_plan_for_the_committee(run, tmp_path):
     document = make(run, tmp_path, PLANS / "vastmanland-nara-vard.yaml")
     names = [text for style, text in headings(document) if style == "Heading 2"]
@@ -100,6 +101,7 @@ def test_project_plan_for_the_committee(run, tmp_path):
     assert f"110{NBSP}000{NBSP}kr" in cost
 
 
+@pytest.mark.slow
 def test_word_features(run, tmp_path):
     document = make(run, tmp_path, PLANS / "vastmanland-nara-vard.yaml")
     body = document.element.body.xml
@@ -115,6 +117,7 @@ def test_word_features(run, tmp_path):
     assert props.created is not None and props.created.year >= 2024
 
 
+@pytest.mark.slow
 def test_dialogue_report_participants_and_follow_up(run, tmp_path):
     document = make(run, tmp_path, PLANS / "vastmanland-nara-vard.yaml", "-k", "dialogue-report")
     participants = document.tables[0]
@@ -154,6 +157,7 @@ SECRET_PROJECT = PROJECT.replace(
 )
 
 
+@pytest.mark.slow
 def test_public_report_leaks_no_internal_notes_or_contact_data(run, write, tmp_path):
     path = write(SECRET_PROJECT)
     internal = everything(make(run, tmp_path, path, "-k", "dialogue-report"))
@@ -175,6 +179,7 @@ def test_public_report_leaks_no_internal_notes_or_contact_data(run, write, tmp_p
     assert MARKER not in markdown.stdout
 
 
+@pytest.mark.slow
 def test_communication_plan_report(run, tmp_path):
     document = make(run, tmp_path, PLANS / "lekeberg-kommunikationsplan-2023.yaml")
     groups = document.tables[0]
@@ -198,6 +203,7 @@ def test_communication_plan_report(run, tmp_path):
     assert any(t.startswith("Varför – så att jag förstår:") for t in texts)
 
 
+@pytest.mark.slow
 def test_local_plan_report(run, tmp_path):
     document = make(run, tmp_path, PLANS / "leksand-lokal-plan.yaml")
     texts = [p.text for p in document.paragraphs]
@@ -210,6 +216,7 @@ def test_local_plan_report(run, tmp_path):
     assert [c.text for c in digital.cells] == ["3. Nära i hela Dalarna", "2", "4", "+2"]
 
 
+@pytest.mark.slow
 def test_regional_compilation(run, tmp_path):
     document = make(run, tmp_path, PLANS / "dalarna-strategi.yaml")
     table = document.tables[0]
@@ -225,6 +232,7 @@ def test_regional_compilation(run, tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_custom_reference_docx_styles_are_applied(run, write, tmp_path):
     plan = write(PROJECT, "plans/projekt.yaml")
     (tmp_path / ".git").mkdir()
@@ -241,6 +249,7 @@ def test_custom_reference_docx_styles_are_applied(run, write, tmp_path):
     assert document.sections[0].header.paragraphs[0].text == "Region Test – logotyp"
 
 
+@pytest.mark.slow
 def test_reference_without_a_needed_style_is_named(run, write, tmp_path):
     reference = Document(str(REPO / "templates" / "reference.docx"))
     style = reference.styles["List Number"]
@@ -284,6 +293,7 @@ def test_markdown_format_for_the_web_page(run):
     assert "| Vem/vilka | Varför? | Veta | Känna | Göra |" in result.stdout
 
 
+@pytest.mark.slow
 def test_english_plan_gets_english_reports(run, write, tmp_path):
     path = write(
         SECRET_PROJECT.replace(
@@ -380,6 +390,7 @@ SCHEMA_ORDER = {
 }
 
 
+@pytest.mark.slow
 def test_generated_xml_keeps_the_schema_order(run, write, tmp_path):
     text = PROJECT.replace("- Vad är viktigt för dig?", "- Vad är **viktigt** för `dig`?")
     document = make(run, tmp_path, write(text))
@@ -394,6 +405,7 @@ def test_generated_xml_keeps_the_schema_order(run, write, tmp_path):
     assert checked > 50
 
 
+@pytest.mark.slow
 def test_table_cells_keep_ampersands_and_angle_brackets(run, write, tmp_path):
     from conftest import COMMUNICATION
 

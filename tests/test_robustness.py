@@ -64,6 +64,7 @@ def assert_clean_findings(path: Path, text: str) -> None:
         assert finding.message
 
 
+@pytest.mark.slow
 @FUZZ
 @given(text=st.text(max_size=400))
 def test_random_text_never_crashes(tmp_path, text):
@@ -93,6 +94,7 @@ def mutated_plans(draw):
     return "".join(lines)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(text=mutated_plans())
 def test_mutated_plans_give_findings_with_positions(tmp_path, text):

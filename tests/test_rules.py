@@ -183,6 +183,7 @@ def test_every_registered_rule_is_tested():
     assert untested == set()
 
 
+@pytest.mark.slow
 def test_holiday_table_equals_the_holidays_library():
     import holidays
 

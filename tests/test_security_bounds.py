@@ -374,6 +374,7 @@ def test_build_refuses_a_linked_folder_deeper_down(run, tmp_path, project_plans)
     assert list(elsewhere.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_invite_refuses_an_out_folder_that_is_a_link(run, tmp_path, project_plans):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -488,6 +489,7 @@ def channels(names: list[str]) -> str:
     return "invitation_channels:\n" + "".join(f"  - channel: {name}\n" for name in names)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chosen", [["web", "email"], ["web"], ["facebook", "web"]])
 def test_the_email_draft_has_the_email_channels_subject(run, write, tmp_path, chosen):
     plan = write(PROJECT + channels(chosen), "plans/projekt.yaml")
@@ -505,6 +507,7 @@ def test_the_email_draft_has_the_email_channels_subject(run, write, tmp_path, ch
         assert body.strip() != web.read_text("utf-8").partition("\n\n")[2].strip()
 
 
+@pytest.mark.slow
 def test_build_does_constant_work_per_dialogue(write, monkeypatch):
     """Each dialogue's texts are made once and found without scanning the others: the
     e-mail of a dialogue used to be found by reading every text before it."""
@@ -560,6 +563,7 @@ def test_build_does_constant_work_per_dialogue(write, monkeypatch):
     assert calls["dialogue read"] <= 4 * texts  # the old lookup read about 30 per text
 
 
+@pytest.mark.slow
 def test_a_refused_build_leaves_the_last_build_as_it_was(run, write, tmp_path):
     """Outputs are made in a hidden folder and moved into place only when every public
     one has passed the gate: a refusal changes nothing in out/ and leaves no trace."""
@@ -578,6 +582,7 @@ def test_a_refused_build_leaves_the_last_build_as_it_was(run, write, tmp_path):
     assert not list(out.glob(".dialogkit-build-*"))
 
 
+@pytest.mark.slow
 def test_a_refused_first_build_leaves_no_out_folder(run, write, tmp_path):
     (tmp_path / "dialogkit.toml").write_text("")
     write(PROJECT, "plans/projekt.yaml")
@@ -588,6 +593,7 @@ def test_a_refused_first_build_leaves_no_out_folder(run, write, tmp_path):
     assert not (tmp_path / "ut").exists()
 
 
+@pytest.mark.slow
 def test_a_link_planted_while_the_build_runs_is_not_written_through(write, tmp_path, monkeypatch):
     """Links are checked again when the outputs are moved into place."""
     from dialogkit.errors import UsageError

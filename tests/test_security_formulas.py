@@ -188,6 +188,7 @@ def assert_communication_timeline_csv(path: Path, text: str) -> None:
     assert row["ansvarig"] == f"'{text} ansvarig, Kim Kontakt"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", PAYLOADS)
 def test_cost_xlsx_keeps_plan_text_as_text(run, write, tmp_path, clean_formulas, text):
     out = tmp_path / "kostnad.xlsx"
@@ -195,6 +196,7 @@ def test_cost_xlsx_keeps_plan_text_as_text(run, write, tmp_path, clean_formulas,
     assert_cost_workbook(out, text, clean_formulas)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", PAYLOADS)
 def test_workload_xlsx_keeps_names_as_text(run, write, tmp_path, clean_formulas, text):
     out = tmp_path / "timmar.xlsx"
@@ -202,6 +204,7 @@ def test_workload_xlsx_keeps_names_as_text(run, write, tmp_path, clean_formulas,
     assert_workload_workbook(out, text, clean_formulas)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", PAYLOADS)
 def test_cost_csv_neutralises_text_and_keeps_numbers(run, write, tmp_path, text):
     out = tmp_path / "kostnad.csv"

@@ -345,6 +345,7 @@ def test_eml_from_has_one_address_whatever_the_contact_name(run, write, tmp_path
     assert "evil" not in sender.display_name
 
 
+@pytest.mark.slow
 def test_build_eml_keeps_a_hostile_name_as_one_literal_display_name(run, write, tmp_path):
     hostile = 'Åsa "Ö" <Berg>, Kim;'
     text = with_contact_named(f"  name: '{hostile}'")
@@ -523,6 +524,7 @@ def test_an_amount_above_a_thousand_billion_is_a_finding(run, write, tmp_path, o
     assert not (tmp_path / "kostnad.xlsx").exists()
 
 
+@pytest.mark.slow
 def test_the_largest_amount_is_costed(run, write, tmp_path):
     from openpyxl import load_workbook
 

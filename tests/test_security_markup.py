@@ -237,6 +237,7 @@ def one_line(text: str) -> str:
 # --- reports ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", REPORTS)
 def test_planted_markup_shows_as_text_in_word(run, tmp_path, kind):
     planted = build_docx(run, tmp_path, kind, PLANTED, PLANTED_LINE, "planted")
@@ -254,6 +255,7 @@ def test_planted_markup_shows_as_text_in_word(run, tmp_path, kind):
     assert "\\" not in planted.core_properties.title
 
 
+@pytest.mark.slow
 def test_every_free_text_paragraph_is_kept_in_the_project_plan(run, tmp_path):
     document = build_docx(run, tmp_path, "project-plan", PLANTED, PLANTED_LINE, "p")
     paragraphs = [p.text for p in document.paragraphs]
@@ -265,6 +267,7 @@ def test_every_free_text_paragraph_is_kept_in_the_project_plan(run, tmp_path):
     assert document.core_properties.title == f"Projektplan: Projekt {PLANTED_LINE}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", REPORTS)
 def test_planted_markup_is_escaped_in_the_markdown(run, tmp_path, kind):
     planted = build_markdown(run, tmp_path, kind, PLANTED, PLANTED_LINE, "planted")
@@ -278,6 +281,7 @@ def test_planted_markup_is_escaped_in_the_markdown(run, tmp_path, kind):
     assert "<script" not in planted and "<div" not in planted  # harmless even as HTML
 
 
+@pytest.mark.slow
 def test_paragraphs_and_line_breaks_the_user_wrote_are_kept(run, tmp_path):
     text = "Första raden.\nAndra raden.\n\n\nNytt stycke."
     document = build_docx(run, tmp_path, "dialogue-report", text, CLEAN_LINE, "p")
@@ -293,6 +297,7 @@ def test_paragraphs_and_line_breaks_the_user_wrote_are_kept(run, tmp_path):
     assert "Första raden.\nAndra raden.\n\nNytt stycke." in rendered_text(markdown)
 
 
+@pytest.mark.slow
 def test_ordinary_text_shows_no_backslashes(run, tmp_path):
     """Only what Markdown would read as markup is escaped."""
     text = (
@@ -308,6 +313,7 @@ def test_ordinary_text_shows_no_backslashes(run, tmp_path):
     assert "-5 kr, 50 % av 10 000 kr, § 12, 5 < 6 & 7 > 3" in markdown
 
 
+@pytest.mark.slow
 def test_plan_text_is_never_a_shaded_cell_or_a_table_of_contents(run, write, tmp_path):
     plan = communication(CLEAN, CLEAN_LINE)
     plan["target_groups"][0]["name"] = "■"
@@ -323,6 +329,7 @@ def test_plan_text_is_never_a_shaded_cell_or_a_table_of_contents(run, write, tmp
     assert any(p.text.endswith("[[TOC]]") for p in document.paragraphs)
 
 
+@pytest.mark.slow
 def test_a_workspace_template_cannot_forget_to_escape(run, write, tmp_path):
     """Escaping happens as a value is printed: a template's own concatenation, join,
     macro or block gets it too, and a macro's output is not escaped twice."""
@@ -436,6 +443,7 @@ def test_template_html_shows_as_text_and_only_web_links_are_links():
     assert not [r for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
 
 
+@pytest.mark.slow
 def test_a_form_feed_in_plan_text_is_a_line_break_not_a_page_break():
     from dialogkit.markup import escape_markdown
 

@@ -326,6 +326,7 @@ def test_a_percent_encoded_link_is_read_decoded_and_redacted_where_it_stands():
     )
 
 
+@pytest.mark.slow
 @given(st.from_regex(r"\A(19|20)?[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{4}\Z"))
 def test_personnummer_check_agrees_with_python_stdnum(number):
     found = [item.kind for item in find_personal_data(number)]
@@ -651,6 +652,7 @@ def test_the_refusal_names_the_plan_field_that_holds_the_data(run, write, tmp_pa
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_public_report_with_a_template_that_adds_personal_data_is_refused(run, write, tmp_path):
     report = tmp_path / "mine" / "sv" / "report"
     report.mkdir(parents=True)

@@ -73,6 +73,7 @@ def test_every_escape_is_refused_with_the_template_file_and_line(
     assert not out.exists() or not any(out.rglob("*.txt"))
 
 
+@pytest.mark.slow
 def test_build_is_refused_too_and_writes_nothing(run, workspace, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     plant(tmp_path, PICKLE)
@@ -202,6 +203,7 @@ BOMBS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("template", BOMBS.values(), ids=BOMBS.keys())
 def test_a_runaway_template_stops_with_a_clear_error(template, run, workspace, tmp_path):
     plant(tmp_path, template)
@@ -212,6 +214,7 @@ def test_a_runaway_template_stops_with_a_clear_error(template, run, workspace, t
     assert re.search(r"stoppades|längre än|orimligt|bredd|högst|steg|utan slut", message)
 
 
+@pytest.mark.slow
 def test_a_loop_without_any_hook_is_stopped_by_the_clock(run, workspace, tmp_path, monkeypatch):
     """Iterating a long string calls none of the sandbox's hooks; the alarm stops it."""
     monkeypatch.setattr(sandbox, "TIME_LIMIT", 1.0)
@@ -224,6 +227,7 @@ def test_a_loop_without_any_hook_is_stopped_by_the_clock(run, workspace, tmp_pat
     assert "tog längre tid än 1 sekunder" in refused(result, tmp_path)
 
 
+@pytest.mark.slow
 def test_a_word_report_too_long_for_word_is_refused_before_conversion(run, workspace, tmp_path):
     """The template's output is within its limits, but 300 000 paragraphs would take
     python-docx minutes and gigabytes."""
@@ -298,6 +302,7 @@ def test_a_word_table_wider_than_word_allows_is_refused(run, workspace, tmp_path
     assert not (tmp_path / "r.docx").exists()
 
 
+@pytest.mark.slow
 def test_a_report_with_too_many_table_cells_is_refused_before_conversion(run, workspace, tmp_path):
     plant(
         tmp_path,

@@ -13,6 +13,7 @@ from icalendar import Calendar
 VASTMANLAND = REPO / "plans" / "vastmanland-nara-vard.yaml"
 
 
+@pytest.mark.slow
 def test_vastmanland_runs_december_to_august_with_dialogues_in_april_and_may(run):
     result = run("timeline", VASTMANLAND, "--today", "2021-04-20")
     assert result.exit_code == 0
@@ -104,6 +105,7 @@ def _events(ics: bytes):
     return calendar, {str(e["UID"]): e for e in calendar.walk("VEVENT")}
 
 
+@pytest.mark.slow
 def test_ics_local_times_time_zone_and_stable_uids(run, tmp_path):
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     assert run("timeline", VASTMANLAND, "--format", "ics", "--out", first).exit_code == 0

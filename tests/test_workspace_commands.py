@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 
+import pytest
 from conftest import COMMUNICATION, PROJECT, REPO
 from docx import Document
 from hypothesis import HealthCheck, given, settings
@@ -13,9 +15,11 @@ from ruamel.yaml import YAML
 
 import dialogkit
 from dialogkit.fmt import format_file
+from dialogkit.model.types import LINE_PATTERN
 from dialogkit.yamlsource import read_source
 
 
+@pytest.mark.slow
 def test_init_then_check_passes(run, tmp_path, monkeypatch):
     folder = tmp_path / "x"
     assert run("init", folder).exit_code == 0
@@ -116,6 +120,7 @@ def test_fmt_leaves_a_broken_file_untouched(run, write):
     assert path.read_text("utf-8") == broken
 
 
+@pytest.mark.slow
 def test_example_plans_are_formatted(run):
     assert (
         run("plan", "fmt", "--check", REPO / "plans", REPO / "templates" / "skeletons").exit_code
@@ -124,8 +129,11 @@ def test_example_plans_are_formatted(run):
 
 
 texts = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
-).filter(lambda t: t.strip() == t and t)
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Cn")),
+    min_size=1,
+    max_size=30,
+).filter(lambda t: t.strip() == t and t and re.match(LINE_PATTERN, t))
+"""Awkward texts a plan may hold: no control or bidi characters, which the model refuses."""
 
 
 @st.composite
@@ -148,6 +156,7 @@ def strategies(draw):
     return dict(draw(st.permutations(list(plan.items()))))
 
 
+@pytest.mark.slow
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -167,6 +176,7 @@ def test_fmt_property_data_is_kept_and_second_run_changes_nothing(tmp_path, plan
     assert format_file(path).changed is False
 
 
+@pytest.mark.slow
 def test_init_and_build_end_to_end(run, tmp_path, monkeypatch):
     folder = tmp_path / "ny"
     run("init", folder)
@@ -192,6 +202,7 @@ def test_build_writes_nothing_when_check_fails(run, write, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_a_template_error_in_build_is_shown_alone(run, write, tmp_path):
     """Not under a check summary that says there are no errors."""
     (tmp_path / "dialogkit.toml").write_text("")
@@ -203,6 +214,7 @@ def test_a_template_error_in_build_is_shown_alone(run, write, tmp_path):
     assert "kontrollerade" not in result.stdout
 
 
+@pytest.mark.slow
 def test_build_the_example_workspace(run, tmp_path):
     out = tmp_path / "out"
     result = run("build", REPO / "plans", "--out", out, "--today", "2021-04-20")
@@ -224,6 +236,7 @@ def test_build_the_example_workspace(run, tmp_path):
         assert expected in files
 
 
+@pytest.mark.slow
 def test_an_english_communication_plan_builds_english_timeline_and_workload(run, write, tmp_path):
     write(
         COMMUNICATION.replace("kind: communication_plan", "kind: communication_plan\nlanguage: en"),
