@@ -4,7 +4,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .facts import ReportSpec, ScheduleItem, kind_title
+from .facts import ReportSpec, ScheduleItem, activity_schedule, kind_title
 from .types import Id, IsoDate, Line, Paragraphs, People, PlanModel, When
 
 Priority = Literal["high", "normal", "low"]
@@ -80,16 +80,4 @@ class CommunicationPlan(PlanModel):
         return self.author
 
     def schedule(self) -> list[ScheduleItem]:
-        return [
-            ScheduleItem(
-                "activity",
-                a.id,
-                a.what,
-                a.when.start,
-                a.when.end,
-                a.status,
-                tuple(a.responsible),
-                a.when.text,
-            )
-            for a in self.activities
-        ]
+        return activity_schedule(self.activities, "responsible")

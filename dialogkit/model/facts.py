@@ -38,3 +38,21 @@ def kind_title(kind: str, language: str) -> str:
     from ..words import words
 
     return words(language)[f"kind.{kind}"]
+
+
+def activity_schedule(activities, who: str) -> list[ScheduleItem]:
+    """The activities of a communication or local plan; `who` is the field that names
+    those responsible for one (`responsible`, `by_whom`)."""
+    return [
+        ScheduleItem(
+            "activity",
+            a.id,
+            a.what,
+            a.when.start,
+            a.when.end,
+            a.status,
+            tuple(getattr(a, who)),
+            a.when.text,
+        )
+        for a in activities
+    ]

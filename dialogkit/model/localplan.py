@@ -4,7 +4,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .facts import ReportSpec, ScheduleItem, kind_title
+from .facts import ReportSpec, ScheduleItem, activity_schedule, kind_title
 from .types import Id, Line, Paragraphs, People, PlanModel, When, Year, YearSpan
 
 Status = Literal["on_track", "partly", "behind", "not_started"]
@@ -97,16 +97,4 @@ class LocalPlan(PlanModel):
         return self.municipality
 
     def schedule(self) -> list[ScheduleItem]:
-        return [
-            ScheduleItem(
-                "activity",
-                a.id,
-                a.what,
-                a.when.start,
-                a.when.end,
-                a.status,
-                tuple(a.by_whom),
-                a.when.text,
-            )
-            for a in self.activities
-        ]
+        return activity_schedule(self.activities, "by_whom")

@@ -15,24 +15,24 @@ def make_cost(loaded, request: Request) -> Made:
     language = project.language
     scenarios = costed_scenarios(project) if request.scenarios is None else request.scenarios
     estimates = compare(project, list(scenarios))
-    stem = words(language)["file.cost"]
-    if request.format == "table":
-        return Made(
-            [
-                Drawing(
-                    f"{stem}.txt",
-                    lambda console: render.render_estimate_table(estimates, console, language),
-                )
-            ]
-        )
-    content = {
-        "markdown": lambda: render.render_estimate_markdown(estimates, project.title, language),
-        "csv": lambda: render.render_estimate_csv(estimates, language=language),
-        "json": lambda: render.render_estimate_json(estimates, project.id),
-        "xlsx": lambda: render.render_estimate_xlsx(estimates, project.title, language),
-    }[request.format]()
-    extension = "md" if request.format == "markdown" else request.format
-    return Made([File(f"{stem}.{extension}", content)])
+    return table_product(
+        words(language)["file.cost"],
+        request.format,
+        table=lambda console: render.render_estimate_table(estimates, console, language),
+        markdown=lambda: render.render_estimate_markdown(estimates, project.title, language),
+        csv=lambda: render.render_estimate_csv(estimates, language=language),
+        json=lambda: render.render_estimate_json(estimates, project.id),
+        xlsx=lambda: render.render_estimate_xlsx(estimates, project.title, language),
+    )
+
+
+def table_product(stem: str, fmt: str, *, table, **renderers) -> Made:
+    """A table in one of FORMATS: `table(console)` draws it on the terminal, each other
+    format's renderer gives the file's content (cost and workload share this)."""
+    if fmt == "table":
+        return Made([Drawing(f"{stem}.txt", table)])
+    extension = "md" if fmt == "markdown" else fmt
+    return Made([File(f"{stem}.{extension}", renderers[fmt]())])
 
 
 def costed_scenarios(project) -> list[str]:

@@ -3,8 +3,8 @@ terminal table, Markdown, CSV, JSON or an xlsx workbook."""
 
 from __future__ import annotations
 
-from .base import Drawing, File, Made, Product, Request
-from .cost import FORMATS
+from .base import Made, Product, Request
+from .cost import FORMATS, table_product
 
 
 def make_workload(loaded, request: Request) -> Made:
@@ -17,24 +17,15 @@ def make_workload(loaded, request: Request) -> Made:
         raise UsageError("Scenarier finns bara för dialogprojekt.")
     plan = loaded.plan
     load, language = workload(plan), plan.language
-    stem = words(language)["file.workload"]
-    if request.format == "table":
-        return Made(
-            [
-                Drawing(
-                    f"{stem}.txt",
-                    lambda console: render.render_workload_table(load, console, language),
-                )
-            ]
-        )
-    content = {
-        "markdown": lambda: render.render_workload_markdown(load, language),
-        "csv": lambda: render.render_workload_csv(load, language=language),
-        "json": lambda: render.render_workload_json(load, plan.id),
-        "xlsx": lambda: render.render_workload_xlsx(load, language),
-    }[request.format]()
-    extension = "md" if request.format == "markdown" else request.format
-    return Made([File(f"{stem}.{extension}", content)])
+    return table_product(
+        words(language)["file.workload"],
+        request.format,
+        table=lambda console: render.render_workload_table(load, console, language),
+        markdown=lambda: render.render_workload_markdown(load, language),
+        csv=lambda: render.render_workload_csv(load, language=language),
+        json=lambda: render.render_workload_json(load, plan.id),
+        xlsx=lambda: render.render_workload_xlsx(load, language),
+    )
 
 
 PRODUCT = Product(
