@@ -178,9 +178,9 @@ def plan_schema() -> None:
 
 def _formats(name: str) -> type[StrEnum]:
     """The --format choices: the product's own formats."""
-    from .products import product
+    from .products import FORMATS
 
-    return StrEnum(f"{name.title()}Format", {f: f for f in product(name).formats})
+    return StrEnum(f"{name.title()}Format", {f: f for f in FORMATS[name]})
 
 
 TimelineFormat = _formats("timeline")

@@ -11,105 +11,41 @@ gate here, before anyone can write it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import replace
-from datetime import date
-from pathlib import Path
+import importlib
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
-from ..model.facts import kind_title
-from . import calendar, cost, invitations, report, timeline, workload
-from .base import Drawing, File, Made, Product, Request
+from .formats import FORMATS
 
 if TYPE_CHECKING:
-    from ..workspace import LoadedPlan, Workspace
+    from .base import Drawing, File, Made, Product, Request
+    from .registry import PRODUCTS, make, plan_files
 
-__all__ = ["PRODUCTS", "Drawing", "File", "Made", "Product", "Request", "make", "plan_files"]
-
-
-PRODUCTS = {
-    module.PRODUCT.name: module.PRODUCT
-    for module in (timeline, calendar, cost, workload, invitations, report)
+_EXPORTS = {
+    "Drawing": "base",
+    "File": "base",
+    "Made": "base",
+    "Product": "base",
+    "Request": "base",
+    "PRODUCTS": "registry",
+    "make": "registry",
+    "plan_files": "registry",
 }
+__all__ = [  # noqa: RUF022  (as _EXPORTS)
+    "FORMATS",
+    "Drawing",
+    "File",
+    "Made",
+    "Product",
+    "Request",
+    "PRODUCTS",
+    "make",
+    "plan_files",
+]
 
 
-def product(name: str) -> Product:
-    if name not in PRODUCTS:
-        raise UsageError(f"Produkten '{name}' finns inte.", hint=", ".join(PRODUCTS))
-    return PRODUCTS[name]
-
-
-def make(name: str | tuple[str, ...], loaded: LoadedPlan, request: Request) -> Made:
-    """Make a product of the plan: the first of `name` the plan has. Refuses a plan
-    kind that has none of them and a format the product does not know; public files
-    are checked for personal data before they are returned."""
-    names = (name,) if isinstance(name, str) else name
-    chosen = next((n for n in names if n in loaded.plan.PRODUCTS), None)
-    _refuse_missing(loaded, chosen or names[0], chosen is None)
-    chosen_product = product(chosen)
-    request = replace(request, format=request.format or chosen_product.formats[0])
-    if request.format not in chosen_product.formats:
-        raise UsageError(
-            f"--format {request.format} finns inte för {_product_word(chosen)}.",
-            hint="Välj bland: " + ", ".join(chosen_product.formats) + ".",
-        )
-    borrowed = chosen_product.borrowed.get(request.format)
-    _refuse_missing(loaded, borrowed, borrowed not in (None, *loaded.plan.PRODUCTS))
-    made = chosen_product.make(loaded, request)
-    _check_public(made, loaded, request.place)
-    return made
-
-
-def _refuse_missing(loaded: LoadedPlan, name: str | None, missing: bool) -> None:
-    if missing:
-        title = kind_title(loaded.plan.kind, "sv").lower()
-        raise UsageError(
-            f"{loaded.path}: en {title} har ingen {_product_word(name)}.",
-            hint="Den här planen har: " + ", ".join(map(_product_word, loaded.plan.PRODUCTS)) + ".",
-        )
-
-
-def _product_word(name: str) -> str:
-    """The product's name in messages, which are Swedish."""
-    from ..words import words
-
-    return words("sv")[f"product.{name}"]
-
-
-def _check_public(made: Made, loaded: LoadedPlan, place: str) -> None:
-    from ..gate import check_public
-
-    for file in made.files:
-        if file.public:
-            name = f"{place}{file.name}" if place.endswith("/") or not place else place
-            check_public(name, file.content, loaded, suffix=Path(file.name).suffix)
-
-
-def plan_files(
-    loaded: LoadedPlan, *, today: date, workspace: Workspace | None = None
-) -> Iterator[tuple[str, Callable[[], list[File]]]]:
-    """For `build`: each of the plan's products as (folder, make), where `folder` is
-    relative to the plan's output folder ("" or `rapporter`) and `make()` gives the
-    product's files for every request `build` makes, each name once."""
-    from ..words import words
-
-    plan = loaded.plan
-    for name in plan.PRODUCTS:
-        chosen = product(name)
-        folder = words(plan.language)[chosen.folder] if chosen.folder else ""
-
-        def produce(chosen=chosen, folder=folder) -> list[File]:
-            files: dict[str, File] = {}
-            for request in chosen.built(plan):
-                request = replace(
-                    request,
-                    today=today,
-                    workspace=workspace,
-                    place=f"{plan.id}/{folder}/" if folder else f"{plan.id}/",
-                )
-                for file in make(chosen.name, loaded, request).files:
-                    files.setdefault(file.name, file)
-            return list(files.values())
-
-        yield folder, produce
+def __getattr__(name: str):
+    """Names are imported on first use: the command line needs only FORMATS for its
+    help, and the products' classes cost 13 ms to create."""
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import File, Made, Product, Request
+from .formats import FORMATS
 
 
 def make_calendar(loaded, request: Request) -> Made:
@@ -13,4 +14,4 @@ def make_calendar(loaded, request: Request) -> Made:
     return Made([File(name, dialogue_calendar(loaded, templates=request.templates), public=True)])
 
 
-PRODUCT = Product("calendar", ("ics",), make_calendar, built=lambda plan: [Request()])
+PRODUCT = Product("calendar", FORMATS["calendar"], make_calendar, built=lambda plan: [Request()])

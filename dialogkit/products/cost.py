@@ -4,6 +4,7 @@ a terminal table, Markdown, CSV, JSON or an xlsx workbook."""
 from __future__ import annotations
 
 from .base import Drawing, File, Made, Product, Request
+from .formats import FORMATS
 
 
 def make_cost(loaded, request: Request) -> Made:
@@ -45,10 +46,9 @@ def costed_scenarios(project) -> list[str]:
     return [*built_in, *(s.id for s in project.costs.scenarios)]
 
 
-FORMATS = ("table", "markdown", "csv", "json", "xlsx")
 PRODUCT = Product(
     "cost",
-    FORMATS,
+    FORMATS["cost"],
     make_cost,
     built=lambda plan: [Request(format=f) for f in ("markdown", "xlsx")],
 )

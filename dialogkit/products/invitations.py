@@ -4,6 +4,7 @@ or an e-mail draft), and each dialogue's calendar file beside them. All are publ
 from __future__ import annotations
 
 from .base import File, Made, Product, Request
+from .formats import FORMATS
 
 
 def make_invitations(loaded, request: Request) -> Made:
@@ -49,7 +50,7 @@ def make_invitations(loaded, request: Request) -> Made:
 
 PRODUCT = Product(
     "invitations",
-    ("text", "markdown", "eml"),
+    FORMATS["invitations"],
     make_invitations,
     built=lambda plan: [Request(format="text"), Request(format="eml", channels=("email",))],
     folder="folder.invitations",

@@ -5,6 +5,7 @@ fact (`REPORTS` on the model)."""
 from __future__ import annotations
 
 from .base import File, Made, Product, Request
+from .formats import FORMATS
 
 
 def make_report(loaded, request: Request) -> Made:
@@ -31,7 +32,7 @@ def make_report(loaded, request: Request) -> Made:
 
 PRODUCT = Product(
     "report",
-    ("docx", "markdown"),
+    FORMATS["report"],
     make_report,
     built=lambda plan: [
         Request(format="docx", report=spec.kind, audience=audience)

@@ -7,6 +7,7 @@ from datetime import date
 
 from .base import Drawing, File, Made, Product, Request
 from .calendar import make_calendar
+from .formats import FORMATS
 
 
 def make_timeline(loaded, request: Request) -> Made:
@@ -32,7 +33,7 @@ def make_timeline(loaded, request: Request) -> Made:
 
 PRODUCT = Product(
     "timeline",
-    ("terminal", "markdown", "mermaid", "csv", "ics"),
+    FORMATS["timeline"],
     make_timeline,
     built=lambda plan: [Request(format=f) for f in ("markdown", "mermaid", "csv")],
     borrowed={"ics": "calendar"},

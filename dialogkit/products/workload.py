@@ -4,7 +4,8 @@ terminal table, Markdown, CSV, JSON or an xlsx workbook."""
 from __future__ import annotations
 
 from .base import Made, Product, Request
-from .cost import FORMATS, table_product
+from .cost import table_product
+from .formats import FORMATS
 
 
 def make_workload(loaded, request: Request) -> Made:
@@ -30,7 +31,7 @@ def make_workload(loaded, request: Request) -> Made:
 
 PRODUCT = Product(
     "workload",
-    FORMATS,
+    FORMATS["workload"],
     make_workload,
     built=lambda plan: [Request(format=f) for f in ("markdown", "xlsx")],
 )

@@ -1,0 +1,106 @@
+"""The registry of products: which there are, making one for a plan, and what
+`build` makes of a plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import UsageError
+from . import calendar, cost, invitations, report, timeline, workload
+from .base import File, Made, Product, Request
+
+if TYPE_CHECKING:
+    from ..workspace import LoadedPlan, Workspace
+
+
+PRODUCTS = {
+    module.PRODUCT.name: module.PRODUCT
+    for module in (timeline, calendar, cost, workload, invitations, report)
+}
+
+
+def product(name: str) -> Product:
+    if name not in PRODUCTS:
+        raise UsageError(f"Produkten '{name}' finns inte.", hint=", ".join(PRODUCTS))
+    return PRODUCTS[name]
+
+
+def make(name: str | tuple[str, ...], loaded: LoadedPlan, request: Request) -> Made:
+    """Make a product of the plan: the first of `name` the plan has. Refuses a plan
+    kind that has none of them and a format the product does not know; public files
+    are checked for personal data before they are returned."""
+    names = (name,) if isinstance(name, str) else name
+    chosen = next((n for n in names if n in loaded.plan.PRODUCTS), None)
+    _refuse_missing(loaded, chosen or names[0], chosen is None)
+    chosen_product = product(chosen)
+    request = replace(request, format=request.format or chosen_product.formats[0])
+    if request.format not in chosen_product.formats:
+        raise UsageError(
+            f"--format {request.format} finns inte för {_product_word(chosen)}.",
+            hint="Välj bland: " + ", ".join(chosen_product.formats) + ".",
+        )
+    borrowed = chosen_product.borrowed.get(request.format)
+    _refuse_missing(loaded, borrowed, borrowed not in (None, *loaded.plan.PRODUCTS))
+    made = chosen_product.make(loaded, request)
+    _check_public(made, loaded, request.place)
+    return made
+
+
+def _refuse_missing(loaded: LoadedPlan, name: str | None, missing: bool) -> None:
+    if missing:
+        from ..model.facts import kind_title
+
+        title = kind_title(loaded.plan.kind, "sv").lower()
+        raise UsageError(
+            f"{loaded.path}: en {title} har ingen {_product_word(name)}.",
+            hint="Den här planen har: " + ", ".join(map(_product_word, loaded.plan.PRODUCTS)) + ".",
+        )
+
+
+def _product_word(name: str) -> str:
+    """The product's name in messages, which are Swedish."""
+    from ..words import words
+
+    return words("sv")[f"product.{name}"]
+
+
+def _check_public(made: Made, loaded: LoadedPlan, place: str) -> None:
+    from ..gate import check_public
+
+    for file in made.files:
+        if file.public:
+            name = f"{place}{file.name}" if place.endswith("/") or not place else place
+            check_public(name, file.content, loaded, suffix=Path(file.name).suffix)
+
+
+def plan_files(
+    loaded: LoadedPlan, *, today: date, workspace: Workspace | None = None
+) -> Iterator[tuple[str, Callable[[], list[File]]]]:
+    """For `build`: each of the plan's products as (folder, make), where `folder` is
+    relative to the plan's output folder ("" or `rapporter`) and `make()` gives the
+    product's files for every request `build` makes, each name once."""
+    from ..words import words
+
+    plan = loaded.plan
+    for name in plan.PRODUCTS:
+        chosen = product(name)
+        folder = words(plan.language)[chosen.folder] if chosen.folder else ""
+
+        def produce(chosen=chosen, folder=folder) -> list[File]:
+            files: dict[str, File] = {}
+            for request in chosen.built(plan):
+                request = replace(
+                    request,
+                    today=today,
+                    workspace=workspace,
+                    place=f"{plan.id}/{folder}/" if folder else f"{plan.id}/",
+                )
+                for file in make(chosen.name, loaded, request).files:
+                    files.setdefault(file.name, file)
+            return list(files.values())
+
+        yield folder, produce
