@@ -559,7 +559,7 @@ def test_build_does_constant_work_per_dialogue(write, monkeypatch):
     assert (dialogues, texts) == (count + 1, 3 * (count + 1))  # and the plan's koping
     assert calls["invitations"] == 2  # the texts, then the e-mail drafts
     assert calls["to_eml"] == dialogues
-    assert calls["calendar"] == 2 * dialogues  # with the texts and with the drafts
+    assert calls["calendar"] == dialogues  # once each, for its texts and its draft
     assert calls["dialogue read"] <= 4 * texts  # the old lookup read about 30 per text
 
 

@@ -3,6 +3,7 @@ or an e-mail draft), and each dialogue's calendar file beside them. All are publ
 
 from __future__ import annotations
 
+from ..memo import per_plan
 from .base import File, Made, Product, Request
 from .formats import FORMATS
 
@@ -19,10 +20,13 @@ def make_invitations(loaded, request: Request) -> Made:
         markdown=request.format == "markdown",
     )
     dialogues = {text.dialogue.id: text.dialogue for text in texts}
-    calendars = {
-        key: dialogue_calendar(loaded, [dialogue], templates=request.templates)
-        for key, dialogue in dialogues.items()
-    }
+    made = _calendars(loaded.plan)  # build asks for the texts, then for the drafts
+    for key, dialogue in dialogues.items():
+        if (key, request.templates) not in made:
+            made[key, request.templates] = dialogue_calendar(
+                loaded, [dialogue], templates=request.templates
+            )
+    calendars = {key: made[key, request.templates] for key in dialogues}
     files = [
         File(
             text.file_name(request.format),
@@ -46,6 +50,12 @@ def make_invitations(loaded, request: Request) -> Made:
         if text.over_limit()
     ]
     return Made(files, warnings)
+
+
+@per_plan
+def _calendars(plan) -> dict:
+    """Each dialogue's calendar file, by (dialogue id, template folder), once per plan."""
+    return {}
 
 
 PRODUCT = Product(
