@@ -8,7 +8,6 @@ plan that does not name its own.
 from __future__ import annotations
 
 import functools
-import tomllib
 from pathlib import Path
 
 from .errors import UsageError
@@ -47,10 +46,15 @@ def folder_language(folder: Path) -> str:
 @functools.lru_cache(maxsize=8)
 def _language(marker: Path) -> str:
     try:
-        settings = tomllib.loads(marker.read_text(encoding="utf-8"))
+        text = marker.read_text(encoding="utf-8")
+        if "language" not in text:  # the usual marker: no need to load the TOML parser
+            return DEFAULT_LANGUAGE
+        import tomllib
+
+        settings = tomllib.loads(text)
     except FileNotFoundError:
         return DEFAULT_LANGUAGE
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, ValueError) as error:  # TOMLDecodeError is one
         raise UsageError(
             f"{marker}: kan inte läsas ({error}).",
             hint='Filen är TOML, till exempel: language = "sv"',

@@ -58,6 +58,9 @@ def to_data(value: Any) -> Any:
     """Plain data for a template; raises TypeError for anything that is not data."""
     if isinstance(value, (*SCALARS, PlanData)):
         return value
+    if isinstance(value, tuple) and hasattr(type(value), "_fields"):  # a named tuple
+        fields = dict(zip(type(value)._fields, value, strict=True))
+        return PlanData(type(value).__name__, {name: to_data(v) for name, v in fields.items()})
     if isinstance(value, list | tuple):
         return tuple(to_data(item) for item in value)
     if isinstance(value, set | frozenset):

@@ -12,9 +12,10 @@ from .periods import Period
 FINISHED = {"done", "held", "cancelled"}
 
 
-@dataclass(frozen=True)
 class TimelineItem(ScheduleItem):
     """A scheduled item, as the timeline shows it."""
+
+    __slots__ = ()
 
     def overdue(self, today: date) -> bool:
         return self.end < today and self.status not in FINISHED
@@ -39,6 +40,6 @@ def build_timeline(plan) -> Timeline:
     """The plan's schedule (model.facts), in date order, milestones first on a day."""
     if not hasattr(plan, "schedule"):
         raise UsageError(f"{plan.display_title} har ingen tidsaxel.")
-    items = [TimelineItem(**vars(item)) for item in plan.schedule()]
+    items = [TimelineItem(*item) for item in plan.schedule()]
     items.sort(key=lambda item: (item.start, item.end, item.kind != "milestone"))
     return Timeline(plan.display_title, plan.language, tuple(items))

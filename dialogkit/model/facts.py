@@ -1,15 +1,16 @@
 """What every plan kind declares about itself, beside its fields: the title it is
 shown under, who signs its documents, its reports, its products, and what it has on
-its calendar. Code outside the model package asks the plan, never its type."""
+its calendar. Code outside the model package asks the plan, never its type.
+Named tuples, not dataclasses: every `plan check` imports this, and they are made
+in a tenth of the time."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ReportSpec:
+class ReportSpec(NamedTuple):
     """A report a plan kind has (`project-plan`, ...) and the audiences it is made for;
     the first audience is the default."""
 
@@ -17,8 +18,7 @@ class ReportSpec:
     audiences: tuple[str, ...] = ("internal",)
 
 
-@dataclass(frozen=True)
-class ScheduleItem:
+class ScheduleItem(NamedTuple):
     """One thing on a plan's calendar: a task, milestone, dialogue or activity."""
 
     kind: str
