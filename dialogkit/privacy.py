@@ -104,6 +104,8 @@ def public_data(value: Any, plan: BaseModel) -> Any:
             return redact(value, allowed, marker)
         if isinstance(value, dict):
             return {walk(key): walk(item) for key, item in value.items()}
+        if isinstance(value, tuple) and hasattr(type(value), "_fields"):  # a named tuple
+            return type(value)(*map(walk, value))
         if isinstance(value, list | tuple):
             return type(value)(walk(item) for item in value)
         return value
