@@ -53,6 +53,7 @@ def load_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> LoadedPl
             f"{first.location()}: {first.message}"
             + (f" (och {count - 1} fel till)" if count > 1 else ""),
             hint=f"Kör dialogkit plan check {path} och rätta felen först.",
+            report=report,
         )
     if not workspace.plans:  # the file leads out of its folder, and was not read
         note = report.notes[0]

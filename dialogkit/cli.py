@@ -492,12 +492,10 @@ def _show(files) -> None:
     shown = [file for file in files if file.on_screen]
     binary = next((file for file in shown if isinstance(file.content, bytes)), None)
     if binary is not None:
-        where = Path(binary.name).parent.as_posix()
         suffix = Path(binary.name).suffix.lstrip(".")
-        raise UsageError(
-            f"{suffix} skrivs till en fil.",
-            hint=f"Lägg till --out {Path(binary.name).name if where == '.' else 'MAPP'}.",
-        )
+        if len(files) > 1:
+            raise UsageError(f"{suffix} skrivs till filer.", hint="Lägg till --out MAPP.")
+        raise UsageError(f"{suffix} skrivs till en fil.", hint=f"Lägg till --out {binary.name}.")
     if len(shown) == 1 and hasattr(shown[0], "draw"):
         shown[0].draw(_console())
         return
