@@ -9,14 +9,8 @@ from .errors import PlanInvalidError, UsageError
 from .findings import Report
 from .rules import run_rules
 from .templating import and_list
+from .words import words
 from .workspace import LoadedPlan, Workspace, load_workspace
-
-KIND_NAMES = {
-    "dialogue_project": "ett dialogprojekt",
-    "communication_plan": "en kommunikationsplan",
-    "strategy": "en strategi",
-    "local_plan": "en lokal plan",
-}
 
 
 def check(paths: Iterable[Path]) -> Report:
@@ -61,6 +55,9 @@ def load_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> LoadedPl
     loaded = workspace.plans[0]
     kinds = (kind,) if isinstance(kind, str) else kind
     if kinds is not None and loaded.plan.kind not in kinds:
-        wanted = and_list([KIND_NAMES[k] for k in kinds], word="eller")
-        raise UsageError(f"{path} är {KIND_NAMES[loaded.plan.kind]}; kommandot behöver {wanted}.")
+        sv = words("sv")  # messages are Swedish
+        wanted = and_list([sv[f"a_kind.{k}"] for k in kinds], word="eller")
+        raise UsageError(
+            f"{path} är {sv[f'a_kind.{loaded.plan.kind}']}; kommandot behöver {wanted}."
+        )
     return loaded

@@ -125,7 +125,7 @@ def test_a_product_the_plan_does_not_have_is_refused(run, write):
     result = run("cost", write(COMMUNICATION.replace("kind: communication_plan", "kind: x")))
     assert result.exit_code != 0
     strategy = run("timeline", REPO / "plans" / "dalarna-strategi.yaml")
-    assert strategy.exit_code == 2 and "har ingen tidsaxel" in strategy.stderr
+    assert strategy.exit_code == 2 and "tidsaxel finns inte för en strategi" in strategy.stderr
 
 
 @pytest.mark.slow

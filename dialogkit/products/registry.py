@@ -52,12 +52,14 @@ def make(name: str | tuple[str, ...], loaded: LoadedPlan, request: Request) -> M
 
 def _refuse_missing(loaded: LoadedPlan, name: str | None, missing: bool) -> None:
     if missing:
-        from ..model.facts import kind_title
+        from ..words import words
 
-        title = kind_title(loaded.plan.kind, "sv").lower()
+        a_kind = words("sv")[f"a_kind.{loaded.plan.kind}"]
         raise UsageError(
-            f"{loaded.path}: en {title} har ingen {_product_word(name)}.",
-            hint="Den här planen har: " + ", ".join(map(_product_word, loaded.plan.PRODUCTS)) + ".",
+            f"{loaded.path}: {_product_word(name)} finns inte för {a_kind}.",
+            hint="För den här planen finns: "
+            + ", ".join(map(_product_word, loaded.plan.PRODUCTS))
+            + ".",
         )
 
 
