@@ -864,6 +864,42 @@ ENTRIES: tuple[Entry, ...] = (
             "remove them, or move the note to internal_notes.",
         ),
     ),
+    Entry(
+        "DK223",
+        WARNING,
+        "block-unused-by-format",
+        Text(
+            "En dialog har ett block som dess format inte använder",
+            "A dialogue has a block its format does not use",
+        ),
+        Text(
+            "Projektplanen för Nära vård väger fysiska dialoger mot digitala via Teams, "
+            '"dit deltagare får anmäla intresse (e-postadress krävs)". Formatet avgör vad '
+            "inbjudan säger: en fysisk dialog får ingen möteslänk och ingen anmälan till "
+            "Teams, en digital dialog ingen lokal, fika eller föranmälan till lokalen. Ett "
+            "block som formatet inte använder lämnas därför utanför inbjudningar och "
+            "kalender, fast den som läser planen tror att det kommer med.",
+            "The project plan for Nära vård weighs in-person dialogues against digital ones "
+            'on Teams, "where participants register their interest (an e-mail address is '
+            'required)". The format decides what the invitation says: an in-person dialogue '
+            "gets no meeting link and no Teams registration, a digital one no venue, "
+            "refreshments or registration for a venue. A block the format does not use is "
+            "therefore left out of the invitations and the calendar, while whoever reads the "
+            "plan believes it is in them.",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    format: in_person\n    digital:   # används inte\n"
+            "      platform: Teams\n      link: https://teams.example.se/sala\n",
+            "dialogues:\n  - id: sala\n    format: in_person\n    digital:   # not used\n"
+            "      platform: Teams\n      link: https://teams.example.se/sala\n",
+        ),
+        Text(
+            "Skriv format: hybrid om man kan delta både på plats och digitalt; annars ta bort "
+            "blocket som formatet inte använder.",
+            "Write format: hybrid if people can take part both at the venue and online; "
+            "otherwise remove the block the format does not use.",
+        ),
+    ),
 )
 
 BY_CODE: dict[str, Entry] = {entry.code: entry for entry in ENTRIES}

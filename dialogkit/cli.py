@@ -68,6 +68,7 @@ def plan_fmt(
     from rich.markup import escape
 
     from .fmt import format_paths
+    from .formatting import plural
 
     results = format_paths(paths or [Path(".")], check=check)
     console = _console()
@@ -84,9 +85,11 @@ def plan_fmt(
     changed = sum(r.changed for r in results)
     problems = sum(r.failed for r in results)
     skipped = sum(r.skipped for r in results)
+    done = ("att formatera", "att formatera") if check else ("formaterad", "formaterade")
     console.print(
-        f"{len(results)} planer, {changed} {'att formatera' if check else 'formaterade'}"
-        f", {problems} med fel" + (f", {skipped} överhoppade." if skipped else ".")
+        f"{plural(len(results), 'plan', 'planer')}, {plural(changed, *done)}"
+        f", {problems} med fel"
+        + (f", {plural(skipped, 'överhoppad', 'överhoppade')}." if skipped else ".")
     )
     # A skipped file is no error, unless nothing that was asked for could be done.
     only_skipped = skipped and skipped == len(results)
@@ -334,6 +337,7 @@ def build_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from .build import build
+    from .formatting import plural
 
     paths = workspace or [_plans_folder()]
     console = _console(stderr=True)
@@ -361,7 +365,7 @@ def build_command(
     from rich.table import Table
     from rich.text import Text
 
-    title = Text(f"Skrev {len(result.written)} filer i {out}/")
+    title = Text(f"Skrev {plural(len(result.written), 'fil', 'filer')} i {out}/")
     table = Table(title=title, title_justify="left")
     table.add_column("Plan")
     table.add_column("Filer", justify="right")
@@ -381,7 +385,8 @@ def build_command(
     print_wide(_console(), table)
     if result.report.warnings:
         console.print(
-            f"[yellow]{len(result.report.warnings)} varningar[/] – se dialogkit plan check."
+            f"[yellow]{plural(len(result.report.warnings), 'varning', 'varningar')}[/]"
+            " – se dialogkit plan check."
         )
 
 
@@ -512,7 +517,9 @@ def _write_all(files, out: Path) -> None:
         refuse_links(out / file.name, out)
     for file in files:
         write_atomic(out / file.name, file.content, base=out)
-    _say(f"Skrev {len(files)} filer i {out}/.")
+    from .formatting import plural
+
+    _say(f"Skrev {plural(len(files), 'fil', 'filer')} i {out}/.")
 
 
 def _write(out: Path, content: str | bytes) -> None:

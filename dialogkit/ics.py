@@ -4,12 +4,15 @@ Times are local Swedish time with a VTIMEZONE that Outlook reads: one STANDARD a
 one DAYLIGHT block with yearly rules (icalendar's own generator writes one block
 per transition, which Outlook does not use for later years). UIDs are derived from
 the plan and dialogue ids, so importing an updated plan updates the events.
+
+SEQUENCE comes from the time the file is made (see `sequence`), so a re-sent
+calendar always carries a higher one than any sent before it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
@@ -25,6 +28,26 @@ EVENT_STATUS = {
     "held": "CONFIRMED",
     "cancelled": "CANCELLED",
 }
+SEQUENCE_START = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def sequence(now: datetime) -> int:
+    """The events' SEQUENCE: whole minutes from 2020-01-01 to `now` (clock.now(), so
+    SOURCE_DATE_EPOCH when it is set).
+
+    Outlook ignores an event it already has unless the new copy's SEQUENCE is higher
+    (RFC 5546 §2.1.4), and it warns that a lower one is out of date. So the number
+    must rise with every change and never go down. Derived from time it never goes
+    down, whoever builds, wherever, and with whatever was built before; the
+    alternative, a counter stored under the output folder, starts again at 0 when
+    that folder is cleaned, a colleague builds on another machine, the single
+    command writes elsewhere or to stdout, and every such restart is an update
+    Outlook ignores. The cost: an unchanged event is also re-numbered at each
+    build, which re-imports as a harmless update. Minutes stay within the 32-bit
+    integer Outlook stores for about 4000 years. A reproducible build that sets
+    SOURCE_DATE_EPOCH should set it to a time that moves on, such as the last
+    commit's: a fixed value gives a fixed SEQUENCE."""
+    return max(0, int((now - SEQUENCE_START).total_seconds()) // 60)
 
 
 def stockholm_timezone() -> Timezone:
@@ -55,6 +78,7 @@ def dialogue_event(
     event = Event()
     event.add("uid", event_uid(project, dialogue))
     event.add("dtstamp", now)
+    event.add("sequence", sequence(now))
     event.add("dtstart", datetime.combine(dialogue.date, dialogue.start, STOCKHOLM))
     event.add("dtend", datetime.combine(dialogue.date, dialogue.end, STOCKHOLM))
     summary = f"{project.title}: {dialogue.municipality}"
@@ -74,12 +98,22 @@ def dialogue_event(
 
 
 def location(dialogue: Dialogue) -> str:
-    """The venue's name and address, or the meeting link for a digital dialogue."""
+    """The venue's name and address, or for a digital dialogue its published link
+    or else its platform."""
     if dialogue.format == "digital" or dialogue.venue is None:
-        if dialogue.digital and dialogue.digital.link:
-            return dialogue.digital.link
-        return dialogue.digital.platform if dialogue.digital else ""
+        return published_link(dialogue) or (dialogue.digital.platform if dialogue.digital else "")
     return ", ".join(part for part in (dialogue.venue.name, dialogue.venue.address) if part)
+
+
+def published_link(dialogue: Dialogue) -> str | None:
+    """The meeting link, unless the dialogue asks people to register: then the link
+    is sent to those who registered (DigitalAccess.link), and a public calendar
+    showing it would let anyone in unregistered, a test dialogue's practice round
+    included."""
+    access = dialogue.digital
+    if access is None or access.registration_email or access.registration_url:
+        return None
+    return access.link
 
 
 def calendar_bytes(

@@ -18,6 +18,7 @@ from .ics import calendar_bytes
 from .model.project import Dialogue, DialogueProject
 from .privacy import public_data, public_version
 from .templating import render, template_environment
+from .words import words
 from .workspace import LoadedPlan
 
 
@@ -54,6 +55,8 @@ MARKDOWN_CHANNELS = ("web",)
 """The web text is Markdown for the project's web page (its template writes headings
 and a list), so it is escaped like a report even as text: `<script>` in a plan shows
 as text on the page, also where the text is pasted into a CMS's HTML."""
+EMAIL_CHANNELS = ("email", "reminder")
+"""The channels that are e-mails, the only ones written as e-mail drafts (.eml)."""
 HEX_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 EXTENSIONS = {"text": "txt", "markdown": "md", "eml": "eml"}
 
@@ -77,7 +80,10 @@ class Invitation:
         return self.length > self.limit
 
     def text(self, output: str = "text") -> str:
-        heading = f"# {self.subject}" if output == "markdown" else self.subject
+        """The subject, then the body. The web text is Markdown in every output
+        (its file is .md), so its subject is always a heading."""
+        markdown = output == "markdown" or self.channel in MARKDOWN_CHANNELS
+        heading = f"# {self.subject}" if markdown else self.subject
         return f"{heading}\n\n{self.body}\n"
 
     def file_name(self, output: str) -> str:
@@ -112,6 +118,23 @@ def select_channels(project: DialogueProject, channels: list[str] | None) -> lis
     return list(dict.fromkeys(chosen))
 
 
+def draft_channels(project: DialogueProject, channels: list[str] | None) -> list[str]:
+    """The channels to write e-mail drafts for: those asked for, which must be
+    e-mails, or else the e-mail channel and, when the plan has it, the reminder."""
+    if not channels:
+        return ["email", *(["reminder"] if "reminder" in select_channels(project, None) else [])]
+    chosen = select_channels(project, channels)
+    other = [c for c in chosen if c not in EMAIL_CHANNELS]
+    if other:
+        raise UsageError(
+            f"Kanalen {', '.join(other)} är inget e-postmeddelande; -f eml skriver utkast "
+            f"bara för {' och '.join(EMAIL_CHANNELS)}.",
+            hint=f"Välj -c {' eller -c '.join(EMAIL_CHANNELS)}, "
+            f"eller skriv {', '.join(other)} med -f text.",
+        )
+    return chosen
+
+
 def invitations(
     loaded: LoadedPlan,
     *,
@@ -119,18 +142,21 @@ def invitations(
     channels: list[str] | None = None,
     templates: Path | None = None,
     markdown: bool = False,
+    drafts: bool = False,
 ) -> list[Invitation]:
     """Render the invitation for every chosen dialogue and channel. The texts are
     plain text, except with `markdown` and in the MARKDOWN_CHANNELS: there every
-    value from the plan is escaped for Markdown (see markup)."""
+    value from the plan is escaped for Markdown (see markup). With `drafts`, only
+    the e-mail channels (see draft_channels)."""
     project: DialogueProject = public_version(loaded.plan)
     plain = template_environment(loaded, templates)
     marked = template_environment(loaded, templates, markdown=True)
     where = {c.channel: c.where for c in project.invitation_channels}
+    chosen = (draft_channels if drafts else select_channels)(project, channels)
     result = []
     for dialogue in select_dialogues(project, dialogue_ids):
         context = dialogue_context(project, dialogue)
-        for channel in select_channels(project, channels):
+        for channel in chosen:
             text = render(
                 marked if markdown or channel in MARKDOWN_CHANNELS else plain,
                 f"{project.language}/invite/{channel}.txt.j2",
@@ -144,29 +170,46 @@ def invitations(
 
 
 def to_eml(project: DialogueProject, invitation: Invitation, calendar: bytes) -> bytes:
-    """An RFC 5322 draft with the dialogue's calendar file attached. `X-Unsent: 1` makes
-    Outlook open it as a message to send rather than as a received one. The sender is
-    built as an Address, so the contact's name is only ever a display name: a name like
-    `Åsa <ceo@evil.example>,` cannot add an address."""
+    """An RFC 5322 draft with the dialogue's calendar file attached (UTF-8, as the
+    file is). `X-Unsent: 1` makes Outlook open it as a message to send rather than
+    as a received one. Thunderbird opens any .eml file as a received message (its
+    "Edit" bar is for messages in a Drafts folder) and sends it with "Edit As New
+    Message" (Ctrl+E); `X-Mozilla-Draft-Info` is the header its own drafts carry,
+    so the file is one of them when put in that folder.
+
+    From is the plan's contact, with its e-mail only if it is official; To is a
+    placeholder to replace. Placeholder addresses are at `invalid`, a name reserved
+    never to exist (RFC 6761), so a draft sent as it is reaches no one. Each address
+    is built as an Address, so the contact's name is only ever a display name: a
+    name like `Åsa <ceo@evil.example>,` cannot add an address."""
     from email.headerregistry import Address
     from email.message import EmailMessage
     from email.utils import formatdate
 
+    placeholder = words(project.language)
     message = EmailMessage()
     sender = public_version(project).contact  # its e-mail only if it is official
-    if sender.email:
-        message["From"] = Address(display_name=sender.name, addr_spec=sender.email)
+    message["From"] = Address(
+        display_name=sender.name, addr_spec=sender.email or placeholder["draft.sender_address"]
+    )
+    message["To"] = Address(
+        display_name=placeholder["draft.recipient"],
+        addr_spec=placeholder["draft.recipient_address"],
+    )
     message["Subject"] = invitation.subject
     message["Date"] = formatdate(clock.now().timestamp(), localtime=True)
     message["X-Unsent"] = "1"
+    message["X-Mozilla-Draft-Info"] = "internal/draft; vcard=0; receipt=0; DSN=0; uuencode=0"
     message.set_content(invitation.body + "\n")
     message.add_attachment(
         calendar,
         maintype="text",
         subtype="calendar",
         filename=f"{invitation.dialogue.id}.ics",
-        params={"method": "PUBLISH"},
+        params={"method": "PUBLISH", "charset": "utf-8"},
     )
+    for part in message.iter_attachments():
+        del part["MIME-Version"]  # belongs to the message, not to a part
     # The same draft gives the same bytes (email picks a random boundary): one made
     # from what the message holds cannot occur in it. Letters only: digits in it
     # could read as a phone number to the personal-data gate.

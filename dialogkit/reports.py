@@ -10,10 +10,13 @@ on. What leaves dialogkit still passes the gate (gate.check_public).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import clock
 from .costs import estimate, missing_formats
 from .docx_writer import DocumentInfo, markdown_to_docx
 from .errors import UsageError
@@ -83,6 +86,7 @@ def build_report(
     if audience == "public":
         plan = public_version(plan)
     context = _CONTEXTS[kind](plan, workspace or Workspace.around(loaded))
+    context["made"] = report_date(plan)
     if audience == "public":
         context = public_data(context, plan)
     language = plan.language
@@ -94,11 +98,27 @@ def build_report(
     title = markdown_text(first_line.lstrip("# "))
     info = DocumentInfo(
         title=title,
-        author=plan.byline,
+        author=owner(plan),
         subject=plan.display_title,
         language=language,
+        audience=audience,
     )
     return Report(kind, audience, markdown, info)
+
+
+def owner(plan) -> str:
+    """The organisation a report comes from (the Word file's author): the plan's
+    organisation, a local plan's municipality, else whoever wrote the plan."""
+    named = getattr(plan, "organisation", None) or getattr(plan, "municipality", None)
+    return named or plan.byline
+
+
+def report_date(plan) -> date:
+    """The date in a report's title block: the plan's own date when it has one (a
+    communication plan is dated), otherwise the day the report is made. `clock.now`
+    is the moment the Word file's properties carry too, and with SOURCE_DATE_EPOCH a
+    rebuilt report is the same file."""
+    return getattr(plan, "date", None) or clock.now().date()
 
 
 def to_docx(report: Report, loaded: LoadedPlan, templates: Path | None = None) -> bytes:
@@ -130,12 +150,19 @@ def _project_plan(project: DialogueProject, _workspace) -> dict:
         for item in timeline.items
         if item.kind in ("task", "milestone")
     ]
+    costs = None if missing_formats(project) else estimate(project)
+    # a test dialogue costs nothing unless the plan gives it costs; then it is summed
+    summed = (
+        [c.dialogue for c in costs.dialogues if not c.dialogue.test or c.total] if costs else []
+    )
     return {
         "months": [month_name(y, m, project.language)[:3] for y, m in months],
         "grid": grid,
         "members_by_id": {m.id: m for m in project.members},
-        "estimate": None if missing_formats(project) else estimate(project),
+        "estimate": costs,
         "cost_items": COST_ITEMS,
+        "summed_count": len(summed),
+        "summed_tests": sum(d.test for d in summed),
     }
 
 
@@ -155,7 +182,31 @@ def _dialogue_report(project: DialogueProject, _workspace) -> dict:
         "follow_up_questions": FOLLOW_UP_QUESTIONS[project.language],
         "answers": answers,
         "feedback": [(d, f) for d in held for f in d.outcome.feedback],
+        "formats": sorted(Counter(d.format for d in held).items(), key=lambda kv: -kv[1]),
+        "tests_held": [d for d in project.dialogues if d.test and d.status == "held"],
+        "themes": _themes(held),
+        "remaining": [
+            d
+            for d in project.dialogues
+            if not d.test and d.outcome is None and d.status in ("planned", "booked")
+        ],
+        "undocumented": [
+            d for d in project.dialogues if not d.test and d.outcome is None and d.status == "held"
+        ],
     }
+
+
+def _themes(held) -> list[tuple[str, list[str]]]:
+    """Each theme the dialogues' outcomes name, with the municipalities where it came
+    up: the most common first, then in the order first met. A theme is the same
+    theme whatever its case ("Kontinuitet", "kontinuitet")."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    for dialogue in held:
+        for theme in dialogue.outcome.themes:
+            places = found.setdefault(theme.casefold(), (theme, []))[1]
+            if dialogue.municipality not in places:
+                places.append(dialogue.municipality)
+    return sorted(found.values(), key=lambda theme: -len(theme[1]))
 
 
 def _communication_plan(plan: CommunicationPlan, _workspace) -> dict:
@@ -173,15 +224,34 @@ def _local_plan(plan: LocalPlan, workspace: Workspace) -> dict:
             sum(s.scores.get(year, 0) for s in plan.self_assessment if s.sub_goal == goal)
             for year in score_years
         ]
-        change = per_year[-1] - per_year[-2] if len(per_year) > 1 else None
-        points.append((goal, titles.get(goal, str(goal)), per_year, change))
+        points.append((goal, titles.get(goal, str(goal)), per_year, _change(per_year)))
+    statements = [
+        (
+            s,
+            [s.scores.get(year) for year in score_years],
+            _change([s.scores.get(y) for y in score_years]),
+        )
+        for s in plan.self_assessment
+    ]
+    totals = [sum(s.scores.get(year, 0) for s in plan.self_assessment) for year in score_years]
     return {
         "strategy": strategy,
         "goal_titles": titles,
         "figure_years": years,
         "score_years": score_years,
         "points": points,
+        "statements": statements,
+        "score_totals": totals,
+        "total_change": _change(totals),
+        "highest_total": 5 * len(plan.self_assessment),
     }
+
+
+def _change(per_year: list[int | None]) -> int | None:
+    """The change from the year before the last to the last, when both have a score."""
+    if len(per_year) < 2 or per_year[-1] is None or per_year[-2] is None:
+        return None
+    return per_year[-1] - per_year[-2]
 
 
 def _regional(strategy: Strategy, workspace: Workspace) -> dict:
@@ -199,7 +269,13 @@ def _regional(strategy: Strategy, workspace: Workspace) -> dict:
         latest_year[local.municipality] = latest.year if latest else None
         for assessment in latest.assessments if latest else []:
             status[(local.municipality, assessment.sub_goal)] = assessment.status
-    return {"local_plans": local_plans, "status": status, "latest_year": latest_year}
+    with_plan = {local.municipality.casefold() for local in local_plans}
+    return {
+        "local_plans": local_plans,
+        "status": status,
+        "latest_year": latest_year,
+        "without_plan": [m for m in strategy.municipalities if m.casefold() not in with_plan],
+    }
 
 
 _CONTEXTS = {

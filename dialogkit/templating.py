@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DialogkitError
-from .formatting import format_clock, format_date, format_money, format_number, format_time_range
+from .formatting import (
+    format_clock,
+    format_date,
+    format_money,
+    format_number,
+    format_period,
+    format_time_range,
+)
 from .settings import workspace_root
 from .words import label, words
 
@@ -107,6 +114,7 @@ def _environment(dirs: tuple[Path, ...], language: str, markdown: bool = False):
         long_date=lambda day: format_date(day, language),
         short_date=lambda day: format_date(day, language, weekday=False),
         clock=lambda moment: format_clock(moment, language),
+        period=lambda when: format_period(when, language),
         label=lambda value: label(value, language),
         and_list=lambda items: and_list(items, language),
         cell=table_cell,

@@ -47,6 +47,10 @@ WORDS: dict[str, dict[str, str]] = {
         "message.too_long": (
             "{channel} för {dialogue} är {length} tecken; kanalens gräns är {limit}."
         ),
+        # e-mail drafts: placeholders the sender replaces (".invalid" reaches no one)
+        "draft.recipient": "Mottagare",
+        "draft.recipient_address": "mottagare@invalid",
+        "draft.sender_address": "avsandare@invalid",
         # values the plans use (see `label`)
         "value.planned": "planerad",
         "value.ongoing": "pågår",
@@ -71,6 +75,19 @@ WORDS: dict[str, dict[str, str]] = {
         "value.partly": "delvis",
         "value.behind": "efter",
         "value.not_started": "ej påbörjat",
+        "value.task": "uppgift",
+        "value.milestone": "milstolpe",
+        "value.test_dialogue": "testdialog",
+        "value.activity": "aktivitet",
+        "value.survey": "enkät",
+        "value.dialogue_meeting": "dialogmöte",
+        "value.focus_group": "fokusgrupp",
+        "value.working_group": "arbetsgrupp",
+        "value.citizen_panel": "medborgarpanel",
+        # periods in words (formatting.format_period)
+        "period.spring": "våren",
+        "period.summer": "sommaren",
+        "period.autumn": "hösten",
         # the follow-up questions asked after every dialogue (seed 001)
         "follow_up.dialogue_type": "Vilken typ av dialog genomfördes?",
         "follow_up.influence": "Hur påverkade dialogen beslut eller utveckling?",
@@ -129,6 +146,10 @@ WORDS: dict[str, dict[str, str]] = {
         "workload.csv.responsible": "ansvarig",
         "workload.csv.month": "månad",
         "workload.csv.hours": "timmar",
+        # spreadsheets (page footer: &P is the page, &N the number of pages)
+        "xlsx.page_of": "Sida &P av &N",
+        # the digits of an amount's number format: spaces as Swedish writes them, in any locale
+        "xlsx.money_digits": r"#\ ###\ ##0",
         # timeline
         "timeline.heading": "Tidsaxel",
         "timeline.dialogue": "Dialog {title}",
@@ -137,7 +158,8 @@ WORDS: dict[str, dict[str, str]] = {
         "timeline.when": "När",
         "timeline.status": "Status",
         "timeline.today": "Idag",
-        "timeline.overdue_count": "{count} försenade.",
+        "timeline.overdue.one": "försenad",
+        "timeline.overdue.many": "försenade",
         "timeline.as_of": "Läget",
         "timeline.activities": "Aktiviteter",
         "timeline.test_dialogues": "Testdialoger",
@@ -155,8 +177,9 @@ WORDS: dict[str, dict[str, str]] = {
         # Word documents
         "docx.page": "Sida",
         "docx.of": "av",
-        "docx.toc": "Innehållsförteckningen visas när fälten uppdateras "
-        "(högerklicka och välj Uppdatera fält).",
+        "docx.contents": "Innehåll",
+        "docx.internal": "INTERNT – får inte publiceras",
+        "docx.logo": "Logotyp",
         "privacy.redacted": "[borttaget]",
     },
     "en": {
@@ -191,6 +214,9 @@ WORDS: dict[str, dict[str, str]] = {
         "message.too_long": (
             "{channel} for {dialogue} is {length} characters; the channel's limit is {limit}."
         ),
+        "draft.recipient": "Recipient",
+        "draft.recipient_address": "recipient@invalid",
+        "draft.sender_address": "sender@invalid",
         "value.planned": "planned",
         "value.ongoing": "ongoing",
         "value.done": "done",
@@ -214,6 +240,18 @@ WORDS: dict[str, dict[str, str]] = {
         "value.partly": "partly",
         "value.behind": "behind",
         "value.not_started": "not started",
+        "value.task": "task",
+        "value.milestone": "milestone",
+        "value.test_dialogue": "test dialogue",
+        "value.activity": "activity",
+        "value.survey": "survey",
+        "value.dialogue_meeting": "dialogue meeting",
+        "value.focus_group": "focus group",
+        "value.working_group": "working group",
+        "value.citizen_panel": "citizens' panel",
+        "period.spring": "spring",
+        "period.summer": "summer",
+        "period.autumn": "autumn",
         "follow_up.dialogue_type": "What type of dialogue was held?",
         "follow_up.influence": "How did the dialogue influence decisions or development?",
         "follow_up.main_lesson": "What is the most important thing we learned?",
@@ -268,6 +306,9 @@ WORDS: dict[str, dict[str, str]] = {
         "workload.csv.responsible": "responsible",
         "workload.csv.month": "month",
         "workload.csv.hours": "hours",
+        # spreadsheets (page footer: &P is the page, &N the number of pages)
+        "xlsx.page_of": "Page &P of &N",
+        "xlsx.money_digits": "#,##0",
         "timeline.heading": "Timeline",
         "timeline.dialogue": "Dialogue {title}",
         "timeline.test_dialogue": "Test dialogue ({title})",
@@ -275,7 +316,8 @@ WORDS: dict[str, dict[str, str]] = {
         "timeline.when": "When",
         "timeline.status": "Status",
         "timeline.today": "Today",
-        "timeline.overdue_count": "{count} overdue.",
+        "timeline.overdue.one": "overdue",
+        "timeline.overdue.many": "overdue",
         "timeline.as_of": "Status as of",
         "timeline.activities": "Activities",
         "timeline.test_dialogues": "Test dialogues",
@@ -292,8 +334,9 @@ WORDS: dict[str, dict[str, str]] = {
         "no": "no",
         "docx.page": "Page",
         "docx.of": "of",
-        "docx.toc": "The table of contents appears when fields are updated "
-        "(right-click and choose Update field).",
+        "docx.contents": "Contents",
+        "docx.internal": "INTERNAL – not for publication",
+        "docx.logo": "Logo",
         "privacy.redacted": "[removed]",
     },
 }

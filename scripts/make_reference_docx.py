@@ -10,7 +10,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Cm, Pt, RGBColor
 
-from dialogkit.docx_writer import REQUIRED_STYLES
+from dialogkit.docx_writer import REQUIRED_STYLES, clean_package, set_language
 
 BLUE = RGBColor(0x1F, 0x3A, 0x5F)
 OUT = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
@@ -37,9 +37,15 @@ def main() -> None:
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.2))
+    # Nothing of python-docx's own template: its en-US, thumbnail, bibliography XML
+    # and Word 2010 styles copy (the writer drops them from every report as well, for
+    # an organisation's own reference).
+    set_language(document, "sv")
+    clean_package(document)
     properties = document.core_properties
-    properties.author = "dialogkit reference"
-    properties.title = "reference"
+    properties.author = properties.last_modified_by = "dialogkit"
+    properties.title = "dialogkit"
+    properties.comments = ""
     document.save(OUT)
     print(f"wrote {OUT}")
 

@@ -39,7 +39,7 @@ def test_default_path_is_the_current_folder(run, write, monkeypatch, tmp_path):
     result = run("plan", "check")
     assert result.exit_code == 1
     assert "DK201" in result.stdout
-    assert "1 plan kontrollerade" in result.stdout
+    assert "1 plan kontrollerad: 1 fel, 0 varningar." in result.stdout
 
 
 def test_json_format(run, write):
@@ -162,7 +162,7 @@ def test_checking_a_plan_loads_only_what_it_needs(write):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "[]"
-    assert "1 plan kontrollerade: 0 fel, 1 varning." in result.stdout
+    assert "1 plan kontrollerad: 0 fel, 1 varning." in result.stdout
 
 
 @pytest.mark.parametrize(

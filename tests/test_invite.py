@@ -20,8 +20,10 @@ def text_file(channel: str) -> str:
     return f"{channel}.md" if channel == "web" else f"{channel}.txt"
 
 
-def test_golden_outputs_for_every_channel(run, write, tmp_path):
-    """Compare with tests/golden/invite; run with UPDATE_GOLDEN=1 to accept changes."""
+def test_golden_outputs_for_every_channel(run, write, tmp_path, monkeypatch):
+    """Compare with tests/golden/invite; run with UPDATE_GOLDEN=1 to accept changes.
+    The press release is dated the day it is made: SOURCE_DATE_EPOCH fixes that day."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1614556800")  # 1 March 2021
     out = tmp_path / "ut"
     assert run("invite", write(PROJECT), "--out", out).exit_code == 0
     written = sorted(

@@ -325,7 +325,7 @@ def test_workload_in_the_plans_language(run, tmp_path, language):
     book = openpyxl.load_workbook(_cost(run, plan, tmp_path / "load.xlsx", "xlsx"))
     assert book.sheetnames == [title]
     sheet = book[title]
-    header = [cell.value for cell in sheet[1]]
+    header = [cell.value for cell in sheet[3]]  # under the title
     assert (header[0], header[-1]) == {
         "sv": ("Ansvarig", "Summa h"),
         "en": ("Responsible", "Hours"),

@@ -66,6 +66,18 @@ def test_fixtures_are_clean(write):
         ),
         ("DK218", "members: [bo, cia]", "members: [bo, okand]", "members: [bo, okand]"),
         (
+            "DK223",
+            "    members: [anna, bo]\n",
+            "    digital: {platform: Teams}\n    members: [anna, bo]\n",
+            "digital: {platform: Teams}",
+        ),
+        (
+            "DK223",
+            "    members: [bo, cia]\n",
+            "    refreshments: fika\n    members: [bo, cia]\n",
+            "refreshments: fika",
+        ),
+        (
             "DK222",
             "purpose: Att samla in invånarnas synpunkter.",
             "purpose: Ring mig på 070-123 45 67.",

@@ -17,7 +17,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import COMMUNICATION, PROJECT
-from openpyxl import Workbook
 from ruamel.yaml import YAML
 from test_cost import _evaluate
 
@@ -25,7 +24,7 @@ from dialogkit.checking import load_plan
 from dialogkit.costs import compare
 from dialogkit.render import cost as cost_render
 from dialogkit.render import timeline as timeline_render
-from dialogkit.render.cells import Formula, append_row, csv_text, csv_value
+from dialogkit.render.cells import Formula, csv_text, csv_value, write_row
 from dialogkit.timeline import build_timeline
 from dialogkit.workload import Workload
 
@@ -91,9 +90,17 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     return parse_csv(data.decode("utf-8"))
 
 
+def ooxml_text(value):
+    """A cell's text as Excel shows it: openpyxl leaves a control character in the
+    file's escaped form (`_x000D_` for a CR), which Excel and LibreOffice decode."""
+    if not isinstance(value, str):
+        return value
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), value)
+
+
 def text_cell(sheet, value: str):
     """The one cell holding exactly `value`, which must be a text cell."""
-    cells = [c for row in sheet.iter_rows() for c in row if c.value == value]
+    cells = [c for row in sheet.iter_rows() for c in row if ooxml_text(c.value) == value]
     assert len(cells) == 1, f"{value!r} in {sheet.title}: {[c.coordinate for c in cells]}"
     assert cells[0].data_type == "s", (cells[0].coordinate, cells[0].data_type)
     return cells[0]
@@ -345,14 +352,14 @@ def test_workload_renderers_neutralise_tab_and_cr(prefix, tmp_path):
     rendered = cost_render.render_workload_csv(load)
     assert rendered.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(rendered.removeprefix("\ufeff"), newline=""), delimiter=";"))
-    assert rows == [["ansvarig", "månad", "timmar"], [f"'{person}", "2023-01", "1.50"]]
-    assert rendered.endswith(";1.50\n")  # a number, unquoted
+    assert rows == [["ansvarig", "månad", "timmar"], [f"'{person}", "2023-01", "1,50"]]
+    assert rendered.endswith(";1,50\n")  # a number with a Swedish decimal comma, unquoted
     path = tmp_path / "t.xlsx"
     path.write_bytes(cost_render.render_workload_xlsx(load))
     sheet = openpyxl.load_workbook(path).active
-    assert text_cell(sheet, person).coordinate == "A2"
-    assert (sheet["B2"].value, sheet["B2"].data_type) == (1.5, "n")
-    assert (sheet["C2"].value, sheet["C2"].data_type) == ("=SUM(B2:B2)", "f")
+    assert text_cell(sheet, person).coordinate == "A4"  # under the title and the header
+    assert (sheet["B4"].value, sheet["B4"].data_type) == (1.5, "n")
+    assert (sheet["C4"].value, sheet["C4"].data_type) == ("=SUM(B4:B4)", "f")
 
 
 # --- the helpers ------------------------------------------------------------------------
@@ -382,10 +389,13 @@ def test_csv_text_quotes_line_breaks_and_keeps_numbers_bare():
     assert rows == [["namn", "belopp"], ["a\rb", "-5000"], ["c\nd;e", "-1.50"]]
 
 
-def test_append_row_writes_strings_as_text_and_formulas_as_formulas(tmp_path):
-    book = Workbook()
-    append_row(book.active, ["=1+1", Formula("=SUM(C1:C1)"), -5, "#REF!", None, "@A1"])
-    book.save(tmp_path / "b.xlsx")
+def test_write_row_writes_strings_as_text_and_formulas_as_formulas(tmp_path):
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(tmp_path / "b.xlsx")
+    values = ["=1+1", Formula("=SUM(C1:C1)", -5), -5, "#REF!", None, "@A1"]
+    write_row(book.add_worksheet(), 0, values)
+    book.close()
     row = openpyxl.load_workbook(tmp_path / "b.xlsx").active[1]
     assert [(c.value, c.data_type) for c in row] == [
         ("=1+1", "s"),
@@ -395,6 +405,8 @@ def test_append_row_writes_strings_as_text_and_formulas_as_formulas(tmp_path):
         (None, "n"),
         ("@A1", "s"),
     ]
+    stored = openpyxl.load_workbook(tmp_path / "b.xlsx", data_only=True).active["B1"]
+    assert stored.value == -5  # the formula's value, for viewers that do not calculate
 
 
 @pytest.mark.parametrize("title", ["'History", "History", "'citerad'", "a" * 40 + "[x]"])

@@ -59,6 +59,12 @@ class CommunicationPlan(PlanModel):
     id: Id = Field(description="Planens id.")
     project: Line = Field(description="Projektet planen gäller.")
     organisation: Line | None = Field(None, description="Kommun eller region.")
+    version: Line | None = Field(
+        None, description='Dokumentets version, t.ex. "1.0" eller "2.1, reviderad".'
+    )
+    case_number: Line | None = Field(
+        None, description='Diarienummer, när planen har ett, t.ex. "RV200159".'
+    )
     language: Literal["sv", "en"] = Field("sv", description="Språk för rapporter.")
     date: IsoDate = Field(description="Planens datum.")
     author: Line = Field(description="Vem som skrivit planen.")

@@ -76,6 +76,12 @@ class LocalPlan(PlanModel):
     kind: Literal["local_plan"] = Field(description="Plantyp.")
     id: Id = Field(description="Planens id.")
     municipality: Line = Field(description="Kommunen.")
+    version: Line | None = Field(
+        None, description='Dokumentets version, t.ex. "1.0" eller "2.1, reviderad".'
+    )
+    case_number: Line | None = Field(
+        None, description='Diarienummer, när planen har ett, t.ex. "RV200159".'
+    )
     language: Literal["sv", "en"] = Field("sv", description="Språk för rapporter.")
     strategy: Id = Field(description="Id för strategin planen hör till.")
     period: YearSpan = Field(description="Planens period.")

@@ -5,7 +5,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..formatting import format_clock
+from ..formatting import format_clock, format_date
 from .facts import ReportSpec, ScheduleItem
 from .types import (
     ClockTime,
@@ -70,6 +70,38 @@ class DigitalAccess(PlanModel):
     registration_deadline: IsoDate | None = Field(None, description="Sista dag för anmälan.")
 
 
+class Registration(PlanModel):
+    """Föranmälan till lokalen vid en fysisk eller hybrid dialog. Digitalt deltagande
+    anmäls under digital:."""
+
+    required: bool = Field(
+        description="true om man måste anmäla sig i förväg; false skriver "
+        '"ingen föranmälan behövs" i inbjudan.'
+    )
+    registration_email: Email | None = Field(None, description="E-postadress för anmälan.")
+    registration_url: Line | None = Field(
+        None, description="Webbformulär för anmälan, om sådant finns."
+    )
+    registration_deadline: IsoDate | None = Field(None, description="Sista dag för anmälan.")
+
+
+class PressRelease(PlanModel):
+    """Det pressmeddelandet behöver utöver dialogens uppgifter."""
+
+    quote: Paragraphs | None = Field(
+        None, description="Ett citat, t.ex. från beredningens ordförande, utan citattecken."
+    )
+    quoted: Line | None = Field(
+        None, description='Vem som citeras, t.ex. "Anna Lind, ordförande i beredningen".'
+    )
+    place: Line | None = Field(
+        None, description="Orten i datumraden; utan den står dialogens kommun där."
+    )
+    contact: Person | None = Field(
+        None, description="Presskontakt; utan den står projektets kontaktperson."
+    )
+
+
 class CostItems(PlanModel):
     """Kostnad per dialog, i hela kronor."""
 
@@ -123,6 +155,11 @@ class Outcome(PlanModel):
     """Det som dokumenteras efter dialogen."""
 
     participants: int | None = Field(default=None, ge=0, description="Antal deltagare.")
+    themes: list[Line] = Field(
+        [],
+        description='Teman som kom upp, med korta ord, t.ex. "kontinuitet"; samma ord i '
+        "flera dialoger samlas i rapporten.",
+    )
     public_notes: Paragraphs | None = Field(None, description="Dokumentation som får publiceras.")
     internal_notes: Paragraphs | None = Field(
         None,
@@ -152,6 +189,20 @@ class Dialogue(PlanModel):
         None,
         description="Frågan i fokus för just denna dialog, om den skiljer sig från projektets "
         "första fråga.",
+    )
+    registration: Registration | None = Field(
+        None,
+        description="Föranmälan till lokalen: required: false (ingen föranmälan behövs) eller "
+        "required: true med sista dag och e-postadress eller webbformulär.",
+    )
+    refreshments: Line | None = Field(
+        None,
+        description='Vad som bjuds i lokalen, t.ex. "fika"; inbjudan skriver "Vi bjuder på …".',
+    )
+    support: list[Line] = Field(
+        [],
+        description='Tolkning och annat stöd vid dialogen, t.ex. "teckenspråkstolk" eller '
+        '"tolk till arabiska".',
     )
     status: DialogueStatus = Field("planned", description="planned, booked, held eller cancelled.")
     costs: CostOverride | None = Field(
@@ -231,6 +282,12 @@ class DialogueProject(PlanModel):
     id: Id = Field(description="Planens id.")
     title: Line = Field(description="Projektets namn.")
     organisation: Line = Field(description="Region eller kommun.")
+    version: Line | None = Field(
+        None, description='Dokumentets version, t.ex. "1.0" eller "2.1, reviderad".'
+    )
+    case_number: Line | None = Field(
+        None, description='Diarienummer, när planen har ett, t.ex. "RV200159".'
+    )
     topic: Line | None = Field(
         None,
         description='Vad dialogerna handlar om, i löptext, t.ex. "Nära vård"; '
@@ -255,6 +312,9 @@ class DialogueProject(PlanModel):
     process_leader: Person = Field(description="Processledare.")
     contact: Person = Field(description="Kontaktperson för invånarna.")
     web_page: Line | None = Field(None, description="Projektets webbsida.")
+    press: PressRelease | None = Field(
+        None, description="Citat, datumradens ort och presskontakt för pressmeddelandet."
+    )
     members: list[Member] = Field(description="Ledamöter.")
     municipalities: list[Line] = Field(description="Kommuner som ska ha en dialog.")
     questions: list[Line] = Field(
@@ -289,12 +349,15 @@ class DialogueProject(PlanModel):
         return f"{self.process_leader.name}, {self.organisation}"
 
     def schedule(self) -> list[ScheduleItem]:
-        """The tasks and milestones of the timeline, then every dialogue."""
+        """The tasks and milestones of the timeline, then every dialogue. A task
+        without an id gets one in the plan's language: "uppgift-1", "task-1"."""
+        from ..words import label
+
         names = {m.id: m.name for m in self.members}
         tasks = [
             ScheduleItem(
                 "milestone" if task.milestone else "task",
-                task.id or f"uppgift-{number}",
+                task.id or f"{label('task', self.language)}-{number}",
                 task.task,
                 task.when.start,
                 task.when.end,
@@ -313,8 +376,8 @@ class DialogueProject(PlanModel):
                 d.date,
                 d.status,
                 tuple(names[m] for m in d.members if m in names),
-                f"{d.date} {format_clock(d.start, self.language)}"
-                f"–{format_clock(d.end, self.language)}",
+                f"{format_date(d.date, self.language, weekday=False)} "
+                f"{format_clock(d.start, self.language)}–{format_clock(d.end, self.language)}",
             )
             for d in self.dialogues
         ]

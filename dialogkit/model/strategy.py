@@ -23,12 +23,23 @@ class Strategy(PlanModel):
     id: Id = Field(description="Strategins id; lokala planer hänvisar till det.")
     title: Line = Field(description="Strategins namn.")
     organisation: Line = Field(description="Vilka som står bakom strategin.")
+    version: Line | None = Field(
+        None, description='Dokumentets version, t.ex. "1.0" eller "2.1, reviderad".'
+    )
+    case_number: Line | None = Field(
+        None, description='Diarienummer, när planen har ett, t.ex. "RV200159".'
+    )
     language: Literal["sv", "en"] = Field("sv", description="Språk för rapporter.")
     decided: Decision | None = Field(None, description="Beslutet som antog strategin.")
     period: YearSpan = Field(description="Strategins period.")
     vision: Paragraphs = Field(description="Målbild.")
     sub_goals: list[SubGoal] = Field(description="Delmål.")
     principles: list[Line] = Field([], description="Principer för samverkan.")
+    municipalities: list[Line] = Field(
+        [],
+        description="Kommunerna som strategin gäller; den regionala sammanställningen "
+        "visar vilka som ännu inte har en lokal plan.",
+    )
     follow_up: list[Line] = Field([], description="Verktyg för den årliga uppföljningen.")
 
     PRODUCTS: ClassVar[tuple[str, ...]] = ("report",)

@@ -23,7 +23,9 @@ def make_cost(loaded, request: Request) -> Made:
         markdown=lambda: render.render_estimate_markdown(estimates, project.title, language),
         csv=lambda: render.render_estimate_csv(estimates, language=language),
         json=lambda: render.render_estimate_json(estimates, project.id),
-        xlsx=lambda: render.render_estimate_xlsx(estimates, project.title, language),
+        xlsx=lambda: render.render_estimate_xlsx(
+            estimates, project.title, language, author=project.byline
+        ),
     )
 
 

@@ -1,5 +1,6 @@
-"""The invitations product: one text per dialogue and channel (plain text, Markdown
-or an e-mail draft), and each dialogue's calendar file beside them. All are public."""
+"""The invitations product: one text per dialogue and channel (plain text, Markdown,
+or an e-mail draft for the channels that are e-mails), and each dialogue's calendar
+file beside them. All are public."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ def make_invitations(loaded, request: Request) -> Made:
         channels=list(request.channels or ()) or None,
         templates=request.templates,
         markdown=request.format == "markdown",
+        drafts=request.format == "eml",
     )
     dialogues = {text.dialogue.id: text.dialogue for text in texts}
     made = _calendars(loaded.plan)  # build asks for the texts, then for the drafts
@@ -62,6 +64,8 @@ PRODUCT = Product(
     "invitations",
     FORMATS["invitations"],
     make_invitations,
-    built=lambda plan: [Request(format="text"), Request(format="eml", channels=("email",))],
+    # the texts of the plan's channels, and the e-mail drafts: email, and reminder when
+    # the plan has it (invitations.draft_channels)
+    built=lambda plan: [Request(format="text"), Request(format="eml")],
     folder="folder.invitations",
 )

@@ -25,7 +25,7 @@ def make_workload(loaded, request: Request) -> Made:
         markdown=lambda: render.render_workload_markdown(load, language),
         csv=lambda: render.render_workload_csv(load, language=language),
         json=lambda: render.render_workload_json(load, plan.id),
-        xlsx=lambda: render.render_workload_xlsx(load, language),
+        xlsx=lambda: render.render_workload_xlsx(load, language, author=plan.byline),
     )
 
 

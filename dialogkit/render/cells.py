@@ -9,6 +9,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time
+from decimal import Decimal
+from fractions import Fraction
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """The first characters that make a spreadsheet read a CSV field as a formula (OWASP,
@@ -19,8 +22,36 @@ BOM = "\ufeff"
 
 
 class Formula(str):
-    """A formula dialogkit writes itself, such as `=SUM(D4:G4)`. In `append_row` every
-    other string is text, so a formula is never made from plan data by mistake."""
+    """A formula dialogkit writes itself, such as `=SUM(D4:G4)`, with the value it
+    gives. `write_row` stores that value beside the formula, so a viewer that does not
+    calculate (a preview, a phone) still shows it; every other string is text there,
+    so a formula is never made from plan data by mistake."""
+
+    value: float
+
+    def __new__(cls, text: str, value: float) -> Formula:
+        formula = super().__new__(cls, text)
+        formula.value = value
+        return formula
+
+
+class CsvNumber(Decimal):
+    """A number in a CSV with the decimal mark of its language ("1,50" in Swedish).
+    It stays a number to the csv module, which writes it unquoted."""
+
+    language: str
+
+    def __new__(cls, value: Decimal, language: str) -> CsvNumber:
+        number = super().__new__(cls, value)
+        number.language = language
+        return number
+
+    def __str__(self) -> str:
+        from babel.numbers import get_decimal_symbol
+
+        from ..formatting import LOCALES
+
+        return super().__str__().replace(".", get_decimal_symbol(LOCALES[self.language]))
 
 
 def csv_value(value: object) -> object:
@@ -43,12 +74,27 @@ def csv_text(rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
-def append_row(sheet, values: Sequence[object]) -> None:
-    """`sheet.append(values)`, with every string except a `Formula` stored as a text
-    cell. openpyxl would otherwise make a formula of any string that starts with "="
-    and an error value of "#REF!"."""
-    sheet.append(values)
-    row = sheet.max_row
-    for column, value in enumerate(values, start=1):
-        if isinstance(value, str) and not isinstance(value, Formula):
-            sheet.cell(row, column).data_type = "s"
+def write_row(sheet, row: int, values: Sequence[object], formats=None) -> None:
+    """`write_cell` for each of `values`, from column A of `row` (0-based), each with
+    its format (`formats`: one for all, or a list)."""
+    for column, value in enumerate(values):
+        style = formats[column] if isinstance(formats, list | tuple) else formats
+        write_cell(sheet, row, column, value, style)
+
+
+def write_cell(sheet, row: int, column: int, value: object, style=None) -> None:
+    """Write `value` into a cell of the XlsxWriter `sheet`. A `Formula` becomes a
+    formula with its value stored; every other string is a text cell, never a formula
+    or an error value (XlsxWriter's `write` would read "=..." as a formula); a date a
+    date, None an empty cell."""
+    if isinstance(value, Formula):
+        sheet.write_formula(row, column, value, style, value.value)
+    elif isinstance(value, str):
+        sheet.write_string(row, column, value, style)
+    elif value is None:
+        sheet.write_blank(row, column, None, style)
+    elif isinstance(value, date):
+        sheet.write_datetime(row, column, datetime.combine(value, time()), style)
+    else:
+        number = float(value) if isinstance(value, Fraction) else value
+        sheet.write_number(row, column, number, style)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import json
 from decimal import Decimal
 from fractions import Fraction
 
-from .. import clock
 from ..costs import Estimate
 from ..formatting import format_money, format_number
 from ..markup import Markdown, escape_markdown, table_cell
@@ -15,8 +13,20 @@ from ..model.project import COST_ITEMS
 from ..words import label, words
 from ..workload import Workload
 from . import print_wide
-from .cells import Formula, append_row, csv_text
+from .cells import CsvNumber, Formula, csv_text, write_row
 from .timeline import month_name
+from .workbook import (
+    Styles,
+    column_letter,
+    label_row,
+    money_format,
+    new_workbook,
+    set_up_page,
+    sheet_name,
+    sheet_ref,
+    start_sheet,
+    workbook_bytes,
+)
 
 # --- estimates -------------------------------------------------------------------------
 
@@ -43,18 +53,21 @@ def _total_row(plan: Estimate, language: str) -> list[str]:
     ]
 
 
+SUMMARY = {
+    "dialogues": "dialogues_total",
+    "one_off": "one_off_total",
+    "total": "total",
+    "budget": "budget",
+    "remaining": "remaining",
+}
+"""The figures that sum up an estimate: the words key after "cost." -> its field."""
+
+
 def _comparison(estimates: list[Estimate], language: str) -> list[tuple[str, list[int | None]]]:
     """The plan beside its scenarios: one row per figure, one value per estimate."""
     w = words(language)
     return [
-        (w[key], [getattr(e, field) for e in estimates])
-        for key, field in (
-            ("cost.dialogues", "dialogues_total"),
-            ("cost.one_off", "one_off_total"),
-            ("cost.total", "total"),
-            ("cost.budget", "budget"),
-            ("cost.remaining", "remaining"),
-        )
+        (w[f"cost.{key}"], [getattr(e, field) for e in estimates]) for key, field in SUMMARY.items()
     ]
 
 
@@ -68,14 +81,17 @@ def _dialogue_name(dialogue, language: str) -> str:
     return dialogue.municipality + test
 
 
+def _shown(estimate: Estimate) -> list:
+    """The dialogues a table shows: all but the test dialogues that cost nothing."""
+    return [c for c in estimate.dialogues if not (c.dialogue.test and c.total == 0)]
+
+
 def _dialogue_rows(
     estimate: Estimate, language: str, *, skip_free_tests: bool = False
 ) -> list[list[str]]:
     rows = []
-    for cost in estimate.dialogues:
+    for cost in _shown(estimate) if skip_free_tests else estimate.dialogues:
         d = cost.dialogue
-        if skip_free_tests and d.test and cost.total == 0:
-            continue
         rows.append(
             [
                 _dialogue_name(d, language),
@@ -177,7 +193,7 @@ def estimate_csv_header(language: str = "sv") -> list[str]:
 
 def render_estimate_csv(estimates: list[Estimate], language: str = "sv") -> str:
     """One row per dialogue and one-off cost, per scenario; amounts in whole kronor;
-    the header and row types in `language`, formats as the plan's codes."""
+    the header, row types and formats in `language` ("fysisk", not "in_person")."""
     w = words(language)
     rows: list[list[object]] = [estimate_csv_header(language)]
     for estimate in estimates:
@@ -190,7 +206,7 @@ def render_estimate_csv(estimates: list[Estimate], language: str = "sv") -> str:
                     d.id,
                     d.municipality,
                     d.date.isoformat(),
-                    cost.format,
+                    label(cost.format, language),
                     *[cost.items[item] for item in COST_ITEMS],
                     cost.total,
                 ]
@@ -234,160 +250,175 @@ def render_estimate_json(estimates: list[Estimate], plan_id: str) -> str:
     )
 
 
-def money_format(language: str = "sv") -> str:
-    """The number format of an amount cell: '#,##0 "kr";-#,##0 "kr"' in Swedish."""
-    unit = words(language)["money.unit"]
-    return f'#,##0 "{unit}";-#,##0 "{unit}"'
-
-
 MONEY_FORMAT = money_format("sv")
 
 
-def render_estimate_xlsx(estimates: list[Estimate], title: str, language: str = "sv") -> bytes:
-    """A workbook the finance office can keep working in: number cells, SUM formulas,
-    one sheet per estimate and a comparison sheet that refers to them."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter, quote_sheetname
-
+def render_estimate_xlsx(
+    estimates: list[Estimate], title: str, language: str = "sv", author: str = ""
+) -> bytes:
+    """A workbook the finance office can keep working in and print as it is: a
+    comparison sheet, then one sheet per estimate with number cells and SUM formulas
+    (their values stored too). The budget is typed once, on the plan's sheet; every
+    other budget cell refers to it."""
     w = words(language)
-    book = Workbook()
-    book.remove(book.active)
-    bold = Font(bold=True)
-    totals: list[tuple[str, dict[str, str]]] = []
-    used_names: set[str] = set()
-    for estimate in estimates:
-        name = _sheet_name(estimate.title, used_names, w["cost.sheet"])
-        sheet = book.create_sheet(name)
-        append_row(sheet, [f"{title}: {estimate.title}"])
-        sheet["A1"].font = Font(bold=True, size=13)
-        sheet.append([])
-        header = _dialogue_header(language)
-        append_row(sheet, header)
-        for cell in sheet[3]:
-            cell.font = bold
-        first = 4
-        sum_col = get_column_letter(len(header))
-        item_cols = [get_column_letter(4 + i) for i in range(len(COST_ITEMS))]
-        for cost in estimate.dialogues:
-            row = sheet.max_row + 1
-            d = cost.dialogue
-            append_row(
-                sheet,
-                [
-                    _dialogue_name(d, language),
-                    d.date,
-                    label(cost.format, language),
-                    *[cost.items[item] for item in COST_ITEMS],
-                    Formula(f"=SUM({item_cols[0]}{row}:{item_cols[-1]}{row})"),
-                ],
-            )
-            sheet.cell(row, 2).number_format = "yyyy-mm-dd"
-        last = sheet.max_row
-        total_row = last + 1
-        append_row(
+    book, buffer = new_workbook()
+    styles = Styles(book, language)
+    heading = f"{w['cost.heading']}: {title}"
+    used: set[str] = set()
+    compare = book.add_worksheet(sheet_name(w["cost.comparison"], used, w["cost.sheet"]))
+    names = [sheet_name(e.title, used, w["cost.sheet"]) for e in estimates]
+    summaries, budget_cell = [], None
+    for estimate, name in zip(estimates, names, strict=True):
+        sheet = book.add_worksheet(name)
+        summary = _estimate_sheet(sheet, styles, estimate, title, language, budget_cell)
+        set_up_page(sheet, title=heading, header_row=2, language=language)
+        budget_cell = budget_cell or sheet_ref(name, summary["budget"][0])
+        summaries.append((name, summary))
+    _comparison_sheet(compare, styles, estimates, summaries, heading, language)
+    return workbook_bytes(book, buffer, title=heading, author=author, language=language)
+
+
+def _estimate_sheet(sheet, styles: Styles, estimate: Estimate, title, language, budget_cell):
+    """One estimate: title, the dialogue table, one-off costs and the summary. Returns
+    each summary row's cell and value; the budget is a number on the first sheet and a
+    reference to `budget_cell` on the others."""
+    w = words(language)
+    header = _dialogue_header(language)
+    last_col = len(header) - 1
+    sum_col = column_letter(last_col)
+    items = [column_letter(3 + i) for i in range(len(COST_ITEMS))]
+    costs = _shown(estimate)  # as in the terminal and Markdown tables
+    labels = [w[f"cost.{key}"] for key in SUMMARY]
+    names = [_dialogue_name(c.dialogue, language) for c in costs] + [w["cost.dialogues_in_all"]]
+    widths = [
+        _width(names + labels, 16, 36),
+        11,
+        _width([label(c.format, language) for c in costs], 9, 14),
+        *[12] * (last_col - 2),
+    ]
+    start_sheet(
+        sheet,
+        styles,
+        title=f"{title}: {estimate.title}",
+        header=header,
+        widths=widths,
+        right_from=3,
+    )
+    row = 3
+    for cost in costs:
+        d = cost.dialogue
+        write_row(
             sheet,
+            row,
             [
-                w["cost.dialogues_in_all"],
-                None,
-                None,
-                *[Formula(f"=SUM({c}{first}:{c}{last})") for c in [*item_cols, sum_col]],
+                names[row - 3],
+                d.date,
+                label(cost.format, language),
+                *[cost.items[item] for item in COST_ITEMS],
+                Formula(f"=SUM({items[0]}{row + 1}:{items[-1]}{row + 1})", cost.total),
             ],
+            [styles.text, styles.date, styles.text] + [styles.money] * (last_col - 2),
         )
-        for cell in sheet[total_row]:
-            cell.font = bold
-        sheet.append([])
-        append_row(sheet, [w["cost.one_off"]])
-        sheet.cell(sheet.max_row, 1).font = bold
-        one_off_first = sheet.max_row + 1
+        row += 1
+    first, last = 4, row  # the dialogue rows, as Excel numbers them
+
+    def column_sum(col: str, value: int) -> Formula | int:
+        return Formula(f"=SUM({col}{first}:{col}{last})", value) if costs else 0
+
+    total_row = row + 1
+    item_totals = [sum(c.items[item] for c in costs) for item in COST_ITEMS]
+    write_row(
+        sheet,
+        row,
+        [
+            w["cost.dialogues_in_all"],
+            None,
+            None,
+            *[column_sum(col, v) for col, v in zip(items, item_totals, strict=True)],
+            column_sum(sum_col, sum(c.total for c in costs)),
+        ],
+        [styles.total_text] * 3 + [styles.total_money] * (last_col - 2),
+    )
+    sheet.autofilter(2, 0, max(row - 1, 2), last_col)
+    sheet.freeze_panes(3, 0)
+    row += 2
+    one_off_rows = []
+    if estimate.one_off:
+        sheet.write_string(row, 0, w["cost.one_off"], styles.heading)
+        row += 1
         for item, amount in estimate.one_off:
-            append_row(sheet, [item, None, None, None, None, None, None, amount])
-        one_off_last = sheet.max_row
-        sheet.append([])
-        refs = {}
-        rows = [
-            (w["cost.dialogues"], Formula(f"={sum_col}{total_row}")),
-            (
-                w["cost.one_off"],
-                Formula(f"=SUM({sum_col}{one_off_first}:{sum_col}{one_off_last})")
-                if estimate.one_off
-                else 0,
-            ),
-        ]
-        for key, (text, formula) in zip(("dialogues", "one_off"), rows, strict=True):
-            append_row(sheet, [text, None, None, None, None, None, None, formula])
-            refs[key] = f"{sum_col}{sheet.max_row}"
-        append_row(
+            label_row(sheet, row, item, amount, last_col, styles.text, styles.money)
+            one_off_rows.append(row + 1)
+            row += 1
+        row += 1
+    one_off = (
+        Formula(
+            f"=SUM({sum_col}{one_off_rows[0]}:{sum_col}{one_off_rows[-1]})", estimate.one_off_total
+        )
+        if one_off_rows
+        else 0
+    )
+    cells = {key: f"{sum_col}{row + 1 + index}" for index, key in enumerate(SUMMARY)}
+    budget = estimate.budget
+    if budget is not None and budget_cell is not None:
+        budget = Formula(f"={budget_cell}", budget)
+    values = {
+        "dialogues": Formula(f"={sum_col}{total_row}", estimate.dialogues_total),
+        "one_off": one_off,
+        "total": Formula(f"={cells['dialogues']}+{cells['one_off']}", estimate.total),
+        "budget": budget,
+        "remaining": None
+        if estimate.budget is None
+        else Formula(f"={cells['budget']}-{cells['total']}", estimate.remaining),
+    }
+    for text, key in zip(labels, SUMMARY, strict=True):
+        strong = key == "total"
+        label_row(
             sheet,
-            [
-                w["cost.total"],
-                *[None] * 6,
-                Formula(f"={refs['dialogues']}+{refs['one_off']}"),
-            ],
+            row,
+            text,
+            values[key],
+            last_col,
+            styles.strong_text if strong else styles.text,
+            styles.strong_money if strong else styles.money,
         )
-        refs["total"] = f"{sum_col}{sheet.max_row}"
-        sheet.cell(sheet.max_row, 1).font = bold
-        sheet.cell(sheet.max_row, len(header)).font = bold
-        append_row(sheet, [w["cost.budget"], *[None] * 6, estimate.budget])
-        refs["budget"] = f"{sum_col}{sheet.max_row}"
-        remaining = (
-            Formula(f"={refs['budget']}-{refs['total']}") if estimate.budget is not None else None
+        row += 1
+    return {key: (cells[key], getattr(estimate, field)) for key, field in SUMMARY.items()}
+
+
+def _comparison_sheet(sheet, styles: Styles, estimates, summaries, heading, language) -> None:
+    """The estimates side by side: each figure refers to its cell on the estimate's sheet."""
+    w = words(language)
+    labels = [w[f"cost.{key}"] for key in SUMMARY]
+    start_sheet(
+        sheet,
+        styles,
+        title=heading,
+        header=["", *[e.title for e in estimates]],
+        widths=[_width(labels, 16, 30), *[20] * len(estimates)],
+        right_from=1,
+    )
+    for row, (text, key) in enumerate(zip(labels, SUMMARY, strict=True), start=3):
+        strong = key == "total"
+        values = [
+            None if value is None else Formula(f"={sheet_ref(name, cell)}", value)
+            for name, summary in summaries
+            for cell, value in [summary[key]]
+        ]
+        write_row(
+            sheet,
+            row,
+            [text, *values],
+            [styles.strong_text if strong else styles.text]
+            + [styles.strong_money if strong else styles.money] * len(values),
         )
-        append_row(sheet, [w["cost.remaining"], *[None] * 6, remaining])
-        refs["remaining"] = f"{sum_col}{sheet.max_row}"
-        for row in sheet.iter_rows(min_row=first, min_col=4, max_col=len(header)):
-            for cell in row:
-                cell.number_format = money_format(language)
-        sheet.column_dimensions["A"].width = 34
-        for col in ["B", "C", *item_cols, sum_col]:
-            sheet.column_dimensions[col].width = 14
-        totals.append((name, refs))
-
-    compare = book.create_sheet(_sheet_name(w["cost.comparison"], used_names), 0)
-    append_row(compare, ["", *[e.title for e in estimates]])
-    for cell in compare[1]:
-        cell.font = bold
-    for key in ("dialogues", "one_off", "total", "budget", "remaining"):
-        append_row(
-            compare,
-            [
-                w[f"cost.{key}"],
-                *[Formula(f"={quote_sheetname(name)}!{refs[key]}") for name, refs in totals],
-            ],
-        )
-        for cell in compare[compare.max_row][1:]:
-            cell.number_format = money_format(language)
-    compare.column_dimensions["A"].width = 22
-    for index in range(len(estimates)):
-        compare.column_dimensions[get_column_letter(index + 2)].width = 26
-    return _workbook_bytes(book)
+    sheet.freeze_panes(3, 1)
+    set_up_page(sheet, title=heading, header_row=2, language=language)
 
 
-def _sheet_name(title: str, used: set[str], fallback: str = "Blad") -> str:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\ or control characters,
-    not starting or ending with an apostrophe, not Excel's reserved "History", unique."""
-    clean = "".join(" " if ch in "[]:*?/\\" or ch < " " else ch for ch in title)
-    clean = clean.strip().strip("'").strip()[:31].strip() or fallback
-    if clean.lower() == "history":
-        clean = "History 2"
-    name, number = clean, 2
-    while name.lower() in used:
-        suffix = f" {number}"
-        name, number = clean[: 31 - len(suffix)] + suffix, number + 1
-    used.add(name.lower())
-    return name
-
-
-def _workbook_bytes(book) -> bytes:
-    """The workbook as made now (clock.now), not as saved: `save` stamps its own time."""
-    from zipfile import ZIP_DEFLATED, ZipFile
-
-    from openpyxl.writer.excel import ExcelWriter
-
-    book.properties.created = book.properties.modified = clock.now().replace(tzinfo=None)
-    out = io.BytesIO()
-    ExcelWriter(book, ZipFile(out, "w", ZIP_DEFLATED, allowZip64=True)).save()
-    return clock.stamp_zip(out.getvalue())
+def _width(texts: list[str], least: int, most: int) -> int:
+    """A column width that fits the longest text, within least..most characters."""
+    return max(least, min(most, max((len(t) + 2 for t in texts), default=least)))
 
 
 # --- workload ----------------------------------------------------------------------------
@@ -473,13 +504,14 @@ def render_workload_csv(load: Workload, language: str = "sv") -> str:
     for person in load.people:
         for month in load.months:
             if hours := load.cell(person, month):
-                rows.append((person, f"{month[0]}-{month[1]:02d}", _two_decimals(hours)))
+                rows.append((person, f"{month[0]}-{month[1]:02d}", _hours_csv(hours, language)))
     return csv_text(rows)
 
 
-def _two_decimals(value: Fraction) -> Decimal:
-    """A number, not text, in the CSV: written as 1.50."""
-    return Decimal(f"{float(value):.2f}")
+def _hours_csv(value: Fraction, language: str) -> Decimal:
+    """A number, not text, in the CSV, with two decimals written the plan's way:
+    1,50 in Swedish (as Swedish Excel reads a number), 1.50 in English."""
+    return CsvNumber(Decimal(f"{float(value):.2f}"), language)
 
 
 def render_workload_json(load: Workload, plan_id: str) -> str:
@@ -504,41 +536,48 @@ def render_workload_json(load: Workload, plan_id: str) -> str:
     )
 
 
-def render_workload_xlsx(load: Workload, language: str = "sv") -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = words(language)["workload.title"]
-    append_row(sheet, _workload_header(load, language))
-    last_month_col = get_column_letter(len(load.months) + 1)
-    for person in load.people:
-        row = sheet.max_row + 1
-        append_row(
+def render_workload_xlsx(load: Workload, language: str = "sv", author: str = "") -> bytes:
+    """Hours per person and month under a title row; a month without hours is an
+    empty cell; the sums are formulas with their values stored."""
+    w = words(language)
+    book, buffer = new_workbook()
+    styles = Styles(book, language)
+    sheet = book.add_worksheet(sheet_name(w["workload.title"], set(), w["cost.sheet"]))
+    header = _workload_header(load, language)
+    last_col = len(header) - 1
+    widths = [_width([*load.people, w["workload.total"]], 16, 36), *[10] * last_col]
+    start_sheet(sheet, styles, title=load.title, header=header, widths=widths, right_from=1)
+    months = column_letter(last_col - 1)
+    for row, person in enumerate(load.people, start=3):
+        write_row(
             sheet,
+            row,
             [
                 person,
-                *[float(load.cell(person, m)) for m in load.months],
-                Formula(f"=SUM(B{row}:{last_month_col}{row})"),
+                *[load.cell(person, m) or None for m in load.months],
+                Formula(f"=SUM(B{row + 1}:{months}{row + 1})", float(load.person_total(person))),
             ],
+            [styles.text] + [styles.hours] * last_col,
         )
-    last = sheet.max_row
-    append_row(
+    first, last = 4, 3 + len(load.people)
+    totals = [float(load.month_total(m)) for m in load.months] + [float(load.total)]
+    write_row(
         sheet,
+        last,
         [
-            words(language)["workload.total"],
+            w["workload.total"],
             *[
-                Formula(f"=SUM({get_column_letter(c)}2:{get_column_letter(c)}{last})")
-                for c in range(2, len(load.months) + 3)
+                Formula(f"=SUM({column_letter(col)}{first}:{column_letter(col)}{last})", value)
+                if load.people
+                else 0
+                for col, value in enumerate(totals, start=1)
             ],
         ],
+        [styles.total_text] + [styles.total_hours] * last_col,
     )
-    for cell in (*sheet[1], *sheet[sheet.max_row]):
-        cell.font = Font(bold=True)
-    for row in sheet.iter_rows(min_row=2, min_col=2):
-        for cell in row:
-            cell.number_format = "0.0"
-    sheet.column_dimensions["A"].width = 24
-    return _workbook_bytes(book)
+    if load.without_hours:
+        note = f"{w['workload.without_hours']}: " + ", ".join(load.without_hours)
+        sheet.write_string(last + 2, 0, note, styles.note)
+    sheet.freeze_panes(3, 1)
+    set_up_page(sheet, title=load.title, header_row=2, language=language)
+    return workbook_bytes(book, buffer, title=load.title, author=author, language=language)

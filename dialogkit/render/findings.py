@@ -11,6 +11,7 @@ from typing import TextIO
 from ..catalogue import BY_CODE
 from ..catalogue import SEVERITY_WORDS as WORDS_BY_LANGUAGE
 from ..findings import Finding, Report, Severity, format_key_path
+from ..formatting import plural
 from ..yamlsource import MAX_FILE_BYTES
 
 SEVERITY_WORDS = WORDS_BY_LANGUAGE["sv"]
@@ -84,11 +85,11 @@ def text_lines(report: Report) -> list[Line]:
         lines.append([found_none, (" Ange mappen med planerna.", "")])
         return lines
     errors, warnings = report.error_count, report.warning_count
-    plans = "plan" if report.files_checked == 1 else "planer"
+    checked = report.files_checked
     summary = (
-        f"{report.files_checked} {plans} kontrollerade: "
-        f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
-        + (f", {skipped} {'överhoppad' if skipped == 1 else 'överhoppade'}." if skipped else ".")
+        f"{plural(checked, 'plan kontrollerad', 'planer kontrollerade')}: "
+        f"{errors} fel, {plural(warnings, 'varning', 'varningar')}"
+        + (f", {plural(skipped, 'överhoppad', 'överhoppade')}." if skipped else ".")
     )
     style = "bold red" if errors else ("yellow" if warnings else "bold green")
     lines.append([(summary, style)])

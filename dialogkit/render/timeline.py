@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import groupby
 
-from ..formatting import LOCALES, format_date
+from ..formatting import LOCALES, format_date, plural
 from ..markup import escape_markdown
 from ..timeline import Timeline, TimelineItem
 from ..words import label, words
@@ -34,77 +34,222 @@ def _title(item: TimelineItem, language: str) -> str:
     return item.title
 
 
-def _shorten(text: str, width: int = 46) -> str:
-    """The first sentence, cut to `width` characters: the terminal view is an overview."""
-    first = text.split(". ")[0].rstrip(".")
-    return first if len(first) <= width else first[: width - 1].rstrip() + "…"
+TITLE_WIDTH = 46
+"""The widest a title is shown in the full table: the terminal view is an overview."""
+MIN_TITLE_WIDTH = 20
+"""A compact table drops its month strip rather than show titles narrower than this."""
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".")
+
+
+def _words_within(text: str, width: int) -> str:
+    """The whole words at the start of `text` that fit in `width` ("" if none does)."""
+    if len(text) <= width:
+        return text
+    if width > 0 and text[width] == " ":
+        return text[:width].rstrip()
+    return text[:width].rpartition(" ")[0].rstrip()
+
+
+def cut_words(text: str, width: int) -> str:
+    """`text`, or as many of its words as fit in `width` with "…" after them; only a
+    single word longer than `width` is cut inside."""
+    if len(text) <= width:
+        return text
+    head = _words_within(text, width - 1).rstrip(" ,;:–-") or text[: width - 1]
+    return head + "…"
+
+
+def _common_prefix(a: str, b: str) -> int:
+    pairs = enumerate(zip(a, b, strict=False))
+    return next((n for n, (x, y) in pairs if x != y), min(len(a), len(b)))
+
+
+def _differs_at(text: str, others: list[str]) -> int:
+    """Where the word begins in which `text` first differs from every one of `others`
+    (a word ends at a space or a "/")."""
+    differs = max(_common_prefix(text, other) for other in others)
+    return max(text.rfind(" ", 0, differs), text.rfind("/", 0, differs)) + 1
+
+
+def _clashes(texts: list[str], shown: list[str]) -> list[list[int]]:
+    """The groups of rows that are shown alike although their texts differ."""
+    rows_by_shown: dict[str, list[int]] = {}
+    for row, text in enumerate(shown):
+        rows_by_shown.setdefault(text, []).append(row)
+    return [rows for rows in rows_by_shown.values() if len({texts[r] for r in rows}) > 1]
+
+
+def _from_difference(texts: list[str], width: int) -> list[str]:
+    """`texts` cut to `width` so that each shows where it differs from the others:
+    the first words they share, "…", then each text from the word where it differs.
+    A text that fits is shown whole."""
+    starts = [_differs_at(t, [o for o in texts if o != t]) for t in texts]
+    longest = max(len(t[s:].split(" ")[0]) for t, s in zip(texts, starts, strict=True))
+    room = width - longest - 3  # " …" before the word, "…" after it
+    shown = []
+    for text, start in zip(texts, starts, strict=True):
+        if len(text) <= width or start == 0:
+            shown.append(cut_words(text, width))
+            continue
+        head = _words_within(text[:start].rstrip(" /"), room) if room > 0 else ""
+        shown.append(cut_words(f"{head} …{text[start:]}".lstrip(), width))
+    return shown
+
+
+def shorten_titles(titles: list[str], ids: list[str], width: int) -> list[str]:
+    """Each title's first sentence cut to `width`; titles that differ stay different
+    (four "Processledare informerar Kommunstyrelseförvaltningen/…" rows show which
+    department each is about). The id tells apart rows that still read the same."""
+    titles = [" ".join(title.split()) for title in titles]  # one line each
+    shown = [cut_words(_first_sentence(title), width) for title in titles]
+    for rows in _clashes(titles, shown):
+        for row, text in zip(rows, _from_difference([titles[r] for r in rows], width), strict=True):
+            shown[row] = text
+    for rows in _clashes(titles, shown):
+        for row in rows:
+            text = _first_sentence(titles[row])
+            shown[row] = f"{cut_words(text, width - len(ids[row]) - 3)} ({ids[row]})"
+    return shown
+
+
+def _table_width(widths: list[int], *, framed: bool = True) -> int:
+    """The width of a table with columns `widths`: a space either side of each, a line
+    between them and, when `framed`, a frame around them (see `_table`)."""
+    return sum(widths) + 3 * len(widths) + (1 if framed else -3)
+
+
+def _table(title: str, framed: bool):
+    """The full table is framed; a compact one saves the frame's four columns."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    if framed:
+        return Table(title=escape(title), title_justify="left")
+    return Table(
+        title=escape(title),
+        title_justify="left",
+        box=box.MINIMAL_HEAVY_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
+
+
+def _chart_widths(layout: str, months: int) -> list[int]:
+    """The widths of the chart's columns: one per month, one strip, or none."""
+    if layout == "bars":
+        return [1 if months > 15 else 4] * months
+    return [months] if layout == "strip" else []
+
+
+def _layout(timeline: Timeline, today: date, width: int) -> tuple[str, int]:
+    """("bars", title width) for the full table with a column per month when it fits
+    in `width`; else "strip", one character per month in one column, or "none"."""
+    language = timeline.language
+    titles = [_first_sentence(_title(item, language)) for item in timeline.items]
+    title = max([min(len(t), TITLE_WIDTH) + 2 for t in titles] + [16])
+    fixed = _fixed_widths(timeline, today)
+    months = len(timeline.months())
+    if _table_width([title, *fixed, *_chart_widths("bars", months)]) <= width:
+        return "bars", title
+    room = width - _table_width([0, *fixed, *_chart_widths("strip", months)], framed=False)
+    if room >= MIN_TITLE_WIDTH:
+        return "strip", min(room, title)
+    room = width - _table_width([0, *fixed], framed=False)
+    return "none", min(title, max(MIN_TITLE_WIDTH, room))
+
+
+def _fixed_widths(timeline: Timeline, today: date) -> list[int]:
+    """The widths of "När" and "Status"."""
+    w = words(timeline.language)
+    return [
+        max([len(i.when) for i in timeline.items] + [len(w["timeline.when"])]),
+        max(
+            [len(_status(i, today, timeline.language)) for i in timeline.items]
+            + [len(w["timeline.status"])]
+        ),
+    ]
+
+
+def _mark(item: TimelineItem, year: int, month: int, today: date) -> tuple[str, str]:
+    """The character and style of `item` in one month: a bar, a dot or nothing."""
+    inside = (item.start.year, item.start.month) <= (year, month) <= (item.end.year, item.end.month)
+    if not inside:
+        if (year, month) == (today.year, today.month):
+            return "┊", "magenta"
+        return "", ""
+    dot = "◆" if item.kind == "milestone" else "●"
+    mark = dot if item.start == item.end else "█"
+    style = "red" if item.overdue(today) else ("dim" if item.status == "cancelled" else "cyan")
+    return mark, style
 
 
 def render_terminal(timeline: Timeline, today: date, console) -> None:
-    """Rows grouped by start month; one column per month with a bar for the item's span."""
-    from rich.markup import escape
-    from rich.table import Table
+    """Rows grouped by start month, with a bar for each item's span: one column per
+    month when the console is wide enough, else one character per month in a single
+    column, and below that no chart at all. Titles are cut to the room left."""
     from rich.text import Text
 
     language = timeline.language
     w = words(language)
+    items = timeline.items
     months = timeline.months()
-    narrow = len(months) > 15
-    widths = [
-        max([len(_shorten(_title(i, language))) + 2 for i in timeline.items] + [16]),
-        max([len(i.when) for i in timeline.items] + [4]),
-        max([len(_status(i, today, language)) for i in timeline.items] + [6]),
-    ] + [1 if narrow else 4] * len(months)
-    table = Table(title=escape(timeline.title), title_justify="left")
-    table.add_column(w["timeline.what"], width=widths[0], no_wrap=True)
-    table.add_column(w["timeline.when"], width=widths[1], no_wrap=True)
-    table.add_column(w["timeline.status"], width=widths[2], no_wrap=True)
-    for (year, month), width in zip(months, widths[3:], strict=True):
+    layout, title_width = _layout(timeline, today, console.width)
+    fixed = _fixed_widths(timeline, today)
+    chart_widths = _chart_widths(layout, len(months))
+    letters = layout == "strip" or len(months) > 15
+    titles = shorten_titles(
+        [_title(i, language) for i in items], [i.id for i in items], title_width - 2
+    )
+
+    table = _table(timeline.title, framed=layout == "bars")
+    table.add_column(w["timeline.what"], width=title_width, no_wrap=True)
+    table.add_column(w["timeline.when"], width=fixed[0], no_wrap=True)
+    table.add_column(w["timeline.status"], width=fixed[1], no_wrap=True)
+    headers = []
+    for year, month in months:
         name = month_name(year, month, language)
-        header = name[:1].upper() if narrow else name[:3]
+        header = name[:1].upper() if letters else name[:3]
         if (year, month) == (today.year, today.month):
-            header = "▼" if narrow else "▼" + header
+            header = "▼" if letters else "▼" + header
+        headers.append(header)
+    if layout == "strip":
+        headers = ["".join(headers)]
+    for header, width in zip(headers, chart_widths, strict=False):
         table.add_column(header, justify="center", no_wrap=True, width=width)
 
-    for (year, month), items in _by_start_month(timeline.items):
+    rows = iter(titles)
+    for (year, month), group in _by_start_month(items):
         heading = f"{month_name(year, month, language).capitalize()} {year}"
-        table.add_row(Text(heading, style="bold"), "", "", *[""] * len(months))
-        for item in items:
+        table.add_row(Text(heading, style="bold"), "", "", *[""] * len(chart_widths))
+        for item in group:
             overdue = item.overdue(today)
             status_style = {"done": "green", "held": "green", "cancelled": "dim"}.get(
                 item.status, "yellow"
             )
-            bars = []
-            for y, m in months:
-                inside = (
-                    (item.start.year, item.start.month)
-                    <= (y, m)
-                    <= (
-                        item.end.year,
-                        item.end.month,
-                    )
-                )
-                mark = ("◆" if item.kind == "milestone" else "●") if item.start == item.end else "█"
-                cell = (
-                    (mark if narrow else mark * (1 if item.start == item.end else 4))
-                    if inside
-                    else ""
-                )
-                style = "red" if overdue else ("dim" if item.status == "cancelled" else "cyan")
-                if (y, m) == (today.year, today.month) and not inside:
-                    cell, style = "┊", "magenta"
-                bars.append(Text(cell, style=style))
+            marks = [_mark(item, y, m, today) for y, m in months]
+            if layout == "strip":
+                chart = [Text.assemble(*[(mark or "·", style or "dim") for mark, style in marks])]
+            else:
+                chart = [
+                    Text(mark * (width if mark == "█" else 1), style=style)
+                    for (mark, style), width in zip(marks, chart_widths, strict=False)
+                ]
             table.add_row(
-                Text("  " + _shorten(_title(item, language)), style="bold red" if overdue else ""),
+                Text("  " + next(rows), style="bold red" if overdue else ""),
                 item.when,
                 Text(_status(item, today, language), style="bold red" if overdue else status_style),
-                *bars,
+                *chart,
             )
-    print_wide(console, table, sum(widths) + 3 * len(widths) + 1)  # + padding and borders
-    overdue_count = sum(item.overdue(today) for item in timeline.items)
+    widths = [title_width, *fixed, *chart_widths]
+    print_wide(console, table, _table_width(widths, framed=layout == "bars"))
+    overdue_count = sum(item.overdue(today) for item in items)
     note = f"{w['timeline.today']}: {format_date(today, language)} (▼)."
     if overdue_count:
-        note += " " + w["timeline.overdue_count"].format(count=overdue_count)
+        note += f" {plural(overdue_count, w['timeline.overdue.one'], w['timeline.overdue.many'])}."
     console.print(note, style="dim" if not overdue_count else "red")
 
 
@@ -125,9 +270,15 @@ def render_markdown(timeline: Timeline, today: date) -> str:
     return "\n".join(lines) + "\n"
 
 
+MERMAID_WIDTH = 80
+"""The longest task name in a gantt chart; the chart has the whole title beside it."""
+
+
 def _mermaid_text(text: str) -> str:
-    """Mermaid task names end at ':' and '#' starts a comment."""
-    return " ".join(text.replace(":", " –").replace("#", "nr").replace(";", ",").split())[:80]
+    """Mermaid task names end at ':' and '#' starts a comment; a long name is cut
+    after a whole word."""
+    safe = " ".join(text.replace(":", " –").replace("#", "nr").replace(";", ",").split())
+    return cut_words(safe, MERMAID_WIDTH)
 
 
 def render_mermaid(timeline: Timeline, today: date) -> str:
@@ -180,17 +331,18 @@ def csv_header(language: str = "sv") -> tuple[str, ...]:
 
 
 def render_csv(timeline: Timeline, today: date) -> str:
-    """Semicolon-separated, as Swedish Excel expects; dates in ISO form; the header
-    and yes/no in the timeline's language, kinds and statuses as the plan's codes."""
-    w = words(timeline.language)
+    """Semicolon-separated, as Swedish Excel expects; dates in ISO form; the header,
+    kinds, statuses and yes/no in the timeline's language ("uppgift", "genomförd")."""
+    language = timeline.language
+    w = words(language)
     rows = [
         (
-            item.kind,
+            label(item.kind, language),
             item.id,
             item.title,
             item.start.isoformat(),
             item.end.isoformat(),
-            item.status,
+            label(item.status, language),
             ", ".join(item.responsible),
             w["yes"] if item.overdue(today) else w["no"],
         )

@@ -121,6 +121,32 @@ def digital_without_registration(plan: DialogueProject, _) -> Iterator[Hit]:
             )
 
 
+VENUE_ONLY = ("venue", "registration", "refreshments")
+"""What only a dialogue with a venue uses (see context.dialogue_context)."""
+
+
+@rule("DK223", KIND)
+def block_unused_by_format(plan: DialogueProject, _) -> Iterator[Hit]:
+    for i, d in _active(plan):
+        if d.format == "in_person" and d.digital is not None:
+            yield Hit(
+                ("dialogues", i, "digital"),
+                f"Dialogen '{d.id}' är fysisk, så digital: kommer inte med i inbjudan "
+                "eller kalendern.",
+                "Skriv format: hybrid om man också kan delta digitalt, annars ta bort digital:.",
+            )
+        if d.format == "digital":
+            for name in VENUE_ONLY:
+                if getattr(d, name) is not None:
+                    yield Hit(
+                        ("dialogues", i, name),
+                        f"Dialogen '{d.id}' är digital, så {name}: kommer inte med i "
+                        "inbjudan eller kalendern.",
+                        "Skriv format: hybrid om man också kan komma till en lokal, annars "
+                        f"ta bort {name}:. Anmälan till ett digitalt möte står under digital:.",
+                    )
+
+
 @rule("DK206", KIND)
 def end_before_start(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in enumerate(plan.dialogues):
@@ -211,12 +237,13 @@ def after_report_due(plan: DialogueProject, _) -> Iterator[Hit]:
 @rule("DK210", KIND)
 def registration_after_dialogue(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
-        deadline = d.digital and d.digital.registration_deadline
-        if deadline and deadline > d.date:
-            yield Hit(
-                ("dialogues", i, "digital", "registration_deadline"),
-                f"Sista anmälningsdag {deadline} ligger efter dialogen {d.date}.",
-            )
+        for block in ("digital", "registration"):
+            deadline = getattr(d, block) and getattr(d, block).registration_deadline
+            if deadline and deadline > d.date:
+                yield Hit(
+                    ("dialogues", i, block, "registration_deadline"),
+                    f"Sista anmälningsdag {deadline} ligger efter dialogen {d.date}.",
+                )
 
 
 @rule("DK212", KIND)
