@@ -77,6 +77,7 @@ REQUIRED_STYLES = (
 CELL_MARGIN = 100  # twips, a cell's left and right margin (set on every table)
 SLACK = 40  # twips per column on top of the measured word, for kerning and rounding
 PORTRAIT_COLUMNS = 6  # more text columns than this, and the table turns landscape
+FEW_ROWS = 3  # ... unless it has no more rows than this (and fits portrait)
 PROSE_COLUMNS = 5  # ... or this many columns of running text
 PROSE = 25  # characters: a column whose cells average this much is running text
 SMALL_TABLE = 15  # rows: a table this short stays on one page with its heading
@@ -447,8 +448,9 @@ class _Writer:
         self._count_table(lines, wide)
 
     def _is_wide(self, measured, rows) -> bool:
-        """More than six text columns, five of running text, or words that do not fit
-        side by side: a landscape page."""
+        """More than six text columns (unless the table has only a few rows and its
+        words fit side by side: a landscape page for one row is mostly empty), five
+        of running text, or words that do not fit side by side: a landscape page."""
         if self.page[0] > self.page[1]:
             return False  # the reference is landscape already
         body = [row for (header, _), row in zip(rows, measured, strict=True) if not header]
@@ -457,8 +459,9 @@ class _Writer:
         text_columns = [t for t in texts if any(x.strip() not in ("", SHADE) for x in t)]
         prose = [t for t in texts if t and sum(map(len, t)) / len(t) >= PROSE]
         least = sum(_least_width(measured, c) for c in range(columns))
+        few_rows = len(body) <= FEW_ROWS
         return (
-            len(text_columns) > PORTRAIT_COLUMNS
+            (len(text_columns) > PORTRAIT_COLUMNS and not few_rows)
             or len(prose) >= PROSE_COLUMNS
             or least > self.usable()
         )

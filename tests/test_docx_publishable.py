@@ -231,13 +231,13 @@ def test_wide_tables_get_a_landscape_section_and_the_rest_stays_portrait(reports
         assert not landscape(sections[0][0])  # the title page
         for properties, in_section in sections:
             for table in in_section:
-                if len(text_columns(table)) > 6:
-                    assert landscape(properties), path.name
+                if len(text_columns(table)) > 6 and len(table.findall(w("tr"))) > 1 + 3:
+                    assert landscape(properties), path.name  # a few rows may stay portrait
                 if landscape(properties):
                     wide_seen += 1
             if not in_section:
                 assert not landscape(properties), path.name  # no landscape page of text
-    assert wide_seen >= 8
+    assert wide_seen >= 6
 
 
 @pytest.mark.slow
@@ -426,9 +426,17 @@ def test_a_public_report_has_no_internal_marking_and_english_says_it_in_english(
     assert xml(english["docProps/core.xml"]).find("dc:language", NS).text == "en-GB"
 
 
-def test_a_wide_table_at_the_end_leaves_no_empty_portrait_page():
+def test_a_wide_table_with_few_rows_stays_portrait():
+    """A landscape page for one row would be mostly empty."""
     header = "| " + " | ".join(f"Kolumn {n}" for n in range(8)) + " |\n"
     table = header + "|" + " --- |" * 8 + "\n" + "| ja " * 8 + "|\n"
+    files = made(f"# T\n\nFörst.\n\n## Bred\n\n{table}")
+    assert [landscape(p) for p, _ in sections_of(xml(files["word/document.xml"]))] == [False]
+
+
+def test_a_wide_table_at_the_end_leaves_no_empty_portrait_page():
+    header = "| " + " | ".join(f"Kolumn {n}" for n in range(8)) + " |\n"
+    table = header + "|" + " --- |" * 8 + "\n" + ("| ja " * 8 + "|\n") * 5
     files = made(f"# T\n\nFörst.\n\n## Bred\n\n{table}")
     sections = sections_of(xml(files["word/document.xml"]))
     assert [landscape(p) for p, _ in sections] == [False, True]
