@@ -98,19 +98,12 @@ def build_report(
     title = markdown_text(first_line.lstrip("# "))
     info = DocumentInfo(
         title=title,
-        author=owner(plan),
+        author=plan.issuer,
         subject=plan.display_title,
         language=language,
         audience=audience,
     )
     return Report(kind, audience, markdown, info)
-
-
-def owner(plan) -> str:
-    """The organisation a report comes from (the Word file's author): the plan's
-    organisation, a local plan's municipality, else whoever wrote the plan."""
-    named = getattr(plan, "organisation", None) or getattr(plan, "municipality", None)
-    return named or plan.byline
 
 
 def report_date(plan) -> date:

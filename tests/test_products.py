@@ -115,6 +115,8 @@ def test_every_kind_declares_its_products_and_reports():
         assert model.PRODUCTS and set(model.PRODUCTS) <= set(PRODUCTS), kind
         assert model.REPORTS, kind
         assert "report" in model.PRODUCTS
+        for fact in ("display_title", "byline", "issuer"):
+            assert isinstance(model.__dict__.get(fact), property), (kind, fact)
     for product in PRODUCTS.values():
         for model in PLAN_KINDS.values():
             if product.name in model.PRODUCTS:
@@ -208,7 +210,7 @@ KIND_CLASSES = ("DialogueProject", "CommunicationPlan", "LocalPlan", "Strategy")
 @pytest.mark.slow
 def test_no_isinstance_over_plan_kinds_outside_the_model():
     """What differs between kinds is declared on the models (PRODUCTS, REPORTS,
-    display_title, byline, schedule), not asked with isinstance elsewhere."""
+    display_title, byline, issuer, schedule), not asked with isinstance elsewhere."""
     found = []
     for path in PACKAGE.rglob("*.py"):
         if "model" in path.relative_to(PACKAGE).parts:

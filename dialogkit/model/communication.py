@@ -85,5 +85,10 @@ class CommunicationPlan(PlanModel):
     def byline(self) -> str:
         return self.author
 
+    @property
+    def issuer(self) -> str:
+        """The organisation a document made from the plan comes from (its author)."""
+        return self.organisation or self.author
+
     def schedule(self) -> list[ScheduleItem]:
         return activity_schedule(self.activities, "responsible")

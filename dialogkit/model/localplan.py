@@ -102,5 +102,10 @@ class LocalPlan(PlanModel):
     def byline(self) -> str:
         return self.municipality
 
+    @property
+    def issuer(self) -> str:
+        """The organisation a document made from the plan comes from (its author)."""
+        return self.municipality
+
     def schedule(self) -> list[ScheduleItem]:
         return activity_schedule(self.activities, "by_whom")

@@ -348,6 +348,11 @@ class DialogueProject(PlanModel):
     def byline(self) -> str:
         return f"{self.process_leader.name}, {self.organisation}"
 
+    @property
+    def issuer(self) -> str:
+        """The organisation a document made from the plan comes from (its author)."""
+        return self.organisation
+
     def schedule(self) -> list[ScheduleItem]:
         """The tasks and milestones of the timeline, then every dialogue. A task
         without an id gets one in the plan's language: "uppgift-1", "task-1"."""

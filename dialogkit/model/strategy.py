@@ -52,3 +52,8 @@ class Strategy(PlanModel):
     @property
     def byline(self) -> str:
         return self.organisation
+
+    @property
+    def issuer(self) -> str:
+        """The organisation a document made from the plan comes from (its author)."""
+        return self.organisation
