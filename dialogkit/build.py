@@ -1,10 +1,17 @@
 """`build`: check a workspace, then make every product of every plan into one folder.
 
-Nothing is written unless the check passes. Each product is made by the same library
+Nothing is written when a plan does not load into the model; a plan that loads but
+breaks rules gives drafts, each file marked (products/draft.py), and `strict` refuses
+those too (checking.draft_marks). Each product is made by the same library
 function as its own command (products/), so a file from `build` is the file the
 command writes. The files are written to a hidden folder in `out` first and moved into
 place once all are made (the public ones have passed the personal-data gate when they
 were made): a refusal leaves nothing written.
+
+A manifest in `out` lists what build wrote there, and from which plan (manifest.py).
+The next build removes the files it no longer makes for the plans it builds (or for a
+plan whose file is gone), unless they have been edited since; it never removes a file
+it did not write.
 """
 
 from __future__ import annotations
@@ -16,14 +23,23 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .checking import check_workspace
-from .errors import PlanInvalidError
+from .checking import check_workspace, draft_marks
 from .findings import Report
-from .output import refuse_links, write_atomic
+from .manifest import (
+    Cleanup,
+    Manifest,
+    digest,
+    outdated,
+    plan_source,
+    read_manifest,
+    remove_stale,
+    write_manifest,
+)
+from .output import cannot_write, check_target, refuse_links, write_atomic
 from .products import plan_files
 from .workspace import load_workspace, refuse_links_out
 
@@ -32,6 +48,9 @@ from .workspace import load_workspace, refuse_links_out
 class BuildResult:
     report: Report
     written: list[Path]
+    cleanup: Cleanup = field(default_factory=Cleanup)
+    """The stale files of an earlier build: removed, or kept because they were edited."""
+    warnings: list[str] = field(default_factory=list)
 
 
 def build(
@@ -40,30 +59,35 @@ def build(
     *,
     today: date | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Check the plans below `paths`; if they pass, write every product of every plan
     below `out`: `out/PLAN-ID/` for each plan, each product's files as its command
     writes them. `progress(number, total, what)` is told before each product is made."""
     paths = list(paths)
     refuse_links_out(paths)
+    check_target(out, folder=True)
     workspace = load_workspace(paths)
     report = check_workspace(workspace)
-    if report.errors:
-        raise PlanInvalidError(
-            f"{len(report.errors)} fel i planerna; inget har skrivits.",
-            hint="Kör dialogkit plan check och rätta felen först.",
-            report=report,
-        )
+    drafts = draft_marks(workspace, report, strict=strict)  # a plan with errors is a draft
+    not_made: list[str] = []  # products a draft lacks something for
     today = today or date.today()
     jobs = [
         (Path(loaded.plan.id, folder), produce)
         for loaded in workspace.plans
-        for folder, produce in plan_files(loaded, today=today, workspace=workspace)
+        for folder, produce in plan_files(
+            loaded,
+            today=today,
+            workspace=workspace,
+            draft=drafts.get(loaded.path),
+            not_made=not_made,
+        )
     ]
     for folder, _ in jobs:  # a refusal comes before anything is made
         refuse_links(out / folder / "-", out)
     if not jobs:
         return BuildResult(report, [])
+    previous, problem = read_manifest(out)
     made: list[Path] = []
     with _staging(out) as staging:
         for number, (folder, produce) in enumerate(jobs, start=1):
@@ -72,8 +96,17 @@ def build(
             for file in produce():
                 write_atomic(staging / folder / file.name, file.content, base=staging)
                 made.append(folder / file.name)
+        current = Manifest(
+            {path.as_posix(): digest((staging / path).read_bytes()) for path in made},
+            {loaded.plan.id: plan_source(loaded.path, out) for loaded in workspace.plans},
+        )
+        stale, carried = outdated(previous, current, out, workspace.files)
+        # Recorded before anything moves, so an interrupted build leaves none unlisted.
+        write_manifest(out, previous | current)
         written = [_move(staging, out, relative) for relative in made]
-    return BuildResult(report, written)
+        cleanup = remove_stale(out, stale.files)
+        write_manifest(out, carried | previous.only(cleanup.failed) | current)
+    return BuildResult(report, written, cleanup, ([problem] if problem else []) + not_made)
 
 
 @contextmanager
@@ -84,8 +117,11 @@ def _staging(out: Path) -> Iterator[Path]:
     and each output is made once."""
     with _terminate_as_exception():  # outside: the folder is removed before the process ends
         existed = out.exists()
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".dialogkit-build-", dir=out))
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".dialogkit-build-", dir=out))
+        except OSError as error:
+            raise cannot_write(out, error) from None
         try:
             yield staging
         finally:
@@ -124,6 +160,9 @@ def _terminate_as_exception() -> Iterator[None]:
 def _move(staging: Path, out: Path, relative: Path) -> Path:
     target = out / relative
     refuse_links(target, out)  # again: a link may have been planted while the files were made
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(staging / relative, target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / relative, target)
+    except OSError as error:
+        raise cannot_write(target, error) from None
     return target

@@ -293,6 +293,62 @@ ENTRIES: tuple[Entry, ...] = (
         ),
     ),
     Entry(
+        "DK032",
+        NOTE,
+        "not-formatted-without-loss",
+        Text(
+            "plan fmt lämnar en fil orörd som inte kan formateras utan förlust",
+            "plan fmt leaves a file untouched that cannot be formatted without loss",
+        ),
+        Text(
+            "Allt användaren skrivit ska finnas kvar: kommentarer, tomrader, citattecken. "
+            "Innan filen skrivs jämförs resultatet med originalet, och formaterar dialogkit "
+            "det igen ska inget ändras. Klarar filen inte det, eller är den sparad som "
+            "UTF-16, lämnas den som den är och notisen säger varför.",
+            "Everything the user wrote must stay: comments, blank lines, quotes. Before the "
+            "file is written the result is compared with the original, and formatting it "
+            "again must change nothing. A file that fails, or is saved as UTF-16, is left "
+            "as it is and the note says why.",
+        ),
+        Text(
+            "period: {\n  start: 2022,   # en kommentar inne i {...}\n  end: 2030\n}\n",
+            "period: {\n  start: 2022,   # a comment inside {...}\n  end: 2030\n}\n",
+        ),
+        Text(
+            "Flytta kommentaren till en egen rad, eller låt filen vara; för UTF-16: kör "
+            "dialogkit plan fmt --fix.",
+            "Move the comment to a line of its own, or leave the file as it is; for "
+            "UTF-16: run dialogkit plan fmt --fix.",
+        ),
+    ),
+    Entry(
+        "DK033",
+        ERROR,
+        "changed-during-fmt",
+        Text(
+            "plan fmt skriver inte över en fil som ändrats under körningen",
+            "plan fmt does not overwrite a file that changed during the run",
+        ),
+        Text(
+            "Sparar någon planen i en editor medan plan fmt arbetar, skulle den nya "
+            "texten skrivas över. Filen läses därför igen precis innan den ersätts, och "
+            "har den ändrats lämnas den orörd. Samma kod används om filen inte går att "
+            "skriva alls.",
+            "If someone saves the plan in an editor while plan fmt works, the new text "
+            "would be overwritten. So the file is read again just before it is replaced, "
+            "and if it has changed it is left untouched. The same code is used when the "
+            "file cannot be written at all.",
+        ),
+        Text(
+            "# spara planen i editorn medan detta körs:\ndialogkit plan fmt plans/\n",
+            "# save the plan in the editor while this runs:\ndialogkit plan fmt plans/\n",
+        ),
+        Text(
+            "Kör dialogkit plan fmt igen när filen är sparad klart.",
+            "Run dialogkit plan fmt again once the file is saved.",
+        ),
+    ),
+    Entry(
         "DK201",
         ERROR,
         "too-few-members",
@@ -898,6 +954,69 @@ ENTRIES: tuple[Entry, ...] = (
             "blocket som formatet inte använder.",
             "Write format: hybrid if people can take part both at the venue and online; "
             "otherwise remove the block the format does not use.",
+        ),
+    ),
+    Entry(
+        "DK224",
+        ERROR,
+        "score-outside-scale",
+        Text(
+            "En poäng i självskattningen ligger utanför planens skala",
+            "A self-assessment score lies outside the plan's scale",
+        ),
+        Text(
+            "Dalarnas strategi följer omställningen med en självskattning: påståenden som "
+            "ger verksamheten poäng och jämförs år för år. Rapporten säger vilken skala "
+            "poängen ges på (1–5 om planen inte anger en annan) och räknar totalen mot "
+            "högsta möjliga poäng; en nolla eller en sjua på en femgradig skala ger summor "
+            "och förändringar som inte går att jämföra.",
+            "Dalarna's strategy follows the change with a self-assessment: statements that "
+            "give the organisation points, compared year by year. The report states the "
+            "scale the points are given on (1–5 unless the plan declares another) and "
+            "counts the total against the highest possible; a zero or a seven on a "
+            "five-point scale gives sums and changes that cannot be compared.",
+        ),
+        Text(
+            "self_assessment:\n  - id: samverkan\n    sub_goal: 1\n"
+            "    scores: {2022: 3, 2023: 7}   # skalan är 1–5\n",
+            "self_assessment:\n  - id: samverkan\n    sub_goal: 1\n"
+            "    scores: {2022: 3, 2023: 7}   # the scale is 1–5\n",
+        ),
+        Text(
+            "Rätta poängen, eller ange skalan ni använder: self_assessment_scale: "
+            "{min: 0, max: 10}.",
+            "Correct the score, or declare the scale you use: self_assessment_scale: "
+            "{min: 0, max: 10}.",
+        ),
+    ),
+    Entry(
+        "DK225",
+        WARNING,
+        "missing-score",
+        Text(
+            "Ett påstående i självskattningen saknar poäng för ett år",
+            "A self-assessment statement has no score for a year",
+        ),
+        Text(
+            "Självskattningen jämförs år för år. Ett år utan poäng är inte en nolla: "
+            'rapporten visar "saknas" och räknar förändringen bara där båda åren har '
+            "poäng. Ofta har poängen bara glömts bort; varningen säger vilket påstående "
+            "och vilket år.",
+            "The self-assessment is compared year by year. A year without a score is not a "
+            'zero: the report shows "missing" and computes a change only where both '
+            "years have a score. Often the score was simply forgotten; the warning names "
+            "the statement and the year.",
+        ),
+        Text(
+            "self_assessment:\n  - {id: a, sub_goal: 1, scores: {2022: 2, 2023: 3}}\n"
+            "  - {id: b, sub_goal: 1, scores: {2023: 4}}   # 2022 saknas\n",
+            "self_assessment:\n  - {id: a, sub_goal: 1, scores: {2022: 2, 2023: 3}}\n"
+            "  - {id: b, sub_goal: 1, scores: {2023: 4}}   # 2022 missing\n",
+        ),
+        Text(
+            "Lägg till årets poäng i scores. Är påståendet nytt i år kan varningen stå kvar.",
+            "Add the year's score to scores. If the statement is new this year, the warning "
+            "can stay.",
         ),
     ),
 )

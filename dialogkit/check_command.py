@@ -9,16 +9,19 @@ from pathlib import Path
 CHECK_FORMATS = ("text", "json", "github")
 
 
-def run_check(paths: Iterable[Path], output: str, strict: bool) -> int:
-    """Check the plans, print the findings and return the exit code. The codes' titles
-    in JSON are in the workspace's language (settings.workspace_language)."""
+def run_check(paths: Iterable[Path], output: str, strict: bool, language: str | None = None) -> int:
+    """Check the plans, and the plans that refer to the files among them (what a change
+    to those would break: dependents.py; pre-commit names only the changed files),
+    print the findings and return the exit code. The findings' labels, the summary and
+    the codes' titles in JSON are in `language` (`--lang`), else in the workspace's
+    (settings.workspace_language)."""
     from .checking import check
+    from .dependents import with_dependents
     from .render.findings import present
 
-    paths = list(paths)
+    paths = with_dependents(list(paths))
     report = check(paths)
-    language = "sv"
-    if output == "json":
+    if language is None:
         from .settings import workspace_language
 
         language = workspace_language(paths[0])

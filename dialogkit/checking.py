@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PlanInvalidError, UsageError
-from .findings import Report
+from .findings import Report, Severity
 from .rules import run_rules
 from .templating import and_list
 from .words import words
@@ -29,28 +31,65 @@ def check_workspace(workspace: Workspace) -> Report:
     return report
 
 
-def load_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> LoadedPlan:
-    """Load one plan for a command that renders it.
+@dataclass(frozen=True)
+class CheckedPlan:
+    """A plan that loads into the model, and its check: it may still break rules."""
 
-    Refuses, with a message naming the first problem, a path that is not a plan,
-    a plan with errors from `check`, or a plan of another kind (such as
-    "dialogue_project") than `kind`.
-    """
+    loaded: LoadedPlan
+    report: Report
+
+    @property
+    def errors(self) -> int:
+        """The plan's own errors: with any, its outputs are drafts (products/draft.py)."""
+        return plan_errors(self.report, self.loaded.path)
+
+    @property
+    def mark(self) -> str | None:
+        """ "UTKAST – planen har 2 fel", in the plan's language; None without errors."""
+        from .products.draft import draft_mark
+
+        return draft_mark(self.errors, self.loaded.plan.language)
+
+
+def draft_note(report: Report) -> list[str]:
+    """What a command says after it made drafts: that they are drafts and why, one
+    line per error (the first of them), and what to do."""
+    from .formatting import plural
+
+    errors = report.sorted()
+    shown = [f"  {f.location()}: {f.message} ({f.code})" for f in errors if f.is_error][:20]
+    files = sorted({str(f.file) for f in errors if f.is_error})
+    return [
+        f"Utkast: {', '.join(files)} har {plural(report.error_count, 'fel', 'fel')}; "
+        "varje fil och text är märkt UTKAST.",
+        *shown,
+        "Rätta felen (dialogkit plan check) för en färdig version; "
+        "--strict vägrar att skriva utkast.",
+    ]
+
+
+def plan_errors(report: Report, path: Path) -> int:
+    """The errors found in the file at `path`, those past the cap included."""
+    made = sum(f.is_error and f.file == path for f in report.findings)
+    return made + report.omitted.get(path, Counter())[Severity.ERROR]
+
+
+def check_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> CheckedPlan:
+    """Load and check one plan for a command that renders it, even with broken rules.
+
+    Refuses, with a message naming the first problem, a path that is not a plan, a
+    plan that does not load into the model (bad YAML, wrong types, missing values:
+    nothing true can be computed from it), or a plan of another kind (such as
+    "dialogue_project") than `kind`. A plan that loads but breaks rules (DK2xx) is
+    returned with its report: its outputs are drafts."""
     if not path.is_file():
         raise UsageError(f"{path}: ingen sådan plan.", hint="Ange sökvägen till en .yaml-fil.")
     workspace = load_workspace([path])
     report = check_workspace(workspace)
-    if report.errors:
-        first = next(f for f in report.sorted() if f.is_error)
-        count = report.error_count
-        raise PlanInvalidError(
-            f"{first.location()}: {first.message}"
-            + (f" (och {count - 1} fel till)" if count > 1 else ""),
-            hint=f"Kör dialogkit plan check {path} och rätta felen först.",
-            report=report,
-        )
-    if not workspace.plans:  # the file leads out of its folder, and was not read
-        note = report.notes[0]
+    if not workspace.plans:
+        if report.errors:
+            raise refusal(path, report)
+        note = report.notes[0]  # the file leads out of its folder, and was not read
         raise UsageError(f"{path}: {note.message}", hint=note.hint)
     loaded = workspace.plans[0]
     kinds = (kind,) if isinstance(kind, str) else kind
@@ -60,4 +99,61 @@ def load_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> LoadedPl
         raise UsageError(
             f"{path} är {sv[f'a_kind.{loaded.plan.kind}']}; kommandot behöver {wanted}."
         )
-    return loaded
+    return CheckedPlan(loaded, report)
+
+
+def load_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> LoadedPlan:
+    """Load one plan that has no errors at all (`check_plan`, and refuse a draft)."""
+    checked = check_plan(path, kind)
+    if checked.report.errors:
+        raise refusal(path, checked.report)
+    return checked.loaded
+
+
+def refusal(path: Path, report: Report) -> PlanInvalidError:
+    """The refusal of a plan with errors, naming the first one."""
+    first = next(f for f in report.sorted() if f.is_error)
+    count = report.error_count
+    return PlanInvalidError(
+        f"{first.location()}: {first.message}"
+        + (f" (och {count - 1} fel till)" if count > 1 else ""),
+        hint=f"Kör dialogkit plan check {path} och rätta felen först.",
+        report=report,
+    )
+
+
+def draft_marks(workspace: Workspace, report: Report, *, strict: bool = False) -> dict[Path, str]:
+    """For `build`: the draft mark of each plan with errors, by its path.
+
+    Refuses the whole build, before anything is made, when a plan does not load into
+    the model (its outputs cannot be made, and the old ones would look current), when
+    two plans share an id (their outputs would share a folder), and with `strict` when
+    any plan has errors."""
+    from .products.draft import draft_mark
+
+    loaded = {plan.path for plan in workspace.plans}
+    unloaded = sorted({f.file for f in report.errors if f.file not in loaded}, key=str)
+    if unloaded or (strict and report.errors):
+        count = report.error_count
+        files = ", ".join(map(str, unloaded))
+        raise PlanInvalidError(
+            f"{count} fel i planerna; inget har skrivits."
+            + (f" Kan inte läsas in: {files}." if unloaded else ""),
+            hint="Kör dialogkit plan check och rätta felen först.",
+            report=report,
+        )
+    ids: dict[str, Path] = {}
+    for plan in workspace.plans:
+        earlier = ids.setdefault(plan.plan.id.casefold(), plan.path)
+        if earlier != plan.path:
+            raise PlanInvalidError(
+                f"{plan.path} och {earlier} har samma plan-id '{plan.plan.id}'; deras filer "
+                "skulle hamna i samma mapp. Inget har skrivits.",
+                hint="Ge varje plan ett eget id.",
+                report=report,
+            )
+    marks = {
+        plan.path: draft_mark(plan_errors(report, plan.path), plan.plan.language)
+        for plan in workspace.plans
+    }
+    return {path: mark for path, mark in marks.items() if mark}

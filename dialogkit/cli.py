@@ -13,7 +13,11 @@ from typing import Annotated
 import typer
 
 from .check_command import CHECK_FORMATS, run_check
+from .cli_language import language as cli_lang
+from .cli_language import requested
+from .cli_words import cli_words, counted
 from .errors import PlanInvalidError, UsageError
+from .settings import LANGUAGES
 
 app = typer.Typer(
     help="dialogkit: planera och följ upp invånardialoger och God och nära vård.",
@@ -30,11 +34,21 @@ plan_app = typer.Typer(
 app.add_typer(plan_app, name="plan")
 
 
+Language = StrEnum("Language", {name: name for name in LANGUAGES})
+
+
 @app.callback()
 def _main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspåret vid fel.")] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Språk för hjälp och meddelanden: sv eller en (standard: arbetsytans språk).",
+        ),
+    ] = None,
 ) -> None:
-    """Declared here for parsing and help; the entry point reads it (see entry.py)."""
+    """Declared here for parsing and help; the entry point reads them (see entry.py)."""
 
 
 CheckFormat = StrEnum("CheckFormat", {name: name for name in CHECK_FORMATS})
@@ -43,7 +57,8 @@ CheckFormat = StrEnum("CheckFormat", {name: name for name in CHECK_FORMATS})
 @plan_app.command("check")
 def plan_check(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Planer eller mappar (standard: aktuell mapp).")
+        list[Path] | None,
+        typer.Argument(help="Planer eller mappar (standard: arbetsytans plans/)."),
     ] = None,
     output: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="text, json eller github.")
@@ -51,16 +66,27 @@ def plan_check(
     strict: Annotated[bool, typer.Option(help="Avsluta med fel även vid varningar.")] = False,
 ) -> None:
     """Kontrollera planerna och visa fel och varningar med fil, rad och kolumn."""
-    raise typer.Exit(run_check(paths or [Path(".")], str(output), strict))
+    from .settings import default_plans
+
+    raise typer.Exit(run_check(paths or [default_plans()], str(output), strict, requested()))
 
 
 @plan_app.command("fmt")
 def plan_fmt(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Planer eller mappar (standard: aktuell mapp).")
+        list[Path] | None,
+        typer.Argument(help="Planer eller mappar (standard: arbetsytans plans/)."),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Ändra inget; avsluta med 1 om något skulle ändras.")
+    ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Rätta först text från Word, Outlook och Excel: raka citattecken, "
+            "vanliga mellanslag, UTF-16 sparas som UTF-8.",
+        ),
     ] = False,
 ) -> None:
     """Formatera planerna enhetligt: indrag och nyckelordning. Kommentarer, tomrader,
@@ -68,31 +94,38 @@ def plan_fmt(
     from rich.markup import escape
 
     from .fmt import format_paths
-    from .formatting import plural
+    from .settings import default_plans
 
-    results = format_paths(paths or [Path(".")], check=check)
+    results = format_paths(paths or [default_plans()], check=check, fix=fix)
+    lang, w = cli_lang(), cli_words(cli_lang())
     console = _console()
     for result in results:
         if result.skipped:
             p = result.problem
-            console.print(f"[cyan]hoppar över[/] {escape(str(p.file))}: {escape(p.message)}")
+            skipping = w["fmt.skipping"]
+            console.print(f"[cyan]{skipping}[/] {escape(str(p.file))}: {escape(p.message)}")
         elif result.problem:
             p = result.problem
-            console.print(f"[red]fel[/] {escape(p.location())}: {escape(p.message)}")
+            console.print(f"[red]{w['fmt.failed']}[/] {escape(p.location())}: {escape(p.message)}")
+            if p.hint:
+                console.print(f"  {w['hint']} {escape(p.hint)}")
         elif result.changed:
-            word = "skulle formateras" if check else "formaterade"
+            word = w["fmt.would_format"] if check else w["fmt.formatted"]
             console.print(f"{word} {escape(str(result.path))}")
+            for repair in result.fixes:
+                console.print(f"  - {escape(repair)}")
     changed = sum(r.changed for r in results)
     problems = sum(r.failed for r in results)
     skipped = sum(r.skipped for r in results)
-    done = ("att formatera", "att formatera") if check else ("formaterad", "formaterade")
+    done = "fmt.to_format" if check else "fmt.done"
     console.print(
-        f"{plural(len(results), 'plan', 'planer')}, {plural(changed, *done)}"
-        f", {problems} med fel"
-        + (f", {plural(skipped, 'överhoppad', 'överhoppade')}." if skipped else ".")
+        f"{counted(lang, 'plan', len(results))}, {counted(lang, done, changed)}, "
+        + w["fmt.with_errors"].format(count=problems)
+        + (f", {counted(lang, 'skipped', skipped)}." if skipped else ".")
     )
     # A skipped file is no error, unless nothing that was asked for could be done.
-    only_skipped = skipped and skipped == len(results)
+    # A file fmt leaves as it is (DK032) is done: a hook must not block it forever.
+    only_skipped = skipped == len(results) > 0 and not any(r.left_as_is for r in results)
     raise typer.Exit(1 if problems or (check and changed) or only_skipped else 0)
 
 
@@ -107,26 +140,17 @@ def plan_diff(
     """Vad har ändrats i planerna mellan två git-versioner, i ord för granskning."""
     import json
 
-    from .diff import WORKTREE, diff, is_revision, repository_root
+    from .diff import arguments, diff, repository_root
 
     root = repository_root(Path("."))
-    revisions: list[str] = []
-    paths: list[str] = []
-    for arg in args or []:
-        if not paths and len(revisions) < 2 and not Path(arg).exists() and is_revision(arg, root):
-            revisions.append(arg)
-        else:
-            paths.append(str(Path(arg).resolve().relative_to(root.resolve())))
-    old = revisions[0] if revisions else "HEAD"
-    new = revisions[1] if len(revisions) > 1 else WORKTREE
-    changes = diff(root, old, new, paths)
+    changes = diff(root, *arguments(args or [], root))
     if output == "json":
         print(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
         return
     if output != "text":
         raise UsageError(f"--format {output}: välj text eller json.")
     if not changes:
-        print("Inga ändringar i planerna.")
+        print(cli_words(cli_lang())["no_changes"])
         return
     current = None
     for change in changes:
@@ -143,15 +167,17 @@ def plan_new(
     ],
     name: Annotated[str, typer.Argument(help="Filnamn och id, t.ex. dialog-2026.")],
     folder: Annotated[
-        Path | None, typer.Option("--dir", help="Mappen planen skrivs i (standard: plans/).")
+        Path | None,
+        typer.Option("--dir", help="Mappen planen skrivs i (standard: arbetsytans plans/)."),
     ] = None,
 ) -> None:
     """Skapa en ny plan från en kommenterad mall."""
     from .scaffold import new_plan
+    from .settings import PLANS_FOLDER, current_workspace, shown
 
-    target = folder or _plans_folder()
+    target = folder or shown(current_workspace() / PLANS_FOLDER)
     path = new_plan(kind, name, target)
-    _say(f"Skrev {path}. Fyll i planen och kör dialogkit plan check.")
+    _say(cli_words(cli_lang())["new.written"].format(path=path))
 
 
 @app.command("init")
@@ -163,12 +189,12 @@ def init(folder: Annotated[Path, typer.Argument(help="Mappen för den nya arbets
     written, skipped = init_workspace(folder)
     from rich.markup import escape
 
-    console = _console(stderr=True)
+    console, w = _console(stderr=True), cli_words(cli_lang())
     for path in written:
-        console.print(f"skrev   {escape(str(path))}")
+        console.print(f"{w['init.wrote']}   {escape(str(path))}")
     for path in skipped:
-        console.print(f"[yellow]fanns redan, orörd[/] {escape(str(path))}")
-    _say(f"Klart. Nästa steg: cd {folder} && git init && dialogkit plan check")
+        console.print(f"[yellow]{w['init.kept']}[/] {escape(str(path))}")
+    _say(w["init.done"].format(folder=folder))
 
 
 @plan_app.command("schema")
@@ -188,6 +214,15 @@ def _formats(name: str) -> type[StrEnum]:
 
 TimelineFormat = _formats("timeline")
 
+Strict = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Inga utkast: har planen fel skrivs inget, och kommandot avslutas med fel.",
+    ),
+]
+"""A plan with errors (DK2xx) gives drafts, marked as such; --strict refuses them."""
+
 
 @app.command("timeline")
 def timeline(
@@ -202,12 +237,13 @@ def timeline(
         str | None, typer.Option(help="Dagens datum (ÅÅÅÅ-MM-DD); standard är idag.")
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Skriv till en fil.")] = None,
+    strict: Strict = False,
 ) -> None:
     """Visa tidsaxeln månad för månad: uppgifter, dialoger och aktiviteter."""
     from .products import Request
 
     request = Request(format=str(output), today=_parse_day(today))
-    _make("timeline", plan, request, out)
+    _make("timeline", plan, request, out, strict=strict)
 
 
 CostFormat = _formats("cost")
@@ -229,13 +265,14 @@ def cost(
         CostFormat, typer.Option("--format", "-f", help="table, markdown, csv, json eller xlsx.")
     ] = CostFormat.table,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Skriv till en fil.")] = None,
+    strict: Strict = False,
 ) -> None:
     """Kostnadsberäkning för ett dialogprojekt, eller timmar per person och månad för en
     kommunikationsplan."""
     from .products import Request
 
     request = Request(format=str(output), scenarios=tuple(scenario) if scenario else None)
-    _make(("cost", "workload"), plan, request, out)
+    _make(("cost", "workload"), plan, request, out, strict=strict)
 
 
 InviteFormat = _formats("invitations")
@@ -268,6 +305,7 @@ def invite(
         Path | None,
         typer.Option("--templates", help="Egen mallmapp, före arbetsytans och de inbyggda."),
     ] = None,
+    strict: Strict = False,
 ) -> None:
     """Inbjudningar för varje dialog och kanal, med kalenderfil."""
     from .products import Request
@@ -278,7 +316,7 @@ def invite(
         channels=tuple(channel or ()),
         templates=templates,
     )
-    _make("invitations", plan, request, out, folder=True)
+    _make("invitations", plan, request, out, folder=True, strict=strict)
 
 
 ReportFormat = _formats("report")
@@ -311,24 +349,30 @@ def report(
     templates: Annotated[
         Path | None, typer.Option("--templates", help="Egen mallmapp (även för reference.docx).")
     ] = None,
+    strict: Strict = False,
 ) -> None:
     """Word-rapport (eller Markdown) från planen: projektplan, dialograpport,
     kommunikationsplan, lokal plan eller regional sammanställning."""
     from .products import Request
 
     request = Request(format=str(output), report=kind, audience=str(audience), templates=templates)
-    _make("report", plan, request, out)
+    _make("report", plan, request, out, strict=strict)
 
 
 @app.command("build")
 def build_command(
     workspace: Annotated[
-        list[Path] | None, typer.Argument(help="Arbetsytan eller planerna (standard: plans/).")
+        list[Path] | None,
+        typer.Argument(help="Arbetsytan eller planerna (standard: arbetsytans plans/)."),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Mappen att skriva i.")] = Path("out"),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Mappen att skriva i (standard: arbetsytans out/)."),
+    ] = None,
     today: Annotated[
         str | None, typer.Option(help="Dagens datum för tidsaxlarna (ÅÅÅÅ-MM-DD).")
     ] = None,
+    strict: Strict = False,
 ) -> None:
     """Kontrollera planerna och skapa allt: tidsaxlar, kostnader, inbjudningar,
     kalenderfiler och Word-rapporter."""
@@ -337,9 +381,10 @@ def build_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from .build import build
-    from .formatting import plural
+    from .settings import default_out, default_plans
 
-    paths = workspace or [_plans_folder()]
+    paths = workspace or [default_plans()]
+    out = out or default_out()
     console = _console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -348,28 +393,31 @@ def build_command(
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task("Kontrollerar planerna", total=None)
+        w = cli_words(cli_lang())
+        task = bar.add_task(w["build.checking"], total=None)
 
         def progress(number, total, what):
-            bar.update(task, total=total, completed=number, description=f"Skriver {what}")
+            writing = w["build.writing"].format(what=what)
+            bar.update(task, total=total, completed=number, description=writing)
 
         try:
-            result = build(paths, out, today=_parse_day(today), progress=progress)
+            result = build(paths, out, today=_parse_day(today), progress=progress, strict=strict)
         except PlanInvalidError as error:  # the findings, then the error; other errors alone
             bar.stop()
             if error.report is not None:
                 from .render.findings import write_text
 
-                write_text(error.report, sys.stdout)
+                write_text(error.report, sys.stdout, cli_lang())
             raise
     from rich.table import Table
     from rich.text import Text
 
-    title = Text(f"Skrev {plural(len(result.written), 'fil', 'filer')} i {out}/")
+    files = counted(cli_lang(), "file", len(result.written))
+    title = Text(w["build.wrote"].format(files=files, folder=out))
     table = Table(title=title, title_justify="left")
-    table.add_column("Plan")
-    table.add_column("Filer", justify="right")
-    table.add_column("Vad")
+    table.add_column(w["build.plan"])
+    table.add_column(w["build.files"], justify="right")
+    table.add_column(w["build.what"])
     by_plan: dict[str, Counter] = {}
     for path in result.written:
         relative = path.relative_to(out)
@@ -383,11 +431,13 @@ def build_command(
     from .render import print_wide
 
     print_wide(_console(), table)
+    _say_cleanup(result, console)
     if result.report.warnings:
         console.print(
-            f"[yellow]{plural(len(result.report.warnings), 'varning', 'varningar')}[/]"
-            " – se dialogkit plan check."
+            f"[yellow]{counted(cli_lang(), 'warning', len(result.report.warnings))}[/]"
+            + w["build.see_check"]
         )
+    _say_drafts(result.report)
 
 
 class ExplainFormat(StrEnum):
@@ -418,11 +468,10 @@ def explain(
     """Förklara en kod från plan check: varför regeln finns, ett exempel och hur man rättar."""
     from .render.catalogue import explain as explain_code
     from .render.catalogue import listing
-    from .settings import workspace_language
 
     if list_all == (code is not None):
         raise UsageError("Ange en kod eller --list.", hint="T.ex. dialogkit explain DK201")
-    chosen = str(language) if language else workspace_language(Path.cwd())
+    chosen = str(language) if language else cli_lang()
     text = listing(chosen, str(output)) if list_all else explain_code(code, chosen, str(output))
     typer.echo(text)
 
@@ -444,14 +493,32 @@ def templates_list(
     from .settings import workspace_root
     from .templating import list_templates, template_dirs
 
-    root = workspace_root(plan) if plan is not None else None
+    root = workspace_root(plan if plan is not None else Path.cwd())
     for name, path in list_templates(template_dirs(root, templates)):
         print(f"{name}\t{path}")
 
 
-def _plans_folder() -> Path:
-    """plans/ when the current folder is a workspace, else the current folder."""
-    return Path("plans") if Path("plans").is_dir() else Path(".")
+def _say_cleanup(result, console) -> None:
+    """What build did with the files an earlier build wrote and no longer makes."""
+    from rich.markup import escape
+
+    from .formatting import plural
+
+    cleanup = result.cleanup
+    if cleanup.removed:
+        removed = plural(len(cleanup.removed), "gammal fil", "gamla filer")
+        console.print(f"Tog bort {removed} som inte längre skapas.")
+    for path in cleanup.edited:
+        console.print(
+            f"[yellow]varning:[/] {escape(str(path))} skapas inte längre men har ändrats "
+            "sedan build skrev den; den är kvar. Ta bort den själv om den inte behövs."
+        )
+    for name in cleanup.failed:
+        console.print(
+            f"[yellow]varning:[/] {escape(name)} kunde inte tas bort; försöker igen nästa gång."
+        )
+    for warning in result.warnings:
+        console.print(f"[yellow]varning:[/] {escape(warning)}")
 
 
 def _parse_day(text: str | None):
@@ -467,22 +534,31 @@ def _parse_day(text: str | None):
         ) from None
 
 
-def _make(name, plan: Path, request, out: Path | None, *, folder: bool = False) -> None:
+def _make(
+    name, plan: Path, request, out: Path | None, *, folder: bool = False, strict: bool = False
+) -> None:
     """Make one product of the plan and present it: print it, draw it on the terminal,
-    or write it to `out` (a file, or with `folder` a folder for its files)."""
+    or write it to `out` (a file, or with `folder` a folder for its files). A plan
+    that breaks rules gives a draft, marked, and exit code 1; `strict` refuses it."""
     from dataclasses import replace
 
-    from .checking import load_plan
+    from .checking import check_plan, refusal
+    from .output import check_target
     from .products import make
 
+    if out is not None:
+        check_target(out, folder=folder)  # before the work of making it
+    checked = check_plan(plan)
+    if strict and checked.report.errors:
+        raise refusal(plan, checked.report)
     place = "stdout" if out is None else f"{out}/" if folder else str(out)
-    made = make(name, load_plan(plan), replace(request, place=place))
+    made = make(name, checked.loaded, replace(request, place=place, draft=checked.mark))
     if made.warnings:
         from rich.markup import escape
 
         warn = _console(stderr=True)
         for warning in made.warnings:
-            warn.print(f"[yellow]varning:[/] {escape(warning)}")
+            warn.print(f"[yellow]{cli_words(cli_lang())['warning']}[/] {escape(warning)}")
     if out is None:
         _show(made.files)
     elif folder:
@@ -490,6 +566,23 @@ def _make(name, plan: Path, request, out: Path | None, *, folder: bool = False) 
     else:
         (file,) = made.files
         _write(out, file.content)
+    _say_drafts(checked.report)
+
+
+def _say_drafts(report) -> None:
+    """After drafts were made from plans with errors: say so, and exit with 1."""
+    if not report.errors:
+        return
+    from rich.markup import escape
+
+    from .checking import draft_note
+
+    console = _console(stderr=True)
+    first, *rest = draft_note(report)
+    console.print(f"[bold red]{escape(first)}[/]")
+    for line in rest:
+        console.print(escape(line))
+    raise typer.Exit(1)
 
 
 def _show(files) -> None:
@@ -517,9 +610,8 @@ def _write_all(files, out: Path) -> None:
         refuse_links(out / file.name, out)
     for file in files:
         write_atomic(out / file.name, file.content, base=out)
-    from .formatting import plural
-
-    _say(f"Skrev {plural(len(files), 'fil', 'filer')} i {out}/.")
+    files_written = counted(cli_lang(), "file", len(files))
+    _say(cli_words(cli_lang())["wrote_files"].format(files=files_written, folder=out))
 
 
 def _write(out: Path, content: str | bytes) -> None:
@@ -527,7 +619,7 @@ def _write(out: Path, content: str | bytes) -> None:
     from .output import write_atomic
 
     write_atomic(out, content)
-    _say(f"Skrev {out}")
+    _say(cli_words(cli_lang())["wrote"].format(path=out))
 
 
 def _say(message: str) -> None:

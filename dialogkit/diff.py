@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from datetime import date
 from pathlib import Path, PurePosixPath
+
+from pydantic import BaseModel
 
 from .errors import UsageError
 from .formatting import format_date, format_money
 from .links import link_out
 from .model import CommunicationPlan, DialogueProject, LocalPlan, Plan, Strategy
 from .validation import validate_source
-from .words import label
+from .words import label, words
 from .workspace import is_plan_file
 from .yamlsource import SourceError, parse_text
 
@@ -27,6 +30,11 @@ class Change:
     message: str
     kind: str = "changed"
     """added, removed, changed or invalid."""
+    field: str | None = None
+    """For a change of one of the plan's own fields: its key, and its old and new
+    values as JSON data."""
+    old: object = None
+    new: object = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -35,7 +43,12 @@ class Change:
 def git(*args: str, cwd: Path) -> str:
     try:
         result = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, check=False
+            ["git", *args],
+            cwd=cwd,
+            capture_output=True,
+            encoding="utf-8",  # plans are UTF-8; Windows' code page is not
+            errors="replace",
+            check=False,
         )
     except FileNotFoundError:
         raise UsageError("git finns inte på den här datorn.") from None
@@ -60,6 +73,49 @@ def is_revision(text: str, root: Path) -> bool:
         return True
     except UsageError:
         return False
+
+
+def arguments(args: list[str], root: Path) -> tuple[str, str | None, list[str]]:
+    """`[REV [REV2]] [PATH...]` as (old revision, new revision or WORKTREE, paths
+    relative to the repository). An argument that is neither a revision nor a path
+    git knows is a `UsageError`, not an empty diff. No paths: the workspace's plans/."""
+    revisions: list[str] = []
+    given: list[str] = []
+    for arg in args:
+        if not given and len(revisions) < 2 and not Path(arg).exists() and is_revision(arg, root):
+            revisions.append(arg)
+        else:
+            given.append(arg)
+    old = revisions[0] if revisions else "HEAD"
+    new = revisions[1] if len(revisions) > 1 else WORKTREE
+    if not revisions and not is_revision(old, root):
+        raise UsageError(
+            "Det finns ingen incheckning att jämföra med.",
+            hint="Checka in planerna först: git add plans && git commit.",
+        )
+    paths = [_in_repository(Path(arg), root) for arg in given]
+    for arg, path in zip(given, paths, strict=True):
+        if not Path(arg).exists() and not any(
+            git("ls-tree", "-r", "--name-only", revision, "--", path, cwd=root).strip()
+            for revision in (old, new)
+            if revision is not WORKTREE
+        ):
+            raise UsageError(
+                f"'{arg}' är varken en version i git-historiken eller en fil.",
+                hint="Se versionerna med git log --oneline (t.ex. HEAD~1 eller en commit-hash).",
+            )
+    if not paths:
+        from .settings import default_plans
+
+        paths = [_in_repository(default_plans(), root)]
+    return old, new, paths
+
+
+def _in_repository(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise UsageError(f"{path} ligger utanför git-repot {root}.") from None
 
 
 def plan_texts(root: Path, revision: str | None, paths: list[str]) -> dict[str, str]:
@@ -125,7 +181,10 @@ def diff(
         elif after is None:
             changes.append(Change(name, f"Plan borttagen: {_title(before)}.", "removed"))
         else:
-            changes += [Change(name, message) for message in compare(before, after)]
+            changes += [
+                replace(change, file=name) if isinstance(change, Change) else Change(name, change)
+                for change in compare(before, after)
+            ]
     return changes
 
 
@@ -133,8 +192,9 @@ def _title(plan: Plan) -> str:
     return getattr(plan, "title", None) or getattr(plan, "project", None) or plan.id
 
 
-def compare(old: Plan, new: Plan) -> list[str]:
-    """Sentences for what differs between two versions of one plan."""
+def compare(old: Plan, new: Plan) -> list[str | Change]:
+    """Sentences for what differs between two versions of one plan; a change of one of
+    the plan's own fields is a `Change` with its old and new values."""
     if type(old) is not type(new):
         return [f"Plantypen ändrad från {old.kind} till {new.kind}."]
     comparer = {
@@ -143,12 +203,51 @@ def compare(old: Plan, new: Plan) -> list[str]:
         LocalPlan: _local,
         Strategy: _strategy,
     }[type(old)]
-    messages = list(comparer(old, new))
+    messages: list[str | Change] = list(comparer(old, new))
     handled = HANDLED[type(old)]
     for field in type(old).model_fields:
         if field not in handled and getattr(old, field) != getattr(new, field):
-            messages.append(f"Ändrat: {field}.")
+            messages.append(_field_change(old, new, field))
     return messages
+
+
+def _field_change(old: Plan, new: Plan, field: str) -> Change:
+    """ "Titel ändrad från ”A” till ”B”.", in the new version's language."""
+    w = words(new.language)
+    changed = w.get(f"diff.field.{field}") or w["diff.unnamed"].format(field=field)
+    before, after = (_in_words(getattr(plan, field), new.language) for plan in (old, new))
+    message = w["diff.from_to"].format(changed=changed, old=before, new=after)
+    values = [plan.model_dump(mode="json", include={field}).get(field) for plan in (old, new)]
+    return Change("", message, field=field, old=values[0], new=values[1])
+
+
+def _in_words(value: object, language: str) -> str:
+    """A field's value for a sentence: quoted and shortened text, a date in words,
+    the plan's values (`in_person`) in words."""
+    w = words(language)
+    if value is None or value == []:
+        return w["diff.empty"]
+    if isinstance(value, bool):
+        return w["yes"] if value else w["no"]
+    if isinstance(value, date):
+        return format_date(value, language, weekday=False)
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    return w["diff.quoted"].format(text=_short(_plain(value, language)))
+
+
+def _plain(value: object, language: str) -> str:
+    if isinstance(value, BaseModel):
+        parts = (getattr(value, name) for name in type(value).model_fields)
+        shown = (part for part in parts if part not in (None, []) and not isinstance(part, bool))
+        return ", ".join(_plain(part, language) for part in shown)
+    if isinstance(value, list | tuple):
+        return ", ".join(_plain(item, language) for item in value)
+    if isinstance(value, date):
+        return format_date(value, language, weekday=False)
+    if isinstance(value, bool):
+        return words(language)["yes" if value else "no"]
+    return label(str(value), language)
 
 
 def _matched(old_items, new_items, key) -> tuple[list, list, list[tuple]]:

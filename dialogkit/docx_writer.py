@@ -86,6 +86,8 @@ TOC_PAGES = 3  # a shorter report has no table of contents
 TOC_LEVELS = 2  # Heading 1 and Heading 2 are listed, Heading 2 indented
 TOC_INDENT = 400  # twips
 SHADE = "■"
+DRAFT_RED = "C00000"
+"""The colour of the draft mark (products/draft.py), as in the xlsx workbooks."""
 SHADE_FILL = "2F5597"
 TOC_MARKER = "[[TOC]]"
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -123,6 +125,9 @@ class DocumentInfo:
     created: datetime | None = None
     audience: str = "internal"
     """An internal report says so in every page header."""
+    draft: str | None = None
+    """The draft mark of a plan with errors (products/draft.py): in every page header,
+    above the title and as the document's status."""
 
 
 def markdown_to_docx(markdown: str, reference: Path, info: DocumentInfo) -> bytes:
@@ -138,6 +143,8 @@ def markdown_to_docx(markdown: str, reference: Path, info: DocumentInfo) -> byte
     _clear_body(document)
     _add_page_furniture(document, info)
     _Writer(document, info.language).write(markdown)
+    if info.draft:
+        _add_draft_line(document, info.draft)
     set_language(document, info.language)
     clean_package(document)
     _describe_pictures(document, info)
@@ -797,6 +804,7 @@ def _add_page_furniture(document, info: DocumentInfo) -> None:
     internal report, 'INTERNT – får inte publiceras' in every header. Done before the
     text is written: the landscape sections made later share these parts."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import RGBColor
 
     w = words(info.language)
     for footer in _headers_and_footers(document, "footer"):
@@ -808,18 +816,35 @@ def _add_page_furniture(document, info: DocumentInfo) -> None:
         _field(paragraph, "PAGE", "1")
         paragraph.add_run(f" {w['docx.of']} ")
         _field(paragraph, "NUMPAGES", "1")
-    if info.audience != "internal":
-        return
-    for header in _headers_and_footers(document, "header"):
-        paragraphs = header.paragraphs
-        empty = (
-            len(paragraphs) == 1
-            and not paragraphs[0].text
-            and "drawing" not in (paragraphs[0]._p.xml)
-        )
-        paragraph = paragraphs[0] if empty else header.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        paragraph.add_run(w["docx.internal"]).bold = True
+    marks = [w["docx.internal"]] if info.audience == "internal" else []
+    if info.draft:
+        marks.insert(0, info.draft)
+    for header in _headers_and_footers(document, "header") if marks else ():
+        for mark in marks:
+            paragraphs = header.paragraphs
+            empty = (
+                len(paragraphs) == 1
+                and not paragraphs[0].text
+                and "drawing" not in (paragraphs[0]._p.xml)
+            )
+            paragraph = paragraphs[0] if empty else header.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = paragraph.add_run(mark)
+            run.bold = True
+            if mark == info.draft:
+                run.font.color.rgb = RGBColor.from_string(DRAFT_RED)
+
+
+def _add_draft_line(document, mark: str) -> None:
+    """The draft mark in bold red above the title, the first line of the document."""
+    from docx.shared import RGBColor
+
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run(mark)
+    run.bold = True
+    run.font.color.rgb = RGBColor.from_string(DRAFT_RED)
+    body = document.element.body
+    body.insert(0, paragraph._p)
 
 
 def _language_tag(language: str) -> str:
@@ -947,3 +972,5 @@ def _set_properties(document, info: DocumentInfo) -> None:
     properties.language = _language_tag(info.language)
     for name in ("comments", "keywords", "category", "content_status", "identifier", "version"):
         setattr(properties, name, "")
+    if info.draft:
+        properties.content_status = info.draft[:limit]

@@ -8,11 +8,11 @@ Not loading typer (nor rich, off a terminal) saves a quarter of checking one pla
 
 import os
 import sys
-from itertools import takewhile
 from pathlib import Path
 
 from .check_command import CHECK_FORMATS, run_check
 from .errors import DialogkitError
+from .settings import LANGUAGES
 
 CHECK_OPTIONS = frozenset({"--format", "-f", "--strict", "--no-strict"})
 """The options of `plan check` that `quick_check` understands: all of them (a test
@@ -20,42 +20,71 @@ compares them with the command line's), so only --help and mistakes go to typer.
 
 
 def main() -> None:
-    """Run `dialogkit`. Typer reports its own usage errors (exit 2); a
-    `DialogkitError` is the user's to fix; anything else is a bug, reported in one
-    line unless --debug is given."""
+    """Run `dialogkit`. A usage error and a `DialogkitError` are the user's to fix
+    (a message, exit 2 or the error's code); anything else is a bug, reported in one
+    line unless --debug is given. All in the language of `--lang` or the workspace."""
     # dialogkit's models use no pydantic plugins; looking for them scans every
     # installed package's entry points at each start.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    utf8_output()
     args = sys.argv[1:]
+    chosen, debug, _ = global_options(args)
+    if chosen not in LANGUAGES:
+        chosen = None  # the full command line says which languages there are
     try:
         code = quick_check(args)
         if code is None:
             from .cli import app
+            from .cli_language import run
 
-            app()  # exits by itself
+            code = run(app, args, chosen)
         sys.exit(code)
     except DialogkitError as error:
-        report_error(str(error), error.hint)
+        report_error(str(error), error.hint, chosen)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
-        report_error("Avbrutet.", None)
+        report_error(_words(chosen)["interrupted"], None, chosen)
         sys.exit(130)
     except Exception as error:
-        if "--debug" in takewhile(lambda arg: arg.startswith("-"), args):
+        if debug:
             raise
-        report_error(
-            f"Internt fel i dialogkit: {type(error).__name__}: {error}",
-            "Kör igen med --debug för detaljer och rapportera felet.",
-        )
+        w = _words(chosen)
+        name = f"{type(error).__name__}: {error}"
+        report_error(w["internal_error"].format(error=name), w["internal_error.hint"], chosen)
         sys.exit(3)
 
 
+def utf8_output() -> None:
+    """Off a terminal, write UTF-8 whatever the system's code page: on Windows a pipe
+    (pre-commit, CI, a file) would otherwise get cp1252, which has no "│" or "−"."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("-", "").lower()
+        if encoding != "utf8" and hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
+
+
+def global_options(args: list[str]) -> tuple[str | None, bool, list[str]]:
+    """`dialogkit`'s own options, before the command: the language `--lang` names (or
+    None), whether `--debug` is given, and the command line after them."""
+    chosen, debug = None, False
+    while args and args[0].startswith("-"):
+        option, _, value = args[0].partition("=")
+        if option == "--debug" and not value:
+            debug, args = True, args[1:]
+        elif option == "--lang" and value:
+            chosen, args = value, args[1:]
+        elif option == "--lang" and len(args) > 1:
+            chosen, args = args[1], args[2:]
+        else:
+            break
+    return chosen, debug, args
+
+
 def quick_check(args: list[str]) -> int | None:
-    """Run `[--debug] plan check [PATH | --format F | -f F | --strict]...` and
-    return its exit code, or None for any other command line."""
-    while args[:1] == ["--debug"]:
-        args = args[1:]
-    if args[:2] != ["plan", "check"]:
+    """Run `[--debug] [--lang L] plan check [PATH | --format F | -f F | --strict]...`
+    and return its exit code, or None for any other command line."""
+    chosen, _, args = global_options(args)
+    if args[:2] != ["plan", "check"] or chosen not in (None, *LANGUAGES):
         return None
     paths: list[Path] = []
     output, strict = "text", False
@@ -73,15 +102,28 @@ def quick_check(args: list[str]) -> int | None:
             paths.append(Path(arg))
     if output not in CHECK_FORMATS:
         return None
-    return run_check(paths or [Path(".")], output, strict)
+    if not paths:
+        from .settings import default_plans
+
+        paths = [default_plans()]
+    return run_check(paths, output, strict, chosen)
 
 
-def report_error(message: str, hint: str | None) -> None:
+def report_error(message: str, hint: str | None, chosen: str | None = None) -> None:
+    """`fel: …` and `tips: …` on stderr, in the language `chosen` or the workspace's."""
     from rich.markup import escape
 
     from .render import console
 
+    w = _words(chosen)
     out = console(stderr=True)
-    out.print(f"[bold red]fel:[/] {escape(message)}")
+    out.print(f"[bold red]{w['error']}[/] {escape(message)}")
     if hint:
-        out.print(f"[cyan]tips:[/] {escape(hint)}")
+        out.print(f"[cyan]{w['hint']}[/] {escape(hint)}")
+
+
+def _words(chosen: str | None):
+    from .cli_language import current_language
+    from .cli_words import cli_words
+
+    return cli_words(chosen or current_language())

@@ -73,7 +73,12 @@ def event_uid(project: DialogueProject, dialogue: Dialogue) -> str:
 
 
 def dialogue_event(
-    project: DialogueProject, dialogue: Dialogue, description: str, *, now: datetime
+    project: DialogueProject,
+    dialogue: Dialogue,
+    description: str,
+    *,
+    now: datetime,
+    draft: str | None = None,
 ) -> Event:
     event = Event()
     event.add("uid", event_uid(project, dialogue))
@@ -84,9 +89,9 @@ def dialogue_event(
     summary = f"{project.title}: {dialogue.municipality}"
     if dialogue.test:
         summary += " (test)"
-    event.add("summary", summary)
+    event.add("summary", f"{draft}: {summary}" if draft else summary)
     event.add("location", location(dialogue))
-    event.add("description", description)
+    event.add("description", f"{draft}\n\n{description}" if draft else description)
     event.add("status", EVENT_STATUS[dialogue.status])
     if project.web_page:
         event.add("url", project.web_page)
@@ -122,17 +127,22 @@ def calendar_bytes(
     describe,
     *,
     now: datetime | None = None,
+    draft: str | None = None,
 ) -> bytes:
-    """An ICS file with one event per dialogue; `describe(dialogue)` gives its description."""
+    """An ICS file with one event per dialogue; `describe(dialogue)` gives its description.
+    A draft's mark (products/draft.py) leads the calendar's name and each event's
+    summary, and is the first line of each description: an event imported into
+    Outlook shows it in the title and in the text."""
     now = now or clock.now()
     calendar = Calendar()
     calendar.add("prodid", f"-//dialogkit//dialogkit {__version__}//{project.language.upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", project.title)
+    calendar.add("x-wr-calname", f"{draft}: {project.title}" if draft else project.title)
     calendar.add("x-wr-timezone", TZID)
     calendar.add_component(stockholm_timezone())
     for dialogue in dialogues:
-        calendar.add_component(dialogue_event(project, dialogue, describe(dialogue), now=now))
+        event = dialogue_event(project, dialogue, describe(dialogue), now=now, draft=draft)
+        calendar.add_component(event)
     return calendar.to_ical()

@@ -8,7 +8,7 @@ e-mail and phone of a contact who is not marked official are left out.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import clock
@@ -27,8 +27,10 @@ def dialogue_calendar(
     dialogues: list[Dialogue] | None = None,
     *,
     templates: Path | None = None,
+    draft: str | None = None,
 ) -> bytes:
-    """The ICS file for a project's dialogues, each described by the calendar template."""
+    """The ICS file for a project's dialogues, each described by the calendar template;
+    `draft` is the draft mark of a plan with errors (products/draft.py)."""
     project: DialogueProject = public_version(loaded.plan)
     env = template_environment(loaded, templates)
     name = f"{project.language}/calendar.txt.j2"
@@ -37,7 +39,7 @@ def dialogue_calendar(
         return render(env, name, **dialogue_context(project, dialogue)).strip()
 
     chosen = public_data(dialogues, project) if dialogues else project.dialogues
-    return calendar_bytes(project, chosen, describe)
+    return calendar_bytes(project, chosen, describe, draft=draft)
 
 
 # Longest text each channel should carry, in characters. Past it dialogkit warns:
@@ -78,6 +80,11 @@ class Invitation:
 
     def over_limit(self) -> bool:
         return self.length > self.limit
+
+    def as_draft(self, mark: str) -> Invitation:
+        """The invitation of a plan with errors: the mark leads its subject and is
+        the first line of its body (products/draft.py)."""
+        return replace(self, subject=f"{mark}: {self.subject}", body=f"{mark}\n\n{self.body}")
 
     def text(self, output: str = "text") -> str:
         """The subject, then the body. The web text is Markdown in every output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
@@ -54,22 +55,68 @@ def write_atomic(
     refuse_links(path, base)
     data = content.encode(encoding) if isinstance(content, str) else content
     with _interrupts_deferred():
+        check_target(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         except OSError as error:
-            raise UsageError(f"{path}: kan inte skrivas ({error.strerror}).") from None
+            raise cannot_write(path, error) from None
         try:
-            os.fchmod(handle, _mode_for(path))
+            if hasattr(os, "fchmod"):  # not on Windows, where files have no such mode
+                os.fchmod(handle, _mode_for(path))
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(temporary, path)
-        except BaseException:
+        except BaseException as error:
             Path(temporary).unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise cannot_write(path, error) from None
             raise
     return path
+
+
+def check_target(path: Path, *, folder: bool = False) -> None:
+    """Raise `UsageError` if `path` cannot take an output: a file output that is a
+    folder, a folder output that is a file, or a file where a folder on the way should
+    be. Called before an output is made, so a mistake in `--out` costs nothing."""
+    if not folder and path.is_dir():
+        raise UsageError(
+            f"{path} är en mapp; här behövs en fil att skriva.",
+            hint=f"Ange en fil i mappen: {path / 'FILNAMN'}",
+        )
+    if folder and path.exists() and not path.is_dir():
+        raise UsageError(
+            f"{path} är en fil; här behövs en mapp att skriva filerna i.",
+            hint="Ange en mapp som inte finns eller en befintlig mapp.",
+        )
+    existing = next((above for above in path.parents if above.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise UsageError(
+            f"{path} kan inte skrivas: {existing} är en fil, inte en mapp.",
+            hint="Ange en sökväg genom mappar.",
+        )
+
+
+_REASONS = {
+    errno.ENOENT: "mappen finns inte",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "behörighet saknas",
+    errno.EROFS: "enheten är skrivskyddad",
+    errno.ENOSPC: "disken är full",
+    errno.EISDIR: "det är en mapp",
+    errno.ENOTDIR: "en del av sökvägen är en fil, inte en mapp",
+    errno.EEXIST: "en del av sökvägen är en fil, inte en mapp",
+}
+
+
+def cannot_write(path: Path, error: OSError) -> UsageError:
+    reason = _REASONS.get(error.errno, error.strerror or str(error))
+    return UsageError(
+        f"{path}: kan inte skrivas ({reason}).",
+        hint="Välj en annan plats med --out, eller kontrollera mappens behörigheter.",
+    )
 
 
 def refuse_links(path: Path, base: Path | None = None) -> None:

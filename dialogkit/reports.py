@@ -210,41 +210,47 @@ def _local_plan(plan: LocalPlan, workspace: Workspace) -> dict:
     strategy = workspace.strategy(plan.strategy)
     titles = {g.id: g.title for g in strategy.sub_goals} if strategy else {}
     years = sorted({year for f in plan.key_figures for year in f.values})
-    score_years = sorted({year for s in plan.self_assessment for year in s.scores})
+    statements = plan.self_assessment
+    score_years = sorted({year for s in statements for year in s.scores})
     points = []
-    for goal in sorted({s.sub_goal for s in plan.self_assessment}):
-        per_year = [
-            sum(s.scores.get(year, 0) for s in plan.self_assessment if s.sub_goal == goal)
-            for year in score_years
-        ]
-        points.append((goal, titles.get(goal, str(goal)), per_year, _change(per_year)))
-    statements = [
-        (
-            s,
-            [s.scores.get(year) for year in score_years],
-            _change([s.scores.get(y) for y in score_years]),
-        )
-        for s in plan.self_assessment
-    ]
-    totals = [sum(s.scores.get(year, 0) for s in plan.self_assessment) for year in score_years]
+    for goal in sorted({s.sub_goal for s in statements}):
+        group = [s for s in statements if s.sub_goal == goal]
+        per_year = [_year_sum(group, year) for year in score_years]
+        points.append((goal, titles.get(goal, str(goal)), per_year, _change(group, score_years)))
     return {
         "strategy": strategy,
         "goal_titles": titles,
         "figure_years": years,
+        "scale": plan.self_assessment_scale,
         "score_years": score_years,
         "points": points,
-        "statements": statements,
-        "score_totals": totals,
-        "total_change": _change(totals),
-        "highest_total": 5 * len(plan.self_assessment),
+        "statements": [
+            (s, [s.scores.get(year) for year in score_years], _change([s], score_years))
+            for s in statements
+        ],
+        "score_totals": [_year_sum(statements, year) for year in score_years],
+        "total_change": _change(statements, score_years),
+        "highest_total": plan.self_assessment_scale.max * len(statements),
+        "scores_missing": any(year not in s.scores for s in statements for year in score_years),
     }
 
 
-def _change(per_year: list[int | None]) -> int | None:
-    """The change from the year before the last to the last, when both have a score."""
-    if len(per_year) < 2 or per_year[-1] is None or per_year[-2] is None:
+def _year_sum(statements: list, year: int) -> int | None:
+    """The statements' points for `year`; None (shown as "saknas") if one has no score:
+    a missing score is not a zero."""
+    if any(year not in s.scores for s in statements):
         return None
-    return per_year[-1] - per_year[-2]
+    return sum(s.scores[year] for s in statements)
+
+
+def _change(statements: list, years: list[int]) -> int | None:
+    """The change from the year before the last to the last, counted over the statements
+    scored in both years; None when none is."""
+    if len(years) < 2:
+        return None
+    before, last = years[-2:]
+    both = [s for s in statements if before in s.scores and last in s.scores]
+    return sum(s.scores[last] - s.scores[before] for s in both) if both else None
 
 
 def _regional(strategy: Strategy, workspace: Workspace) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from .errors import UsageError
@@ -17,32 +18,68 @@ SKELETON_FILES = {
     "local_plan": "lokal-plan.yaml",
 }
 
-GITIGNORE = "# Det dialogkit build skapar\nout/\n"
+HOOK_SCRIPT = ".dialogkit-hook.sh"
+LOCAL_PYTHON = ".dialogkit-python"
+"""The Python that ran `init`, for the hooks on this computer only (not committed)."""
+
+GITIGNORE = f"# Det dialogkit build skapar\nout/\n# Gäller bara den här datorn\n{LOCAL_PYTHON}\n"
+
+GITATTRIBUTES = f"""\
+# Kroken körs av sh, också på Windows: den måste ha LF som radslut.
+{HOOK_SCRIPT} text eol=lf
+"""
 
 WORKSPACE_FILE = """\
 # Den här filen markerar arbetsytans rot för dialogkit. Mallar hämtas bara från
 # templates/ här bredvid (och de inbyggda), aldrig från en mapp ovanför.
 """
 
-PRE_COMMIT = """\
-# Kontrollerar och formaterar planerna före varje incheckning:
-#   pip install pre-commit && pre-commit install
-# Krokarna kör den dialogkit som är installerad i miljön. dialogkit-repot
-# publicerar samma krokar i .pre-commit-hooks.yaml (id: dialogkit-check,
-# dialogkit-fmt) för den som hellre pekar på repot med repo: och rev:.
+PRE_COMMIT = f"""\
+# Kontrollerar och formaterar planerna före varje incheckning. Slå på det en gång per
+# klon, med Python-miljön där dialogkit är installerat:
+#   .venv/bin/python -m pip install pre-commit     (Windows: .venv\\Scripts\\python ...)
+#   .venv/bin/pre-commit install                   (Windows: .venv\\Scripts\\pre-commit ...)
+# Krokarna kör dialogkit genom {HOOK_SCRIPT}, som hittar det utan aktiverad miljö
+# (VS Code, GitHub Desktop): i arbetsytans .venv, i PATH eller där dialogkit init
+# kördes. En kontroll av en ändrad plan tar med planerna som hänvisar till den.
 repos:
   - repo: local
     hooks:
       - id: dialogkit-check
         name: dialogkit plan check
-        entry: dialogkit plan check
+        entry: sh {HOOK_SCRIPT} plan check
         language: system
         files: ^plans/.*\\.ya?ml$
+        require_serial: true
       - id: dialogkit-fmt
         name: dialogkit plan fmt
-        entry: dialogkit plan fmt
+        entry: sh {HOOK_SCRIPT} plan fmt
         language: system
         files: ^plans/.*\\.ya?ml$
+"""
+
+HOOK = f"""\
+# Kör dialogkit åt pre-commit-krokarna (.pre-commit-config.yaml) utan att någon
+# Python-miljö behöver vara aktiverad, som när VS Code eller GitHub Desktop checkar in.
+# sh finns överallt där git finns, också i Git för Windows. dialogkit söks i tur och
+# ordning:
+#   1. i arbetsytans egen miljö: .venv/bin/dialogkit (Windows: .venv/Scripts/dialogkit.exe)
+#   2. i PATH (installerat med pipx, eller en aktiverad miljö)
+#   3. i Python-miljön som körde dialogkit init här ({LOCAL_PYTHON}; den filen gäller
+#      bara den datorn och checkas inte in)
+here=$(dirname "$0")
+for exe in "$here/.venv/bin/dialogkit" "$here/.venv/Scripts/dialogkit.exe"; do
+    if [ -x "$exe" ]; then exec "$exe" "$@"; fi
+done
+if command -v dialogkit >/dev/null 2>&1; then exec dialogkit "$@"; fi
+if [ -f "$here/{LOCAL_PYTHON}" ]; then
+    python=$(head -n 1 "$here/{LOCAL_PYTHON}")
+    if [ -x "$python" ]; then exec "$python" -m dialogkit "$@"; fi
+fi
+echo "fel: dialogkit hittades inte, varken i .venv, i PATH eller där arbetsytan skapades." >&2
+echo "tips: Installera dialogkit i arbetsytans .venv (se README.md), eller kör" >&2
+echo "      dialogkit init . här med den dialogkit du har: det skriver bara det som saknas." >&2
+exit 1
 """
 
 TEMPLATES_README = """\
@@ -69,6 +106,11 @@ Planerna ligger i `plans/` som YAML. Vanliga kommandon:
     dialogkit plan fmt                    # enhetlig formatering
     dialogkit plan diff                   # vad har ändrats sedan senaste incheckningen?
     dialogkit build --out out/            # tidsaxlar, kostnader, inbjudningar, rapporter
+
+Krokarna i `.pre-commit-config.yaml` kontrollerar planerna vid varje incheckning, också
+från VS Code och GitHub Desktop; slå på dem med `pre-commit install` (se filen). De hittar
+dialogkit i arbetsytans `.venv`, i PATH eller där `dialogkit init` kördes. Ändrar du en
+strategi kontrolleras också de lokala planer som hänvisar till den.
 """
 
 
@@ -91,8 +133,11 @@ def init_workspace(folder: Path) -> tuple[list[Path], list[Path]]:
     files[folder / "templates" / "README.md"] = TEMPLATES_README
     files[folder / "schema" / "dialogkit.schema.json"] = schema_json()
     files[folder / ".gitignore"] = GITIGNORE
+    files[folder / ".gitattributes"] = GITATTRIBUTES
     files[folder / WORKSPACE_MARKER] = WORKSPACE_FILE
     files[folder / ".pre-commit-config.yaml"] = PRE_COMMIT
+    files[folder / HOOK_SCRIPT] = HOOK
+    files[folder / LOCAL_PYTHON] = Path(sys.executable).as_posix() + "\n"
     files[folder / "README.md"] = README
     written, skipped = [], []
     for path, content in files.items():

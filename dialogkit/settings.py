@@ -1,33 +1,80 @@
 """The workspace: where its root is, and what its `dialogkit.toml` says.
 
-The root is the nearest folder above a plan that holds `dialogkit.toml` (which
-`dialogkit init` writes), else the git root. Its `language` is the language of every
-plan that does not name its own.
+One rule for every command, like git and ruff find theirs: the root is the nearest
+folder upward that holds `dialogkit.toml` (which `dialogkit init` writes) or a `plans/`
+folder, else the git root. Its `plans/` is what a command works on when no plan is
+named, its `out/` where `build` writes. Its `language` is the language of every plan
+that does not name its own.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from .errors import UsageError
 
 WORKSPACE_MARKER = "dialogkit.toml"
+PLANS_FOLDER = "plans"
+OUT_FOLDER = "out"
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 
 
-def workspace_root(plan_file: Path) -> Path | None:
-    """The workspace a plan (or folder) belongs to; None outside any. Only the root's
+def workspace_root(place: Path) -> Path | None:
+    """The workspace a plan or folder belongs to; None outside any. Only the root's
     `templates/` is used, never a stray `templates/` folder between the plan and the
     root or above it."""
     git_root = None
-    for folder in (plan_file.resolve(), *plan_file.resolve().parents):
-        if (folder / WORKSPACE_MARKER).is_file():
+    for folder in (place.resolve(), *place.resolve().parents):
+        if (folder / WORKSPACE_MARKER).is_file() or (folder / PLANS_FOLDER).is_dir():
             return folder
         if git_root is None and (folder / ".git").exists():
             git_root = folder
     return git_root
+
+
+def current_workspace() -> Path:
+    """The workspace of the current folder; a `UsageError` outside any."""
+    root = workspace_root(Path.cwd())
+    if root is None:
+        raise UsageError(
+            f"Ingen arbetsyta här: varken {WORKSPACE_MARKER} eller {PLANS_FOLDER}/ finns i "
+            f"{Path.cwd()} eller mapparna ovanför.",
+            hint="Gå till arbetsytans mapp, ange planerna, eller skapa en arbetsyta med "
+            "dialogkit init MAPP.",
+        )
+    return root
+
+
+def default_plans() -> Path:
+    """What a command works on when no plan is named: the current workspace's `plans/`."""
+    root = current_workspace()
+    plans = root / PLANS_FOLDER
+    if not plans.is_dir():
+        raise UsageError(
+            f"Arbetsytan {root} har ingen mapp {PLANS_FOLDER}/.",
+            hint="Skapa en plan med dialogkit plan new TYP NAMN, eller ange planerna.",
+        )
+    return shown(plans)
+
+
+def default_out() -> Path:
+    """Where `build` writes when no `--out` is given: the workspace's `out/`, or `out/`
+    here outside any workspace (when the plans are named)."""
+    root = workspace_root(Path.cwd())
+    return shown(root / OUT_FOLDER) if root else Path(OUT_FOLDER)
+
+
+def shown(path: Path) -> Path:
+    """`path` as the user would write it: relative to the current folder when it lies
+    there or near it, else absolute."""
+    try:
+        relative = Path(os.path.relpath(path, Path.cwd()))
+    except ValueError:  # another drive on Windows
+        return path
+    return relative if len(relative.parts) <= len(Path(path).parts) else path
 
 
 def workspace_language(place: Path) -> str:

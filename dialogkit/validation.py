@@ -3,6 +3,7 @@ that a process leader can act on: Swedish wording, the right line, a hint."""
 
 from __future__ import annotations
 
+import re
 import types
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
@@ -125,15 +126,30 @@ def _translate(source: Source, model: type[BaseModel], error: dict) -> Finding:
         return _finding(source, code, message, path[:-1], hint=hint)
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, path[:-1])
-        return _finding(
-            source,
-            "DK010",
-            f"Okänd nyckel '{name}'.",
-            path,
-            hint=_did_you_mean(name, allowed)
-            or ("Tillåtna nycklar här: " + ", ".join(allowed) + "." if allowed else None),
-            prefer_key=True,
+        from .pasted import PASTED  # only a plan with errors needs it
+
+        pasted = PASTED.search(name) and _pasted_finding(source, "DK010", path, on_key=True)
+        return pasted or (
+            _comma_finding(source, path, value)
+            or _finding(
+                source,
+                "DK010",
+                f"Okänd nyckel '{shown(name)}'.",
+                path,
+                hint=_swedish_key(name, allowed, _language(source))
+                or _did_you_mean(name, allowed)
+                or ("Tillåtna nycklar här: " + ", ".join(allowed) + "." if allowed else None),
+                prefer_key=True,
+            )
         )
+    from .pasted import PASTED  # only a plan with errors needs it
+
+    if isinstance(value, str) and PASTED.search(value):
+        pasted = _pasted_finding(source, "DK012", path, on_key=on_key)
+        if pasted:
+            return pasted
+    if kind in ("dk_date", "dk_time"):
+        hint = _everyday_hint(kind, value, _language(source)) or hint
     if kind.startswith("dk_"):
         message = error["msg"]
     elif kind == "literal_error":
@@ -145,6 +161,118 @@ def _translate(source: Source, model: type[BaseModel], error: dict) -> Finding:
         hint = hint or default_hint
     label = f"{name}: " if path and not on_key else ""
     return _finding(source, code, label + message, path, hint=hint, prefer_key=on_key)
+
+
+def _language(source: Source) -> str:
+    """The plan's language, for the findings that have words in both languages."""
+    language = source.data.get("language") if isinstance(source.data, dict) else None
+    return language if language in ("sv", "en") else folder_language(source.path.parent)
+
+
+def _pasted_finding(source: Source, code: str, path: KeyPath, *, on_key: bool) -> Finding | None:
+    """A finding at the pasted character (a non-breaking space, a zero-width character,
+    a curly quote) in the key or value at `path`, naming it and giving the line as it
+    should read; None if the line holds none that the parser took in."""
+    from .pasted import PASTED, describe, text_problems
+
+    line, col = source.position(path, prefer_key=on_key)
+    problems = [p for p in text_problems(source.text, range(line, line + 1)) if p.col >= col]
+    problems = problems or text_problems(source.text, range(line, line + 1))
+    problems = [p for p in problems if p.kind != "missing_space"]
+    if not problems:
+        return None
+    problem = problems[0]
+    if on_key and problem.place == "text":
+        problem = problem._replace(place="key")
+    key = PASTED.sub("", str(path[-1])) if path else ""
+    message, hint = describe(problem, _language(source), source.path, key=key)
+    where = format_key_path(path, source.data)
+    return finding(
+        code,
+        message,
+        source.path,
+        line=problem.line,
+        col=problem.col,
+        path=path,
+        hint=hint,
+        where=where,
+    )
+
+
+def _comma_finding(source: Source, path: KeyPath, value: Any) -> Finding | None:
+    """`{channel: email, where: A, B}`: the comma ends the value A, and B is read as a
+    key of its own. Found as an unknown key with no value that follows a plain value
+    on the same line inside { }; the hint quotes the whole value."""
+    from .pasted import CURLY
+
+    if value is not None or not path:
+        return None
+    line, col = source.position(path, prefer_key=True)
+    text = source.text.split("\n")[line - 1]
+    before = text[: col - 1]
+    found = re.search(r"([\w-]+):\s*([^,{}\[\]:\"']+?)\s*,\s*$", before)
+    if not found or "{" not in before:
+        return None
+    rest = re.match(r"[^,{}\[\]]*", text[col - 1 :]).group().strip()
+    key, first = found.group(1), found.group(2)
+    quoted = f'{key}: "{first.strip(CURLY)}, {rest.strip(CURLY)}"'
+    texts = _COMMA_TEXTS[_language(source)]
+    return finding(
+        "DK010",
+        texts[0].format(key=key, first=first, rest=shown(rest)),
+        source.path,
+        line=line,
+        col=len(before.rstrip()),  # the comma
+        path=path,
+        hint=texts[1].format(quoted=quoted),
+        where=format_key_path(path, source.data),
+    )
+
+
+_COMMA_TEXTS = {
+    "sv": (
+        "Kommat efter '{first}' avslutar värdet för {key}, så '{rest}' läses som en egen nyckel.",
+        "Sätt hela värdet inom citattecken: {quoted}",
+    ),
+    "en": (
+        "The comma after '{first}' ends the value of {key}, so '{rest}' is read as a key "
+        "of its own.",
+        "Quote the whole value: {quoted}",
+    ),
+}
+
+
+def _swedish_key(name: str, allowed: list[str], language: str) -> str | None:
+    from .everyday import english_key
+
+    key = english_key(name, allowed)
+    return _EVERYDAY_TEXTS[language]["key"].format(key=key, name=name) if key else None
+
+
+def _everyday_hint(kind: str, value: Any, language: str) -> str | None:
+    """For a date or time written as in a letter (13/4/2021, 18.00), the value to write."""
+    from .everyday import clock_time, iso_date
+
+    texts = _EVERYDAY_TEXTS[language]
+    if kind == "dk_date":
+        corrected = iso_date(value)
+        return texts["date"].format(value=corrected) if corrected else None
+    corrected = clock_time(value)
+    return texts["time"].format(value=corrected) if corrected else None
+
+
+_EVERYDAY_TEXTS = {
+    "sv": {
+        "key": "Menade du '{key}'? Nycklarna skrivs på engelska.",
+        "date": "Skriv {value} (datum skrivs ÅÅÅÅ-MM-DD).",
+        "time": 'Skriv "{value}" (klockslag skrivs TT:MM, med kolon och inom citattecken).',
+    },
+    "en": {
+        "key": "Did you mean '{key}'? Keys are written in English.",
+        "date": "Write {value} (dates are written YYYY-MM-DD).",
+        "time": 'Write "{value}" (times are written HH:MM, with a colon and in quotes).',
+    },
+}
 
 
 def _describe(kind: str, ctx: dict, value: Any, name: str) -> tuple[str, str | None]:

@@ -136,7 +136,9 @@ def plan_files(paths: Iterable[Path]) -> PlanFiles:
     The workspace of a path is the folder given, or the folder of a file given; a
     file that resolves to a place outside it is put in `outside` instead. So is a
     path given that is, or goes through, a link out of the folder the link sits in
-    (plans -> /elsewhere): its files are not even listed."""
+    (plans -> /elsewhere): its files are not even listed. Finding nothing at all is a
+    `UsageError`: an empty workspace is a mistake, not a pass."""
+    paths = list(paths)
     files: list[Path] = []
     outside: list[Path] = []
     for path in paths:
@@ -156,7 +158,16 @@ def plan_files(paths: Iterable[Path]) -> PlanFiles:
                 outside.append(file)
             elif file.is_file():
                 files.append(file)
+    if not files and not outside:
+        raise UsageError(
+            f"Inga planer i {', '.join(_shown_folder(path) for path in paths) or 'arbetsytan'}.",
+            hint="En plan är en .yaml-fil; skapa en med dialogkit plan new TYP NAMN.",
+        )
     return PlanFiles(list(dict.fromkeys(files)), list(dict.fromkeys(outside)))
+
+
+def _shown_folder(path: Path) -> str:
+    return f"{path}/" if path.is_dir() and not str(path).endswith(("/", "\\")) else str(path)
 
 
 def stays_inside(path: Path, root: Path) -> bool:

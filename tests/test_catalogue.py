@@ -26,13 +26,15 @@ LANGUAGES = ("sv", "en")
 
 WHOLE_FILE = {"DK001", "DK003", "DK004", "DK005", "DK011"}
 """Codes whose example is a whole plan file."""
-COMMANDS = {"DK006", "DK030", "DK031"}
+COMMANDS = {"DK006", "DK030", "DK031", "DK032", "DK033"}
 """Codes whose example is a shell command, not plan YAML."""
 BASE_PLAN = {
     "DK215": COMMUNICATION,
     "DK220": COMMUNICATION,
     "DK216": LOCAL_PLAN,
     "DK219": LOCAL_PLAN,
+    "DK224": LOCAL_PLAN,
+    "DK225": LOCAL_PLAN,
 }
 """The valid plan each rule's example goes into; a dialogue project for the rest."""
 

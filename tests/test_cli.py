@@ -104,8 +104,8 @@ def test_every_field_in_the_schema_has_a_description(run):
 
 def test_a_folder_without_plans_says_so(run, tmp_path):
     result = run("plan", "check", tmp_path)
-    assert result.exit_code == 0
-    assert "Inga planer" in result.stdout
+    assert result.exit_code == 2  # an empty workspace is a mistake, not a pass
+    assert "Inga planer" in result.stderr
 
 
 # `plan check` runs in pre-commit on every commit, so the entry point runs its usual

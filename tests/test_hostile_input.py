@@ -17,7 +17,7 @@ def check_json(run, path):
 @pytest.mark.parametrize(
     ("name", "content", "code", "line"),
     [
-        ("malformed", "kind: dialogue_project\ntitle: [oavslutad\n", "DK001", 3),
+        ("malformed", "kind: dialogue_project\ntitle: [oavslutad\n", "DK001", 2),
         ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "DK001", 1),
         ("latin1", "kind: strategy\ntitle: Nära vård\n".encode("latin-1"), "DK001", 2),
         ("empty", "", "DK001", 1),

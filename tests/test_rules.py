@@ -169,6 +169,19 @@ def test_local_plan_strategy_not_found(write):
     assert [f.line for f in found] == [line_of(LOCAL_PLAN, "strategy: strategi")]
 
 
+def test_local_plan_score_outside_its_scale_and_a_missing_score(write):
+    """More in test_localplan_scores.py."""
+    text = LOCAL_PLAN.replace("scores: {2022: 3}}", "scores: {2022: 7}}").replace(
+        "follow_ups:", "  - {id: ny, statement: Nytt., sub_goal: 1, scores: {2023: 2}}\nfollow_ups:"
+    )
+    found = findings(write, text, ("strategi.yaml", STRATEGY))
+    assert [(f.code, f.line) for f in found] == [
+        ("DK224", line_of(text, "scores: {2022: 7}")),
+        ("DK225", line_of(text, "scores: {2022: 7}")),
+        ("DK225", line_of(text, "{id: ny,")),
+    ]
+
+
 def test_local_plan_activity_without_anyone(write):
     text = LOCAL_PLAN.replace("    by_whom: Utvecklingsledare\n", "")
     found = [f for f in findings(write, text, ("strategi.yaml", STRATEGY)) if f.code == "DK214"]

@@ -139,12 +139,18 @@ def test_ics_local_times_time_zone_and_stable_uids(run, tmp_path):
     assert "invanardialog@example.se" in str(test["DESCRIPTION"])
 
 
-def test_ics_never_claims_a_hearing_loop_that_is_not_there(run, write):
+def test_ics_never_claims_a_hearing_loop_that_is_not_there(run, write, tmp_path):
     text = PROJECT.replace("hearing_loop: true", "hearing_loop: false")
-    # The plan now fails the check (DK204), so the calendar is refused, not written wrong.
-    result = run("timeline", write(text), "--format", "ics")
+    # The plan now fails the check (DK204): the calendar is a marked draft (test_drafts),
+    # and it does not claim the hearing loop.
+    out = tmp_path / "kalender.ics"
+    result = run("timeline", write(text), "--format", "ics", "--out", out)
     assert result.exit_code == 1
-    assert "DK204" not in result.stdout and "hörselslinga" in result.stderr
+    assert "DK204" in result.stderr and "hörselslinga" in result.stderr
+    calendar = Calendar.from_ical(out.read_bytes())
+    for event in calendar.walk("VEVENT"):
+        assert str(event["SUMMARY"]).startswith("UTKAST – planen har 1 fel: ")
+        assert "hörselslinga" not in str(event["DESCRIPTION"])
 
 
 def test_ics_only_for_dialogue_projects(run, write):

@@ -95,11 +95,12 @@ def test_fmt_orders_keys_keeps_comments_and_is_idempotent(run, write):
     assert path.read_text("utf-8") == MESSY  # --check rewrites nothing
     assert run("plan", "fmt", path).exit_code == 0
     text = path.read_text("utf-8")
-    assert text.splitlines()[:5] == [
+    assert text.splitlines()[:6] == [
         "# yaml-language-server: $schema=../schema/dialogkit.schema.json",
         "# Dalarnas strategi",
         "kind: strategy",
         "id: s",
+        "",  # the blank line above title goes with it
         "title: Strategi",
     ]
     assert '"Delaktighet"     # viktigast' in text
@@ -193,10 +194,11 @@ def test_init_and_build_end_to_end(run, tmp_path, monkeypatch):
     assert "Skrev" in result.stdout
 
 
-def test_build_writes_nothing_when_check_fails(run, write, tmp_path):
+def test_build_strict_writes_nothing_when_check_fails(run, write, tmp_path):
+    """Without --strict the plan gives marked drafts (tests/test_drafts.py)."""
     plans = tmp_path / "plans"
     write(PROJECT.replace("members: [anna, bo]", "members: [anna]"), "plans/p.yaml")
-    result = run("build", plans, "--out", tmp_path / "out")
+    result = run("build", plans, "--out", tmp_path / "out", "--strict")
     assert result.exit_code == 1
     assert "DK201" in result.stdout
     assert not (tmp_path / "out").exists()
@@ -244,7 +246,7 @@ def test_an_english_communication_plan_builds_english_timeline_and_workload(run,
     )
     out = tmp_path / "ut"
     assert run("build", tmp_path / "plans", "--out", out).exit_code == 0
-    plan_id = next(p.name for p in out.iterdir())
+    plan_id = next(p.name for p in out.iterdir() if not p.name.startswith("."))  # no manifest
     timeline = (out / plan_id / "timeline.md").read_text("utf-8")  # English file names too
     workload = (out / plan_id / "workload.md").read_text("utf-8")
     assert timeline.startswith("# Timeline: Communication plan:")

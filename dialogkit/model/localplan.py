@@ -37,6 +37,13 @@ class KeyFigure(PlanModel):
     values: dict[Year, float] = Field({}, description="Värde per år.")
 
 
+class ScoreScale(PlanModel):
+    """Skalan som självskattningens poäng ges på."""
+
+    min: int = Field(1, ge=0, description="Lägsta poäng.")
+    max: int = Field(5, ge=1, description="Högsta poäng: påståendet stämmer helt.")
+
+
 class SelfAssessment(PlanModel):
     """Ett påstående i självskattningen och poängen per år."""
 
@@ -45,7 +52,8 @@ class SelfAssessment(PlanModel):
     sub_goal: int = Field(description="Delmål påståendet hör till.")
     scores: dict[Year, int] = Field(
         {},
-        description="Poäng per år (1–5, där 5 betyder att påståendet stämmer helt).",
+        description="Poäng per år, på skalan i self_assessment_scale (standard 1–5, där 5 "
+        "betyder att påståendet stämmer helt). Ett år utan poäng räknas inte som 0.",
     )
 
 
@@ -88,6 +96,10 @@ class LocalPlan(PlanModel):
     partners: list[Line] = Field([], description="Vilka som tagit fram planen tillsammans.")
     activities: list[LocalActivity] = Field(description="Aktiviteter.")
     key_figures: list[KeyFigure] = Field([], description="Nyckeltal (Kolada).")
+    self_assessment_scale: ScoreScale = Field(
+        default_factory=ScoreScale,
+        description="Självskattningens skala; utan den 1–5: {min: 1, max: 5}.",
+    )
     self_assessment: list[SelfAssessment] = Field([], description="Självskattning.")
     follow_ups: list[YearlyFollowUp] = Field([], description="Årlig uppföljning.")
 

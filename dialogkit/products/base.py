@@ -9,8 +9,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import DialogkitError
+
 if TYPE_CHECKING:
     from ..workspace import LoadedPlan, Workspace
+
+
+class NotMadeError(DialogkitError):
+    """The plan, a draft, lacks what this product needs (a cost estimate without the
+    price of a format it uses): `build` makes the plan's other products and says so."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,8 @@ class Request:
     workspace: Workspace | None = None
     place: str = ""
     """Where the files go, for messages: a folder (ending in "/"), a file or "stdout"."""
+    draft: str | None = None
+    """The draft mark ("UTKAST – planen har 2 fel") when the plan has errors (draft.py)."""
 
 
 @dataclass

@@ -11,7 +11,8 @@ def make_calendar(loaded, request: Request) -> Made:
     from ..words import words
 
     name = f"{words(loaded.plan.language)['file.calendar']}.ics"
-    return Made([File(name, dialogue_calendar(loaded, templates=request.templates), public=True)])
+    calendar = dialogue_calendar(loaded, templates=request.templates, draft=request.draft)
+    return Made([File(name, calendar, public=True)])
 
 
 PRODUCT = Product("calendar", FORMATS["calendar"], make_calendar, built=lambda plan: [Request()])

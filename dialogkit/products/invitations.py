@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from ..memo import per_plan
 from .base import File, Made, Product, Request
+from .draft import marked_text
 from .formats import FORMATS
 
 
 def make_invitations(loaded, request: Request) -> Made:
-    from ..invitations import dialogue_calendar, invitations, to_eml
+    from ..invitations import dialogue_calendar, invitations
     from ..words import words
 
     texts = invitations(
@@ -23,18 +24,17 @@ def make_invitations(loaded, request: Request) -> Made:
     )
     dialogues = {text.dialogue.id: text.dialogue for text in texts}
     made = _calendars(loaded.plan)  # build asks for the texts, then for the drafts
+    draft = request.draft
     for key, dialogue in dialogues.items():
-        if (key, request.templates) not in made:
-            made[key, request.templates] = dialogue_calendar(
-                loaded, [dialogue], templates=request.templates
+        if (key, request.templates, draft) not in made:
+            made[key, request.templates, draft] = dialogue_calendar(
+                loaded, [dialogue], templates=request.templates, draft=draft
             )
-    calendars = {key: made[key, request.templates] for key in dialogues}
+    calendars = {key: made[key, request.templates, draft] for key in dialogues}
     files = [
         File(
             text.file_name(request.format),
-            to_eml(loaded.plan, text, calendars[text.dialogue.id])
-            if request.format == "eml"
-            else text.text(request.format),
+            _content(loaded.plan, text, request.format, calendars, draft),
             public=True,
         )
         for text in texts
@@ -54,9 +54,23 @@ def make_invitations(loaded, request: Request) -> Made:
     return Made(files, warnings)
 
 
+def _content(plan, text, fmt: str, calendars: dict, draft: str | None) -> str | bytes:
+    """The file of one invitation: an e-mail draft with its dialogue's calendar (from
+    `calendars`, by dialogue id), or its text. A draft's mark leads the e-mail's
+    subject and body, and is the first line of a text."""
+    from ..invitations import MARKDOWN_CHANNELS, to_eml
+
+    if fmt == "eml":
+        calendar = calendars[text.dialogue.id]
+        return to_eml(plan, text.as_draft(draft) if draft else text, calendar)
+    markdown = fmt == "markdown" or text.channel in MARKDOWN_CHANNELS
+    return marked_text(text.text(fmt), draft, markdown=markdown)
+
+
 @per_plan
 def _calendars(plan) -> dict:
-    """Each dialogue's calendar file, by (dialogue id, template folder), once per plan."""
+    """Each dialogue's calendar file, by (dialogue id, template folder, draft mark),
+    once per plan."""
     return {}
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from . import calendar, cost, invitations, report, timeline, workload
-from .base import File, Made, Product, Request
+from .base import File, Made, NotMadeError, Product, Request
 
 if TYPE_CHECKING:
     from ..workspace import LoadedPlan, Workspace
@@ -46,8 +46,20 @@ def make(name: str | tuple[str, ...], loaded: LoadedPlan, request: Request) -> M
     borrowed = chosen_product.borrowed.get(request.format)
     _refuse_missing(loaded, borrowed, borrowed not in (None, *loaded.plan.PRODUCTS))
     made = chosen_product.make(loaded, request)
+    if request.draft is not None:
+        _check_marked(made, request.draft)
     _check_public(made, loaded, request.place)
     return made
+
+
+def _check_marked(made: Made, mark: str) -> None:
+    """Nothing unmarked goes out from a plan with errors: a file of a draft without
+    the mark is a bug in its renderer, and stops the command before anything is written."""
+    from .draft import carries_mark
+
+    unmarked = [file.name for file in made.files if not carries_mark(file.name, file.content, mark)]
+    if unmarked:
+        raise RuntimeError(f"draft without its mark: {', '.join(unmarked)}")
 
 
 def _refuse_missing(loaded: LoadedPlan, name: str | None, missing: bool) -> None:
@@ -80,11 +92,18 @@ def _check_public(made: Made, loaded: LoadedPlan, place: str) -> None:
 
 
 def plan_files(
-    loaded: LoadedPlan, *, today: date, workspace: Workspace | None = None
+    loaded: LoadedPlan,
+    *,
+    today: date,
+    workspace: Workspace | None = None,
+    draft: str | None = None,
+    not_made: list[str] | None = None,
 ) -> Iterator[tuple[str, Callable[[], list[File]]]]:
     """For `build`: each of the plan's products as (folder, make), where `folder` is
     relative to the plan's output folder ("" or `rapporter`) and `make()` gives the
-    product's files for every request `build` makes, each name once."""
+    product's files for every request `build` makes, each name once. `draft` is the
+    plan's draft mark when it has errors (draft.py); a product such a plan lacks
+    something for is left out, and why is added to `not_made`."""
     from ..words import words
 
     plan = loaded.plan
@@ -99,9 +118,17 @@ def plan_files(
                     request,
                     today=today,
                     workspace=workspace,
+                    draft=draft,
                     place=f"{plan.id}/{folder}/" if folder else f"{plan.id}/",
                 )
-                for file in make(chosen.name, loaded, request).files:
+                try:
+                    made = make(chosen.name, loaded, request)
+                except NotMadeError as error:
+                    if draft is None or not_made is None:
+                        raise
+                    not_made.append(f"{error} Utkastet har ingen {_product_word(chosen.name)}.")
+                    break
+                for file in made.files:
                     files.setdefault(file.name, file)
             return list(files.values())
 

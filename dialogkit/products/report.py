@@ -4,7 +4,10 @@ fact (`REPORTS` on the model)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .base import File, Made, Product, Request
+from .draft import marked_text
 from .formats import FORMATS
 
 
@@ -26,7 +29,9 @@ def make_report(loaded, request: Request) -> Made:
         name += "-" + language[f"audience.{report.audience}"]
     public = report.audience == "public"
     if request.format == "markdown":
-        return Made([File(f"{name}.md", report.markdown, public=public)])
+        markdown = marked_text(report.markdown, request.draft, markdown=True)
+        return Made([File(f"{name}.md", markdown, public=public)])
+    report = replace(report, info=replace(report.info, draft=request.draft))
     return Made([File(f"{name}.docx", to_docx(report, loaded, request.templates), public=public)])
 
 

@@ -17,15 +17,15 @@ def make_workload(loaded, request: Request) -> Made:
     if request.scenarios:
         raise UsageError("Scenarier finns bara för dialogprojekt.")
     plan = loaded.plan
-    load, language = workload(plan), plan.language
+    load, language, draft = workload(plan), plan.language, request.draft
     return table_product(
         words(language)["file.workload"],
-        request.format,
+        request,
         table=lambda console: render.render_workload_table(load, console, language),
         markdown=lambda: render.render_workload_markdown(load, language),
-        csv=lambda: render.render_workload_csv(load, language=language),
+        csv=lambda: render.render_workload_csv(load, language=language, draft=draft),
         json=lambda: render.render_workload_json(load, plan.id),
-        xlsx=lambda: render.render_workload_xlsx(load, language, author=plan.byline),
+        xlsx=lambda: render.render_workload_xlsx(load, language, author=plan.byline, draft=draft),
     )
 
 

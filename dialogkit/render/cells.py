@@ -62,15 +62,21 @@ def csv_value(value: object) -> object:
     return value
 
 
-def csv_text(rows: Iterable[Sequence[object]]) -> str:
+def csv_text(rows: Iterable[Sequence[object]], *, draft: str | None = None) -> str:
     """Semicolon-separated rows for Swedish Excel, with a BOM. Every text field is
     quoted and numbers are not: a CR or LF in a value stays inside its field (with
     QUOTE_MINIMAL and "\\n" rows Python leaves a bare CR unquoted), and a number stays
-    a number. Lines end in "\\n", which Windows turns into CRLF on the terminal."""
+    a number. Lines end in "\\n", which Windows turns into CRLF on the terminal.
+
+    A draft (products/draft.py) has the mark as its first column, header and every
+    row alike: a comment line above the header would become the header when Excel's
+    or Power Query's import takes the first row as column names, while a column keeps
+    the table readable by name and stays on every row that is filtered or copied."""
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerows([csv_value(value) for value in row] for row in rows)
+    marked = ((draft, *row) for row in rows) if draft is not None else rows
+    writer.writerows([csv_value(value) for value in row] for row in marked)
     return out.getvalue()
 
 

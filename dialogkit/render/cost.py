@@ -191,7 +191,9 @@ def estimate_csv_header(language: str = "sv") -> list[str]:
     return [words(language)[f"cost.csv.{column}"] for column in ESTIMATE_CSV_COLUMNS]
 
 
-def render_estimate_csv(estimates: list[Estimate], language: str = "sv") -> str:
+def render_estimate_csv(
+    estimates: list[Estimate], language: str = "sv", *, draft: str | None = None
+) -> str:
     """One row per dialogue and one-off cost, per scenario; amounts in whole kronor;
     the header, row types and formats in `language` ("fysisk", not "in_person")."""
     w = words(language)
@@ -215,7 +217,7 @@ def render_estimate_csv(estimates: list[Estimate], language: str = "sv") -> str:
             rows.append(
                 [estimate.title, w["cost.csv.one_off"], "", item, "", "", "", "", "", "", amount]
             )
-    return csv_text(rows)
+    return csv_text(rows, draft=draft)
 
 
 def estimate_data(estimate: Estimate) -> dict:
@@ -254,7 +256,12 @@ MONEY_FORMAT = money_format("sv")
 
 
 def render_estimate_xlsx(
-    estimates: list[Estimate], title: str, language: str = "sv", author: str = ""
+    estimates: list[Estimate],
+    title: str,
+    language: str = "sv",
+    author: str = "",
+    *,
+    draft: str | None = None,
 ) -> bytes:
     """A workbook the finance office can keep working in and print as it is: a
     comparison sheet, then one sheet per estimate with number cells and SUM formulas
@@ -262,7 +269,7 @@ def render_estimate_xlsx(
     other budget cell refers to it."""
     w = words(language)
     book, buffer = new_workbook()
-    styles = Styles(book, language)
+    styles = Styles(book, language, draft)
     heading = f"{w['cost.heading']}: {title}"
     used: set[str] = set()
     compare = book.add_worksheet(sheet_name(w["cost.comparison"], used, w["cost.sheet"]))
@@ -271,7 +278,7 @@ def render_estimate_xlsx(
     for estimate, name in zip(estimates, names, strict=True):
         sheet = book.add_worksheet(name)
         summary = _estimate_sheet(sheet, styles, estimate, title, language, budget_cell)
-        set_up_page(sheet, title=heading, header_row=2, language=language)
+        set_up_page(sheet, title=heading, header_row=2, language=language, draft=styles.draft)
         budget_cell = budget_cell or sheet_ref(name, summary["budget"][0])
         summaries.append((name, summary))
     _comparison_sheet(compare, styles, estimates, summaries, heading, language)
@@ -413,7 +420,7 @@ def _comparison_sheet(sheet, styles: Styles, estimates, summaries, heading, lang
             + [styles.strong_money if strong else styles.money] * len(values),
         )
     sheet.freeze_panes(3, 1)
-    set_up_page(sheet, title=heading, header_row=2, language=language)
+    set_up_page(sheet, title=heading, header_row=2, language=language, draft=styles.draft)
 
 
 def _width(texts: list[str], least: int, most: int) -> int:
@@ -496,7 +503,7 @@ def render_workload_markdown(load: Workload, language: str = "sv") -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_workload_csv(load: Workload, language: str = "sv") -> str:
+def render_workload_csv(load: Workload, language: str = "sv", *, draft: str | None = None) -> str:
     """One row per person and month; hours with two decimals; the header in `language`."""
     w = words(language)
     header = (w["workload.csv.responsible"], w["workload.csv.month"], w["workload.csv.hours"])
@@ -505,7 +512,7 @@ def render_workload_csv(load: Workload, language: str = "sv") -> str:
         for month in load.months:
             if hours := load.cell(person, month):
                 rows.append((person, f"{month[0]}-{month[1]:02d}", _hours_csv(hours, language)))
-    return csv_text(rows)
+    return csv_text(rows, draft=draft)
 
 
 def _hours_csv(value: Fraction, language: str) -> Decimal:
@@ -536,12 +543,14 @@ def render_workload_json(load: Workload, plan_id: str) -> str:
     )
 
 
-def render_workload_xlsx(load: Workload, language: str = "sv", author: str = "") -> bytes:
+def render_workload_xlsx(
+    load: Workload, language: str = "sv", author: str = "", *, draft: str | None = None
+) -> bytes:
     """Hours per person and month under a title row; a month without hours is an
     empty cell; the sums are formulas with their values stored."""
     w = words(language)
     book, buffer = new_workbook()
-    styles = Styles(book, language)
+    styles = Styles(book, language, draft)
     sheet = book.add_worksheet(sheet_name(w["workload.title"], set(), w["cost.sheet"]))
     header = _workload_header(load, language)
     last_col = len(header) - 1
@@ -579,5 +588,5 @@ def render_workload_xlsx(load: Workload, language: str = "sv", author: str = "")
         note = f"{w['workload.without_hours']}: " + ", ".join(load.without_hours)
         sheet.write_string(last + 2, 0, note, styles.note)
     sheet.freeze_panes(3, 1)
-    set_up_page(sheet, title=load.title, header_row=2, language=language)
+    set_up_page(sheet, title=load.title, header_row=2, language=language, draft=styles.draft)
     return workbook_bytes(book, buffer, title=load.title, author=author, language=language)

@@ -8,13 +8,11 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import TextIO
 
-from ..catalogue import BY_CODE
-from ..catalogue import SEVERITY_WORDS as WORDS_BY_LANGUAGE
+from ..catalogue import BY_CODE, SEVERITY_WORDS
+from ..cli_words import cli_words, counted
 from ..findings import Finding, Report, Severity, format_key_path
-from ..formatting import plural
 from ..yamlsource import MAX_FILE_BYTES
 
-SEVERITY_WORDS = WORDS_BY_LANGUAGE["sv"]
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 GITHUB_COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -25,25 +23,25 @@ Line = list[tuple[str, str]]
 def present(
     report: Report, output: str, file: TextIO | None = None, *, language: str = "sv"
 ) -> None:
-    """Print `report` as text, json or github annotations; `language` is that of the
-    code titles in json."""
+    """Print `report` as text, json or github annotations, their words and the code
+    titles in json in `language`."""
     file = file or sys.stdout
     if output == "json":
         print(render_json(report, language), file=file)
     elif output == "github":
-        text = render_github(report)
+        text = render_github(report, language)
         if text:
             print(text, file=file)
     else:
-        write_text(report, file)
+        write_text(report, file, language)
 
 
-def write_text(report: Report, file: TextIO) -> None:
+def write_text(report: Report, file: TextIO, language: str = "sv") -> None:
     """Findings for people: coloured by rich on a terminal, plain text otherwise.
 
     Plain text is what rich would print there too; writing it directly spares a
     check in pre-commit or CI the 30 ms it takes to load rich."""
-    lines = text_lines(report)
+    lines = text_lines(report, language)
     if not _is_terminal(file):
         file.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
         return
@@ -62,64 +60,61 @@ def _is_terminal(file: TextIO) -> bool:
     return bool(forced) or (hasattr(file, "isatty") and file.isatty())
 
 
-def text_lines(report: Report) -> list[Line]:
+def text_lines(report: Report, language: str = "sv") -> list[Line]:
     """Findings grouped per file, each with the source line and a caret, then a summary."""
+    w = cli_words(language)
     lines: list[Line] = []
     sources: dict = {}
     for file, group in groupby(report.sorted(), key=lambda f: f.file):
         lines.append([(str(file), "bold underline")])
         shown = 0
         for finding in group:
-            lines.extend(_finding_lines(finding, sources))
+            lines.extend(_finding_lines(finding, sources, language))
             shown += 1
         omitted = sum(report.omitted.get(file, {}).values())
         if omitted:
-            lines.append([(f"  och {omitted} till", "bold"), (_omitted_advice(shown), "")])
+            more = "  " + w["check.more"].format(count=omitted)
+            lines.append([(more, "bold"), (w["check.first_shown"].format(shown=shown), "")])
         lines.append([])
     skipped = len(report.notes)
     if report.files_checked == 0:
         if skipped:
-            lines.append([("Ingen plan kontrollerades; alla hoppades över.", "bold red")])
+            lines.append([(w["check.all_skipped"], "bold red")])
             return lines
-        found_none = ("Inga planer (*.yaml, *.yml) hittades.", "yellow")
-        lines.append([found_none, (" Ange mappen med planerna.", "")])
+        lines.append([(w["check.none_found"], "yellow"), (w["check.name_folder"], "")])
         return lines
     errors, warnings = report.error_count, report.warning_count
     checked = report.files_checked
     summary = (
-        f"{plural(checked, 'plan kontrollerad', 'planer kontrollerade')}: "
-        f"{errors} fel, {plural(warnings, 'varning', 'varningar')}"
-        + (f", {plural(skipped, 'överhoppad', 'överhoppade')}." if skipped else ".")
+        f"{counted(language, 'check.checked', checked)}: "
+        f"{counted(language, 'error', errors)}, {counted(language, 'warning', warnings)}"
+        + (f", {counted(language, 'skipped', skipped)}." if skipped else ".")
     )
     style = "bold red" if errors else ("yellow" if warnings else "bold green")
     lines.append([(summary, style)])
     return lines
 
 
-def _finding_lines(finding: Finding, sources: dict) -> Iterator[Line]:
+def _finding_lines(finding: Finding, sources: dict, language: str) -> Iterator[Line]:
     severity = str(finding.severity)
     yield [
         (f"  {finding.location()}", "dim"),
         (" ", ""),
-        (SEVERITY_WORDS[severity], SEVERITY_STYLES[severity]),
+        (SEVERITY_WORDS[language][severity], SEVERITY_STYLES[severity]),
         (" ", ""),
         (finding.code, "bold"),
         (f" {finding.message}", ""),
     ]
     where = finding.where or format_key_path(finding.path)
     if where:
-        yield [(f"      i {where}", "dim")]
+        yield [("      " + cli_words(language)["check.in"].format(where=where), "dim")]
     source_line = _source_line(finding, sources)
     if source_line is not None:
         number = f"{finding.line:>5} │ "
         yield [(number, "dim"), (source_line, "")]
         yield [(" " * (len(number) + finding.col - 1), ""), ("^", "bold")]
     if finding.hint:
-        yield [("      ", ""), ("tips:", "cyan"), (f" {finding.hint}", "")]
-
-
-def _omitted_advice(shown: int) -> str:
-    return f": de första {shown} visas. Rätta dem och kör igen för att se resten."
+        yield [("      ", ""), (cli_words(language)["hint"], "cyan"), (f" {finding.hint}", "")]
 
 
 def _source_line(finding: Finding, cache: dict) -> str | None:
@@ -183,20 +178,21 @@ def _codes(findings: list[Finding], language: str) -> dict:
     }
 
 
-def render_github(report: Report) -> str:
+def render_github(report: Report, language: str = "sv") -> str:
     """Workflow commands: `::error file=...,line=...,col=...,title=...::message`; past
     the cap, one notice per file says how many more there are."""
+    w = cli_words(language)
     out = []
     for file, group in groupby(report.sorted(), key=lambda f: f.file):
         for f in group:
-            message = _escape_data(f.message + (f" Tips: {f.hint}" if f.hint else ""))
+            message = _escape_data(f.message + (f" {w['check.hint']} {f.hint}" if f.hint else ""))
             out.append(
                 f"::{GITHUB_COMMANDS[f.severity]} file={_escape_property(str(file))},"
                 f"line={f.line},col={f.col},title={f.code}::{message}"
             )
         omitted = sum(report.omitted.get(file, {}).values())
         if omitted:
-            message = _escape_data(f"och {omitted} till. Kör dialogkit plan check {file}.")
+            message = _escape_data(w["check.more_in_file"].format(count=omitted, file=file))
             out.append(f"::notice file={_escape_property(str(file))}::{message}")
     return "\n".join(out)
 

@@ -281,7 +281,9 @@ def _mermaid_text(text: str) -> str:
     return cut_words(safe, MERMAID_WIDTH)
 
 
-def render_mermaid(timeline: Timeline, today: date) -> str:
+def render_mermaid(timeline: Timeline, today: date, *, draft: str | None = None) -> str:
+    """A gantt chart in a Markdown code block; a draft's mark heads the file, opens
+    the block as a comment and leads the chart's title."""
     language = timeline.language
     w = words(language)
     sections = {
@@ -291,10 +293,13 @@ def render_mermaid(timeline: Timeline, today: date) -> str:
         "test_dialogue": w["timeline.test_dialogues"],
         "dialogue": w["timeline.dialogues"],
     }
+    title = f"{draft}: {timeline.title}" if draft else timeline.title
     lines = [
+        *([f"**{draft}**", ""] if draft else []),
         "```mermaid",
         "gantt",
-        f"    title {_mermaid_text(timeline.title)}",
+        *([f"    %% {draft}"] if draft else []),
+        f"    title {_mermaid_text(title)}",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %Y-%m",
         "    todayMarker stroke-width:3px,stroke:#c00,opacity:0.6",
@@ -330,9 +335,10 @@ def csv_header(language: str = "sv") -> tuple[str, ...]:
     return tuple(words(language)[f"timeline.csv.{column}"] for column in CSV_COLUMNS)
 
 
-def render_csv(timeline: Timeline, today: date) -> str:
+def render_csv(timeline: Timeline, today: date, *, draft: str | None = None) -> str:
     """Semicolon-separated, as Swedish Excel expects; dates in ISO form; the header,
-    kinds, statuses and yes/no in the timeline's language ("uppgift", "genomförd")."""
+    kinds, statuses and yes/no in the timeline's language ("uppgift", "genomförd");
+    a draft's mark in the first column (cells.csv_text)."""
     language = timeline.language
     w = words(language)
     rows = [
@@ -348,4 +354,4 @@ def render_csv(timeline: Timeline, today: date) -> str:
         )
         for item in timeline.items
     ]
-    return csv_text([csv_header(timeline.language), *rows])
+    return csv_text([csv_header(timeline.language), *rows], draft=draft)

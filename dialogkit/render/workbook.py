@@ -51,9 +51,13 @@ def new_workbook():
 
 class Styles:
     """The cell formats of a table: a title, a header row, body cells and a bold
-    totals row, each with thin borders; `money`, `date` and `hours` number formats."""
+    totals row, each with thin borders; `money`, `date` and `hours` number formats.
+    `draft` is the draft mark of a plan with errors (products/draft.py): every sheet
+    shows it under its title and in its page header and footer."""
 
-    def __init__(self, book, language: str):
+    def __init__(self, book, language: str, draft: str | None = None):
+        self.draft = draft
+
         def style(**properties):
             return book.add_format({**FONT, **properties})
 
@@ -62,6 +66,7 @@ class Styles:
         self.title = style(bold=True, font_size=14, text_wrap=True, valign="top")
         self.heading = style(bold=True, font_size=11)
         self.note = style(italic=True)
+        self.draft_mark = style(bold=True, font_size=12, font_color="#C00000")
         self.header = style(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True)
         self.header_right = style(
             **cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, align="right"
@@ -93,6 +98,10 @@ def start_sheet(sheet, styles: Styles, *, title: str, header, widths, right_from
         sheet.merge_range(0, 0, 0, last, "", styles.title)
     write_cell(sheet, 0, 0, title, styles.title)
     sheet.set_row(0, 19 * _lines(title, sum(widths), 1.5))
+    if styles.draft:  # the row between the title and the header
+        if last:
+            sheet.merge_range(1, 0, 1, last, "", styles.draft_mark)
+        write_cell(sheet, 1, 0, styles.draft, styles.draft_mark)
     header_styles = [styles.header] * right_from + [styles.header_right] * len(header)
     write_row(sheet, 2, header, header_styles[: len(header)])
     sheet.set_row(2, 12.75 * max(_lines(t, w) for t, w in zip(header, widths, strict=True)) + 2)
@@ -117,10 +126,12 @@ def _lines(text: str, width: float, size: float = _BOLD) -> int:
     return max(1, math.ceil(len(text) * size / max(width - 1, 1)))
 
 
-def set_up_page(sheet, *, title: str, header_row: int, language: str) -> None:
+def set_up_page(
+    sheet, *, title: str, header_row: int, language: str, draft: str | None = None
+) -> None:
     """Landscape A4, one page wide, the header row (0-based) repeated on every page,
     the title and the date the file was made in the page header, the sheet's name and
-    "Sida 1 av 2" in the footer."""
+    "Sida 1 av 2" in the footer; a draft's mark in the middle of both."""
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)
@@ -128,9 +139,10 @@ def set_up_page(sheet, *, title: str, header_row: int, language: str) -> None:
     sheet.set_margins(left=0.5, right=0.5, top=0.8, bottom=0.8)
     made = format_date(clock.now().date(), language, weekday=False)
     right = "&R" + _header_text(made)
-    room = HEADER_FOOTER_LENGTH - len(right) - len("&L")  # halved below: "&" doubles
-    sheet.set_header("&L" + _header_text(_shorten(title, room // 2)) + right)
-    sheet.set_footer("&L&A&R" + words(language)["xlsx.page_of"])
+    centre = "&C&B" + _header_text(draft) + "&B" if draft else ""
+    room = HEADER_FOOTER_LENGTH - len(right) - len(centre) - len("&L")  # halved: "&" doubles
+    sheet.set_header("&L" + _header_text(_shorten(title, room // 2)) + centre + right)
+    sheet.set_footer("&L&A" + centre + "&R" + words(language)["xlsx.page_of"])
 
 
 def _header_text(text: str) -> str:

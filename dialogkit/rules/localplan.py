@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import LocalPlan
+from ..templating import and_list
 from .registry import Hit, rule
 
 KIND = "local_plan"
@@ -57,4 +58,42 @@ def period_reversed(plan: LocalPlan, _) -> Iterator[Hit]:
         if activity.when.end < activity.when.start:
             yield Hit(
                 ("activities", i, "when"), f"Perioden '{activity.when}' slutar innan den börjar."
+            )
+
+
+@rule("DK224", KIND)
+def score_outside_scale(plan: LocalPlan, _) -> Iterator[Hit]:
+    scale = plan.self_assessment_scale
+    if scale.max <= scale.min:
+        yield Hit(
+            ("self_assessment_scale", "max"),
+            f"Självskattningens skala {scale.min}–{scale.max} går inte uppåt: max måste "
+            "vara större än min.",
+            "Skriv skalan som {min: 1, max: 5}, med lägsta och högsta poäng.",
+        )
+        return
+    for i, statement in enumerate(plan.self_assessment):
+        for year, score in statement.scores.items():
+            if not scale.min <= score <= scale.max:
+                yield Hit(
+                    ("self_assessment", i, "scores", year),
+                    f"Poängen {score} för '{statement.id}' {year} ligger utanför skalan "
+                    f"{scale.min}–{scale.max}.",
+                    f"Ge {scale.min}–{scale.max} poäng, eller ange planens skala med "
+                    "self_assessment_scale: {min: …, max: …}.",
+                )
+
+
+@rule("DK225", KIND)
+def missing_score(plan: LocalPlan, _) -> Iterator[Hit]:
+    years = sorted({year for statement in plan.self_assessment for year in statement.scores})
+    for i, statement in enumerate(plan.self_assessment):
+        missing = [str(year) for year in years if year not in statement.scores]
+        if missing:
+            yield Hit(
+                ("self_assessment", i, "scores"),
+                f"Påståendet '{statement.id}' saknar poäng för {and_list(missing)}; "
+                'rapporten visar "saknas" och räknar ingen förändring för det.',
+                f"Lägg till poängen för {and_list(missing)} i scores. Är påståendet nytt "
+                "kan varningen stå kvar.",
             )

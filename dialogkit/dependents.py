@@ -1,0 +1,138 @@
+"""The plans a change to some plan files could break: those that refer to them.
+
+pre-commit names only the files a commit changes. Removing a sub-goal from a strategy
+breaks the local plans that use it (DK216) without changing them, and renaming the
+strategy breaks every local plan that names it (DK219); a new plan with an id already
+taken breaks the pair (DK217). So `plan check FILE...` also checks, in the workspace's
+`plans/` (or the file's folder outside a workspace), every plan that
+
+- is a local plan naming a strategy given, or naming no strategy there at all when a
+  strategy is given (it may have named the one whose id just changed);
+- has the id of a plan given, in any letter case.
+
+The plans are only looked at here (their top-level id, kind and strategy lines), not
+parsed: the check that follows does that.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .links import link_out
+from .settings import PLANS_FOLDER, shown, workspace_root
+from .workspace import YAML_SUFFIXES
+from .yamlsource import MAX_FILE_BYTES
+
+
+def with_dependents(paths: list[Path]) -> list[Path]:
+    """`paths`, and after them the plans that depend on the files among them. With
+    dependents, the files come in path order, as a check of the folder reads them (so
+    a duplicate id is reported on the same file)."""
+    named = [path for path in paths if path.is_file() and link_out(path) is None]
+    if not named:
+        return paths
+    found = dependents(named)
+    if not found:
+        return paths
+    if len(named) == len(paths):
+        return sorted({*paths, *found}, key=lambda path: path.as_posix())
+    return [*paths, *found]
+
+
+def dependents(named: list[Path]) -> list[Path]:
+    """The plan files, beside the `named` ones, that refer to them (see the module)."""
+    given = {path.resolve(): _fields(_utf8(path).decode("utf-8", "replace")) for path in named}
+    ids = {plan_id.casefold() for plan_id, _, _ in given.values() if plan_id}
+    strategies = {plan_id for plan_id, kind, _ in given.values() if kind == "strategy"}
+    # ids are ASCII (types.Id): a quick look at the lowered bytes finds the few plans
+    # of many worth reading
+    needles = {
+        need.encode() for need in ids | ({"local_plan", "strategy"} if strategies else set())
+    }
+    names = {path.name for path in named}
+    others = {}
+    for path in _neighbours(named):
+        if path.name in names and path.resolve() in given:
+            continue
+        data = _utf8(path)
+        lowered = data.lower()
+        if any(needle in lowered for needle in needles):
+            others[path] = _fields(data.decode("utf-8", "replace"))
+    existing = strategies | {plan_id for plan_id, kind, _ in others.values() if kind == "strategy"}
+    found = []
+    for path, (plan_id, kind, strategy) in others.items():
+        refers = kind == "local_plan" and (
+            strategy in strategies or (bool(strategies) and strategy not in existing)
+        )
+        if refers or (plan_id and plan_id.casefold() in ids):
+            found.append(path)
+    return found
+
+
+def _neighbours(named: Iterable[Path]) -> list[Path]:
+    """Every plan file in the folders the named files are checked against."""
+    folders = dict.fromkeys(_scope(path) for path in named)
+    return list(dict.fromkeys(path for folder in folders for path in _plan_files(folder)))
+
+
+def _plan_files(folder: Path) -> Iterator[Path]:
+    """The YAML files below `folder`, hidden ones and symbolic links left out: one
+    directory listing per folder and no other look at the disk, as a hook must be quick
+    in a county's worth of plans."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _plan_files(Path(entry.path))
+        elif entry.name.endswith(YAML_SUFFIXES) and entry.is_file(follow_symlinks=False):
+            yield Path(entry.path)
+
+
+def _scope(path: Path) -> Path:
+    """The workspace's `plans/` when the file lies in it, else the file's folder."""
+    root = workspace_root(path.parent)
+    if root is not None:
+        plans = root / PLANS_FOLDER
+        if path.resolve().is_relative_to(plans.resolve()):
+            return shown(plans)
+    return path.parent
+
+
+def _utf8(path: Path) -> bytes:
+    """The file's text in UTF-8 (from UTF-16 too), without a byte order mark; nothing
+    for a file that cannot be a plan (unreadable, too big)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return b""
+        data = path.read_bytes()
+    except OSError:
+        return b""
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return data.decode("utf-16", "replace").encode()
+    return data.removeprefix(codecs.BOM_UTF8)
+
+
+TOP_LEVEL = re.compile(
+    r"^(id|kind|strategy)[ \t]*:[ \t]*"  # a top-level key, then its value:
+    r"""(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"'][^#\n]*?))"""  # "quoted", 'quoted' or plain
+    r"[ \t]*(?:#.*)?$",  # and perhaps a comment
+    re.MULTILINE,
+)
+
+
+def _fields(text: str) -> tuple[str | None, str | None, str | None]:
+    """(id, kind, strategy) as written at the top level of a plan's text; None where it
+    has none. Plans are block mappings: their top-level keys start their lines."""
+    found: dict[str, str] = {}
+    for match in TOP_LEVEL.finditer(text):
+        key, *values = match.groups()
+        found.setdefault(key, next(value for value in values if value is not None))
+    return found.get("id"), found.get("kind"), found.get("strategy")
