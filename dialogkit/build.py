@@ -50,7 +50,11 @@ class BuildResult:
     written: list[Path]
     cleanup: Cleanup = field(default_factory=Cleanup)
     """The stale files of an earlier build: removed, or kept because they were edited."""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    """What build left out or could not use, each by language ("sv", "en")."""
+
+    def warning_texts(self, language: str) -> list[str]:
+        return [warning[language] for warning in self.warnings]
 
 
 def build(
@@ -70,7 +74,7 @@ def build(
     workspace = load_workspace(paths)
     report = check_workspace(workspace)
     drafts = draft_marks(workspace, report, strict=strict)  # a plan with errors is a draft
-    not_made: list[str] = []  # products a draft lacks something for
+    not_made: list[dict[str, str]] = []  # products a draft lacks something for
     today = today or date.today()
     jobs = [
         (Path(loaded.plan.id, folder), produce)

@@ -13,18 +13,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import UsageError
-from .findings import Finding, Severity
+from .findings import Finding, Severity, Text
 
 ERROR, WARNING, NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
-
-
-class Text(NamedTuple):
-    sv: str
-    en: str
-
-    def get(self, language: str) -> str:
-        """The text in `language` ("sv" or "en"); Swedish for any other."""
-        return getattr(self, language) if language in self._fields else self.sv
 
 
 class Entry(NamedTuple):
@@ -1033,10 +1024,22 @@ def severity(code: str) -> Severity:
     return BY_CODE[code].severity
 
 
-def finding(code: str, message: str, file: Path, **details) -> Finding:
-    """A finding of `code` with the catalogue's severity; `details` are `Finding`'s
-    other fields (line, col, path, hint, where)."""
-    return Finding(code, BY_CODE[code].severity, message, file, **details)
+def finding(
+    code: str, message: Text, file: Path, *, hint: Text | None = None, **details
+) -> Finding:
+    """A finding of `code` with the catalogue's severity, its message and hint in
+    Swedish and English; `details` are `Finding`'s other fields (line, col, path,
+    where, language)."""
+    english = (message.en, hint.en if hint else None)
+    return Finding(
+        code,
+        BY_CODE[code].severity,
+        message.sv,
+        file,
+        hint=hint and hint.sv,
+        english=english,
+        **details,
+    )
 
 
 def lookup(query: str) -> Entry:

@@ -12,18 +12,19 @@ CHECK_FORMATS = ("text", "json", "github")
 def run_check(paths: Iterable[Path], output: str, strict: bool, language: str | None = None) -> int:
     """Check the plans, and the plans that refer to the files among them (what a change
     to those would break: dependents.py; pre-commit names only the changed files),
-    print the findings and return the exit code. The findings' labels, the summary and
-    the codes' titles in JSON are in `language` (`--lang`), else in the workspace's
-    (settings.workspace_language)."""
+    print the findings and return the exit code. Everything is in `language` (`--lang`)
+    if given; else each finding is in its plan's language and the rest in the
+    workspace's (settings.workspace_language)."""
     from .checking import check
     from .dependents import with_dependents
     from .render.findings import present
 
     paths = with_dependents(list(paths))
     report = check(paths)
+    chosen = language
     if language is None:
         from .settings import workspace_language
 
         language = workspace_language(paths[0])
-    present(report, output, language=language)
+    present(report, output, language=language, chosen=chosen)
     return report.exit_code(strict=strict)

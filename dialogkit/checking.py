@@ -51,20 +51,21 @@ class CheckedPlan:
         return draft_mark(self.errors, self.loaded.plan.language)
 
 
-def draft_note(report: Report) -> list[str]:
-    """What a command says after it made drafts: that they are drafts and why, one
-    line per error (the first of them), and what to do."""
-    from .formatting import plural
+def draft_note(report: Report, language: str = "sv") -> list[str]:
+    """What a command says after it made drafts, in `language`: that they are drafts
+    and why, one line per error (the first of them), and what to do."""
+    from .cli_words import cli_words, counted
 
+    w = cli_words(language)
     errors = report.sorted()
-    shown = [f"  {f.location()}: {f.message} ({f.code})" for f in errors if f.is_error][:20]
+    first = [f for f in errors if f.is_error][:20]
+    shown = [f"  {f.location()}: {f.text(language)[0]} ({f.code})" for f in first]
     files = sorted({str(f.file) for f in errors if f.is_error})
+    count = counted(language, "error", report.error_count)
     return [
-        f"Utkast: {', '.join(files)} har {plural(report.error_count, 'fel', 'fel')}; "
-        "varje fil och text är märkt UTKAST.",
+        w["drafts.made"].format(files=", ".join(files), errors=count),
         *shown,
-        "Rätta felen (dialogkit plan check) för en färdig version; "
-        "--strict vägrar att skriva utkast.",
+        w["drafts.what_to_do"],
     ]
 
 
@@ -83,21 +84,33 @@ def check_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> Checked
     "dialogue_project") than `kind`. A plan that loads but breaks rules (DK2xx) is
     returned with its report: its outputs are drafts."""
     if not path.is_file():
-        raise UsageError(f"{path}: ingen sådan plan.", hint="Ange sökvägen till en .yaml-fil.")
+        raise UsageError(
+            f"{path}: ingen sådan plan.",
+            hint="Ange sökvägen till en .yaml-fil.",
+            english=(f"{path}: no such plan.", "Give the path to a .yaml file."),
+        )
     workspace = load_workspace([path])
     report = check_workspace(workspace)
     if not workspace.plans:
         if report.errors:
             raise refusal(path, report)
         note = report.notes[0]  # the file leads out of its folder, and was not read
-        raise UsageError(f"{path}: {note.message}", hint=note.hint)
+        message, hint = note.text("en")
+        raise UsageError(
+            f"{path}: {note.message}", hint=note.hint, english=(f"{path}: {message}", hint)
+        )
     loaded = workspace.plans[0]
     kinds = (kind,) if isinstance(kind, str) else kind
     if kinds is not None and loaded.plan.kind not in kinds:
-        sv = words("sv")  # messages are Swedish
+        sv, en = words("sv"), words("en")
         wanted = and_list([sv[f"a_kind.{k}"] for k in kinds], word="eller")
+        wanted_en = and_list([en[f"a_kind.{k}"] for k in kinds], word="or")
         raise UsageError(
-            f"{path} är {sv[f'a_kind.{loaded.plan.kind}']}; kommandot behöver {wanted}."
+            f"{path} är {sv[f'a_kind.{loaded.plan.kind}']}; kommandot behöver {wanted}.",
+            english=(
+                f"{path} is {en[f'a_kind.{loaded.plan.kind}']}; the command needs {wanted_en}.",
+                None,
+            ),
         )
     return CheckedPlan(loaded, report)
 
@@ -114,10 +127,14 @@ def refusal(path: Path, report: Report) -> PlanInvalidError:
     """The refusal of a plan with errors, naming the first one."""
     first = next(f for f in report.sorted() if f.is_error)
     count = report.error_count
+    where = f"{first.location()}: "
     return PlanInvalidError(
-        f"{first.location()}: {first.message}"
-        + (f" (och {count - 1} fel till)" if count > 1 else ""),
+        where + first.message + (f" (och {count - 1} fel till)" if count > 1 else ""),
         hint=f"Kör dialogkit plan check {path} och rätta felen först.",
+        english=(
+            where + first.text("en")[0] + (f" (and {count - 1} more)" if count > 1 else ""),
+            f"Run dialogkit plan check {path} and fix the errors first.",
+        ),
         report=report,
     )
 
@@ -129,6 +146,7 @@ def draft_marks(workspace: Workspace, report: Report, *, strict: bool = False) -
     the model (its outputs cannot be made, and the old ones would look current), when
     two plans share an id (their outputs would share a folder), and with `strict` when
     any plan has errors."""
+    from .cli_words import counted
     from .products.draft import draft_mark
 
     loaded = {plan.path for plan in workspace.plans}
@@ -140,6 +158,11 @@ def draft_marks(workspace: Workspace, report: Report, *, strict: bool = False) -
             f"{count} fel i planerna; inget har skrivits."
             + (f" Kan inte läsas in: {files}." if unloaded else ""),
             hint="Kör dialogkit plan check och rätta felen först.",
+            english=(
+                f"{counted('en', 'error', count)} in the plans; nothing has been written."
+                + (f" Cannot be loaded: {files}." if unloaded else ""),
+                "Run dialogkit plan check and fix the errors first.",
+            ),
             report=report,
         )
     ids: dict[str, Path] = {}
@@ -150,6 +173,11 @@ def draft_marks(workspace: Workspace, report: Report, *, strict: bool = False) -
                 f"{plan.path} och {earlier} har samma plan-id '{plan.plan.id}'; deras filer "
                 "skulle hamna i samma mapp. Inget har skrivits.",
                 hint="Ge varje plan ett eget id.",
+                english=(
+                    f"{plan.path} and {earlier} have the same plan id '{plan.plan.id}'; their "
+                    "files would end up in the same folder. Nothing has been written.",
+                    "Give each plan an id of its own.",
+                ),
                 report=report,
             )
     marks = {

@@ -143,12 +143,15 @@ def plan_diff(
     from .diff import arguments, diff, repository_root
 
     root = repository_root(Path("."))
-    changes = diff(root, *arguments(args or [], root))
+    changes = diff(root, *arguments(args or [], root), language=cli_lang())
     if output == "json":
         print(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
         return
     if output != "text":
-        raise UsageError(f"--format {output}: välj text eller json.")
+        raise UsageError(
+            f"--format {output}: välj text eller json.",
+            english=(f"--format {output}: choose text or json.", None),
+        )
     if not changes:
         print(cli_words(cli_lang())["no_changes"])
         return
@@ -470,7 +473,11 @@ def explain(
     from .render.catalogue import listing
 
     if list_all == (code is not None):
-        raise UsageError("Ange en kod eller --list.", hint="T.ex. dialogkit explain DK201")
+        raise UsageError(
+            "Ange en kod eller --list.",
+            hint="T.ex. dialogkit explain DK201",
+            english=("Give a code or --list.", "For example: dialogkit explain DK201"),
+        )
     chosen = str(language) if language else cli_lang()
     text = listing(chosen, str(output)) if list_all else explain_code(code, chosen, str(output))
     typer.echo(text)
@@ -502,23 +509,19 @@ def _say_cleanup(result, console) -> None:
     """What build did with the files an earlier build wrote and no longer makes."""
     from rich.markup import escape
 
-    from .formatting import plural
-
+    lang = cli_lang()
+    w = cli_words(lang)
     cleanup = result.cleanup
     if cleanup.removed:
-        removed = plural(len(cleanup.removed), "gammal fil", "gamla filer")
-        console.print(f"Tog bort {removed} som inte längre skapas.")
+        removed = counted(lang, "build.old_file", len(cleanup.removed))
+        console.print(w["build.removed"].format(files=removed))
+    warning_word = f"[yellow]{w['warning']}[/]"
     for path in cleanup.edited:
-        console.print(
-            f"[yellow]varning:[/] {escape(str(path))} skapas inte längre men har ändrats "
-            "sedan build skrev den; den är kvar. Ta bort den själv om den inte behövs."
-        )
+        console.print(f"{warning_word} {w['build.kept_edited'].format(path=escape(str(path)))}")
     for name in cleanup.failed:
-        console.print(
-            f"[yellow]varning:[/] {escape(name)} kunde inte tas bort; försöker igen nästa gång."
-        )
-    for warning in result.warnings:
-        console.print(f"[yellow]varning:[/] {escape(warning)}")
+        console.print(f"{warning_word} {w['build.not_removed'].format(path=escape(name))}")
+    for warning in result.warning_texts(lang):
+        console.print(f"{warning_word} {escape(warning)}")
 
 
 def _parse_day(text: str | None):
@@ -530,7 +533,9 @@ def _parse_day(text: str | None):
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            f"--today {text}: inte ett datum.", hint="Skriv datumet som ÅÅÅÅ-MM-DD."
+            f"--today {text}: inte ett datum.",
+            hint="Skriv datumet som ÅÅÅÅ-MM-DD.",
+            english=(f"--today {text}: not a date.", "Write the date as YYYY-MM-DD."),
         ) from None
 
 
@@ -578,7 +583,7 @@ def _say_drafts(report) -> None:
     from .checking import draft_note
 
     console = _console(stderr=True)
-    first, *rest = draft_note(report)
+    first, *rest = draft_note(report, cli_lang())
     console.print(f"[bold red]{escape(first)}[/]")
     for line in rest:
         console.print(escape(line))
@@ -592,8 +597,16 @@ def _show(files) -> None:
     if binary is not None:
         suffix = Path(binary.name).suffix.lstrip(".")
         if len(files) > 1:
-            raise UsageError(f"{suffix} skrivs till filer.", hint="Lägg till --out MAPP.")
-        raise UsageError(f"{suffix} skrivs till en fil.", hint=f"Lägg till --out {binary.name}.")
+            raise UsageError(
+                f"{suffix} skrivs till filer.",
+                hint="Lägg till --out MAPP.",
+                english=(f"{suffix} is written to files.", "Add --out FOLDER."),
+            )
+        raise UsageError(
+            f"{suffix} skrivs till en fil.",
+            hint=f"Lägg till --out {binary.name}.",
+            english=(f"{suffix} is written to a file.", f"Add --out {binary.name}."),
+        )
     if len(shown) == 1 and hasattr(shown[0], "draw"):
         shown[0].draw(_console())
         return

@@ -92,6 +92,19 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "build.files": "Filer",
         "build.what": "Vad",
         "build.see_check": " – se dialogkit plan check.",
+        "build.old_file.one": "gammal fil",
+        "build.old_file.many": "gamla filer",
+        "build.removed": "Tog bort {files} som inte längre skapas.",
+        "build.kept_edited": (
+            "{path} skapas inte längre men har ändrats sedan build skrev den; den är kvar. "
+            "Ta bort den själv om den inte behövs."
+        ),
+        "build.not_removed": "{path} kunde inte tas bort; försöker igen nästa gång.",
+        "drafts.made": "Utkast: {files} har {errors}; varje fil och text är märkt UTKAST.",
+        "drafts.what_to_do": (
+            "Rätta felen (dialogkit plan check) för en färdig version; "
+            "--strict vägrar att skriva utkast."
+        ),
         "fmt.skipping": "hoppar över",
         "fmt.failed": "fel",
         "fmt.would_format": "skulle formateras",
@@ -186,6 +199,19 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "build.files": "Files",
         "build.what": "What",
         "build.see_check": " – see dialogkit plan check.",
+        "build.old_file.one": "old file",
+        "build.old_file.many": "old files",
+        "build.removed": "Removed {files} that are no longer made.",
+        "build.kept_edited": (
+            "{path} is no longer made but has been edited since build wrote it; it is kept. "
+            "Remove it yourself if it is not needed."
+        ),
+        "build.not_removed": "{path} could not be removed; trying again next time.",
+        "drafts.made": "Drafts: {files} has {errors}; every file and text is marked as a draft.",
+        "drafts.what_to_do": (
+            "Fix the errors (dialogkit plan check) for a finished version; "
+            "--strict refuses to write drafts."
+        ),
         "fmt.skipping": "skipping",
         "fmt.failed": "error",
         "fmt.would_format": "would be formatted",

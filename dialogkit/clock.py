@@ -25,6 +25,10 @@ def now() -> datetime:
         raise UsageError(
             f"SOURCE_DATE_EPOCH={epoch}: inte ett antal sekunder sedan 1970.",
             hint="Ta bort variabeln, eller sätt den till t.ex. 1767225600.",
+            english=(
+                f"SOURCE_DATE_EPOCH={epoch}: not a number of seconds since 1970.",
+                "Remove the variable, or set it to e.g. 1767225600.",
+            ),
         ) from None
 
 

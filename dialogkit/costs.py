@@ -86,6 +86,10 @@ def estimate(
             raise DialogkitError(
                 f"Kostnad saknas för formatet '{fmt}'.",
                 hint=f"Lägg till costs.per_dialogue.{fmt} i planen.",
+                english=(
+                    f"No cost for the format '{fmt}'.",
+                    f"Add costs.per_dialogue.{fmt} to the plan.",
+                ),
             )
         if dialogue.costs is not None:
             base.update(dialogue.costs.model_dump(exclude_none=True))
@@ -129,5 +133,9 @@ def compare(project: DialogueProject, scenarios: list[str]) -> list[Estimate]:
             raise UsageError(
                 f"Scenariot '{name}' finns inte.",
                 hint="Välj bland: " + ", ".join(scenario_names(project)) + ".",
+                english=(
+                    f"There is no scenario '{name}'.",
+                    "Choose from: " + ", ".join(scenario_names(project)) + ".",
+                ),
             )
     return estimates

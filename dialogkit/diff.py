@@ -51,10 +51,17 @@ def git(*args: str, cwd: Path) -> str:
             check=False,
         )
     except FileNotFoundError:
-        raise UsageError("git finns inte på den här datorn.") from None
+        raise UsageError(
+            "git finns inte på den här datorn.",
+            english=("git is not installed on this computer.", None),
+        ) from None
     if result.returncode != 0:
-        message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "git-fel"
-        raise UsageError(f"git {' '.join(args[:2])}: {message}")
+        said = result.stderr.strip().splitlines()[-1:] if result.stderr.strip() else []
+        command = f"git {' '.join(args[:2])}"
+        raise UsageError(
+            f"{command}: {said[0] if said else 'git-fel'}",
+            english=(f"{command}: {said[0] if said else 'git error'}", None),
+        )
     return result.stdout
 
 
@@ -63,7 +70,9 @@ def repository_root(start: Path) -> Path:
         return Path(git("rev-parse", "--show-toplevel", cwd=start).strip())
     except UsageError:
         raise UsageError(
-            f"{start.resolve()} ligger inte i ett git-repo.", hint="Kör git init först."
+            f"{start.resolve()} ligger inte i ett git-repo.",
+            hint="Kör git init först.",
+            english=(f"{start.resolve()} is not in a git repository.", "Run git init first."),
         ) from None
 
 
@@ -92,6 +101,10 @@ def arguments(args: list[str], root: Path) -> tuple[str, str | None, list[str]]:
         raise UsageError(
             "Det finns ingen incheckning att jämföra med.",
             hint="Checka in planerna först: git add plans && git commit.",
+            english=(
+                "There is no commit to compare with.",
+                "Commit the plans first: git add plans && git commit.",
+            ),
         )
     paths = [_in_repository(Path(arg), root) for arg in given]
     for arg, path in zip(given, paths, strict=True):
@@ -103,6 +116,10 @@ def arguments(args: list[str], root: Path) -> tuple[str, str | None, list[str]]:
             raise UsageError(
                 f"'{arg}' är varken en version i git-historiken eller en fil.",
                 hint="Se versionerna med git log --oneline (t.ex. HEAD~1 eller en commit-hash).",
+                english=(
+                    f"'{arg}' is neither a version in the git history nor a file.",
+                    "See the versions with git log --oneline (e.g. HEAD~1 or a commit hash).",
+                ),
             )
     if not paths:
         from .settings import default_plans
@@ -115,7 +132,10 @@ def _in_repository(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        raise UsageError(f"{path} ligger utanför git-repot {root}.") from None
+        raise UsageError(
+            f"{path} ligger utanför git-repot {root}.",
+            english=(f"{path} lies outside the git repository {root}.", None),
+        ) from None
 
 
 def plan_texts(root: Path, revision: str | None, paths: list[str]) -> dict[str, str]:
@@ -139,16 +159,18 @@ def plan_texts(root: Path, revision: str | None, paths: list[str]) -> dict[str, 
     }
 
 
-def _load(text: str, name: str) -> tuple[Plan | None, str | None]:
-    """The plan, or the reason it cannot be read."""
+def _load(text: str, name: str, language: str) -> tuple[Plan | None, str | None]:
+    """The plan, or the reason it cannot be read (in `language`)."""
+    line = words(language)["diff.line"]
     try:
         source = parse_text(text, Path(name))
     except SourceError as error:
-        return None, f"rad {error.line}: {error.message}"
+        message = error.in_language(language).message
+        return None, line.format(line=error.line, message=message)
     plan, findings = validate_source(source)
     if plan is None:
         first = findings[0]
-        return None, f"rad {first.line}: {first.message}"
+        return None, line.format(line=first.line, message=first.text(language)[0])
     return plan, None
 
 
@@ -157,29 +179,34 @@ def diff(
     old_revision: str = "HEAD",
     new_revision: str | None = WORKTREE,
     paths: list[str] | None = None,
+    language: str = "sv",
 ) -> list[Change]:
+    """The changes to the plans below `paths`, each in its plan's language; that a plan
+    cannot be read is said in `language` (the command line's)."""
+    w = words(language)
     old = plan_texts(root, old_revision, paths or [])
     new = plan_texts(root, new_revision, paths or [])
     changes: list[Change] = []
     for name in sorted(set(old) | set(new)):
         if old.get(name) == new.get(name):
             continue
-        before, before_problem = _load(old[name], name) if name in old else (None, None)
-        after, after_problem = _load(new[name], name) if name in new else (None, None)
+        before, before_problem = _load(old[name], name, language) if name in old else (None, None)
+        after, after_problem = _load(new[name], name, language) if name in new else (None, None)
         for problem, revision in (
             (before_problem, old_revision),
-            (after_problem, new_revision or "arbetskopian"),
+            (after_problem, new_revision or w["diff.worktree"]),
         ):
             if problem:
-                changes.append(
-                    Change(name, f"Planen är ogiltig i {revision} ({problem}).", "invalid")
-                )
+                message = w["diff.invalid"].format(revision=revision, problem=problem)
+                changes.append(Change(name, message, "invalid"))
         if before_problem or after_problem:
             continue
         if before is None:
-            changes.append(Change(name, f"Ny plan: {_title(after)}.", "added"))
+            title = _title(after)
+            changes.append(Change(name, _say(after, "diff.plan_added", title=title), "added"))
         elif after is None:
-            changes.append(Change(name, f"Plan borttagen: {_title(before)}.", "removed"))
+            title = _title(before)
+            changes.append(Change(name, _say(before, "diff.plan_removed", title=title), "removed"))
         else:
             changes += [
                 replace(change, file=name) if isinstance(change, Change) else Change(name, change)
@@ -188,15 +215,21 @@ def diff(
     return changes
 
 
+def _say(plan: Plan, key: str, **values: object) -> str:
+    """The sentence `key` about `plan`, in the plan's language."""
+    return words(plan.language)[key].format(**values)
+
+
 def _title(plan: Plan) -> str:
     return getattr(plan, "title", None) or getattr(plan, "project", None) or plan.id
 
 
 def compare(old: Plan, new: Plan) -> list[str | Change]:
-    """Sentences for what differs between two versions of one plan; a change of one of
-    the plan's own fields is a `Change` with its old and new values."""
+    """Sentences for what differs between two versions of one plan, in the new
+    version's language; a change of one of the plan's own fields is a `Change` with
+    its old and new values."""
     if type(old) is not type(new):
-        return [f"Plantypen ändrad från {old.kind} till {new.kind}."]
+        return [_say(new, "diff.kind_changed", old=old.kind, new=new.kind)]
     comparer = {
         DialogueProject: _project,
         CommunicationPlan: _communication,
@@ -261,8 +294,8 @@ def _matched(old_items, new_items, key) -> tuple[list, list, list[tuple]]:
     return added, removed, kept
 
 
-def _names(values) -> str:
-    return ", ".join(values) or "ingen"
+def _names(values, language: str) -> str:
+    return ", ".join(values) or words(language)["diff.nobody"]
 
 
 def _day(old_day, new_day, language: str) -> tuple[str, str]:
@@ -277,89 +310,99 @@ def _project(old: DialogueProject, new: DialogueProject) -> Iterator[str]:
     from .costs import estimate, missing_formats
 
     language = new.language
+    w = words(language)
     names = {m.id: m.name for m in (*old.members, *new.members)}
     added, removed, kept = _matched(old.dialogues, new.dialogues, lambda d: d.id)
     for d in added:
-        yield f"Ny dialog: {d.municipality} {format_date(d.date, language, weekday=False)}."
+        when = format_date(d.date, language, weekday=False)
+        yield w["diff.dialogue.added"].format(municipality=d.municipality, date=when)
     for d in removed:
-        yield f"Dialog {d.municipality} borttagen."
+        yield w["diff.dialogue.removed"].format(municipality=d.municipality)
     for a, b in kept:
-        where = f"Dialog {b.municipality}"
+        where = w["diff.dialogue"].format(municipality=b.municipality)
         if a.date != b.date:
             frm, to = _day(a.date, b.date, language)
-            yield f"{where} flyttad från {frm} till {to}."
+            yield w["diff.moved"].format(what=where, old=frm, new=to)
         if (a.start, a.end) != (b.start, b.end):
-            yield (
-                f"{where}: tiden ändrad från {a.start:%H.%M}–{a.end:%H.%M} "
-                f"till {b.start:%H.%M}–{b.end:%H.%M}."
+            yield w["diff.dialogue.time"].format(
+                what=where,
+                old=f"{a.start:%H.%M}–{a.end:%H.%M}",
+                new=f"{b.start:%H.%M}–{b.end:%H.%M}",
             )
         if a.format != b.format:
-            yield f"{where}: {label(a.format)} blir {label(b.format)}."
-        if a.venue != b.venue and b.venue is not None:
-            yield f"{where}: lokal {b.venue.name}" + (
-                "." if a.venue is None or a.venue.name != b.venue.name else " (uppgifter ändrade)."
+            yield w["diff.dialogue.format"].format(
+                what=where, old=label(a.format, language), new=label(b.format, language)
             )
+        if a.venue != b.venue and b.venue is not None:
+            renamed = a.venue is None or a.venue.name != b.venue.name
+            key = "diff.dialogue.venue" if renamed else "diff.dialogue.venue_details"
+            yield w[key].format(what=where, venue=b.venue.name)
         if a.status != b.status:
-            yield f"{where}: {label(a.status)} → {label(b.status)}."
+            yield f"{where}: {label(a.status, language)} → {label(b.status, language)}."
         if a.members != b.members:
             added = [names.get(m, m) for m in b.members if m not in a.members]
             removed = [names.get(m, m) for m in a.members if m not in b.members]
             parts = [f"+{n}" for n in added] + [f"−{n}" for n in removed]
-            yield f"{where}: ledamöter {' '.join(parts) or 'i annan ordning'}."
+            changes = " ".join(parts) or w["diff.dialogue.reordered"]
+            yield w["diff.dialogue.members"].format(what=where, changes=changes)
         if a.outcome != b.outcome:
-            yield f"{where}: dokumentationen efter dialogen ändrad."
+            yield w["diff.dialogue.outcome"].format(what=where)
         if a.digital != b.digital and b.digital is not None:
-            yield f"{where}: digitalt deltagande ändrat."
+            yield w["diff.dialogue.digital"].format(what=where)
     added, removed, _ = _matched(old.members, new.members, lambda m: m.id)
     for m in added:
-        yield f"Ny ledamot: {m.name}" + (f" ({m.municipality})." if m.municipality else ".")
+        key = "diff.member.added_from" if m.municipality else "diff.member.added"
+        yield w[key].format(name=m.name, municipality=m.municipality)
     for m in removed:
-        yield f"Ledamot borttagen: {m.name}."
+        yield w["diff.member.removed"].format(name=m.name)
     for name in [m for m in new.municipalities if m not in old.municipalities]:
-        yield f"Ny kommun: {name}."
+        yield w["diff.municipality.added"].format(name=name)
     for name in [m for m in old.municipalities if m not in new.municipalities]:
-        yield f"Kommun borttagen: {name}."
+        yield w["diff.municipality.removed"].format(name=name)
     if old.questions != new.questions:
-        yield "Frågeställningarna ändrade."
+        yield w["diff.questions"]
     if not missing_formats(old) and not missing_formats(new):
         before_total, after_total = estimate(old).total, estimate(new).total
         if before_total != after_total:
             delta = after_total - before_total
             sign = "+" if delta > 0 else "−"
-            yield (
-                f"Kostnad {sign}{format_money(abs(delta), language)} "
-                f"(totalt {format_money(after_total, language)})."
+            yield w["diff.cost"].format(
+                change=f"{sign}{format_money(abs(delta), language)}",
+                total=format_money(after_total, language),
             )
     if old.costs.budget != new.costs.budget and new.costs.budget is not None:
-        yield f"Budget {format_money(new.costs.budget, language)}."
-    yield from _tasks(old.timeline, new.timeline, "Uppgift", lambda t: t.task, "responsible")
+        yield w["diff.budget"].format(amount=format_money(new.costs.budget, language))
+    yield from _tasks(old.timeline, new.timeline, "task", lambda t: t.task, "responsible", language)
 
 
-def _tasks(old_items, new_items, word: str, name, who_field: str) -> Iterator[str]:
-    """Added, removed, moved, re-assigned and re-statused tasks or activities."""
+def _tasks(old_items, new_items, word: str, name, who_field: str, language: str) -> Iterator[str]:
+    """Added, removed, moved, re-assigned and re-statused tasks or activities (`word`:
+    "task" or "activity")."""
+    w = words(language)
 
     def key(item):
         return getattr(item, "id", None) or name(item)
 
     added, removed, kept = _matched(old_items, new_items, key)
     for item in added:
-        yield f"Ny {word.lower()}: {_short(name(item))} ({item.when})."
+        yield w[f"diff.{word}.added"].format(name=_short(name(item)), when=item.when)
     for item in removed:
-        yield f"{word} borttagen: {_short(name(item))}."
+        yield w[f"diff.{word}.removed"].format(name=_short(name(item)))
     for a, b in kept:
-        title = f"{word} {_short(name(b))}"
+        title = w[f"diff.{word}"].format(name=_short(name(b)))
         if getattr(a, who_field) != getattr(b, who_field):
-            yield (
-                f"{title}: ansvarig ändrad från {_names(getattr(a, who_field))} "
-                f"till {_names(getattr(b, who_field))}."
+            yield w["diff.responsible"].format(
+                what=title,
+                old=_names(getattr(a, who_field), language),
+                new=_names(getattr(b, who_field), language),
             )
         if (a.when.start, a.when.end) != (b.when.start, b.when.end):
-            yield f"{title} flyttad från {a.when} till {b.when}."
+            yield w["diff.moved"].format(what=title, old=a.when, new=b.when)
         if a.status != b.status:
-            yield f"{title}: {label(a.status)} → {label(b.status)}."
+            yield f"{title}: {label(a.status, language)} → {label(b.status, language)}."
         hours = (getattr(a, "hours", None), getattr(b, "hours", None))
         if hours[0] != hours[1]:
-            yield f"{title}: tid ändrad från {hours[0] or 0} h till {hours[1] or 0} h."
+            yield w["diff.hours"].format(what=title, old=hours[0] or 0, new=hours[1] or 0)
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -368,46 +411,57 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _communication(old: CommunicationPlan, new: CommunicationPlan) -> Iterator[str]:
-    yield from _tasks(old.activities, new.activities, "Aktivitet", lambda a: a.id, "responsible")
+    language = new.language
+    w = words(language)
+    yield from _tasks(
+        old.activities, new.activities, "activity", lambda a: a.id, "responsible", language
+    )
     added, removed, kept = _matched(old.target_groups, new.target_groups, lambda g: g.id)
     for group in added:
-        yield f"Ny målgrupp: {group.name}."
+        yield w["diff.group.added"].format(name=group.name)
     for group in removed:
-        yield f"Målgrupp borttagen: {group.name}."
+        yield w["diff.group.removed"].format(name=group.name)
     for a, b in kept:
         if a != b:
-            yield f"Målgrupp {b.name} ändrad."
+            yield w["diff.group.changed"].format(name=b.name)
     if old.key_message != new.key_message:
-        yield "Budskapet ändrat."
+        yield w["diff.key_message"]
 
 
 def _local(old: LocalPlan, new: LocalPlan) -> Iterator[str]:
-    yield from _tasks(old.activities, new.activities, "Aktivitet", lambda a: a.id, "by_whom")
+    language = new.language
+    w = words(language)
+    yield from _tasks(
+        old.activities, new.activities, "activity", lambda a: a.id, "by_whom", language
+    )
     added, _, kept = _matched(old.follow_ups, new.follow_ups, lambda f: f.year)
     for follow_up in added:
-        yield f"Ny årlig uppföljning: {follow_up.year}."
+        yield w["diff.follow_up.added"].format(year=follow_up.year)
     for a, b in kept:
         if a != b:
-            yield f"Uppföljningen {b.year} ändrad."
+            yield w["diff.follow_up.changed"].format(year=b.year)
     old_figures = {figure.kolada_id: figure for figure in old.key_figures}
     for figure in new.key_figures:
         previous = old_figures.get(figure.kolada_id)
         for year, value in sorted(figure.values.items()):
             if previous is None or previous.values.get(year) != value:
-                yield f"Nyckeltal {figure.kolada_id} {year}: {value:g}."
+                yield w["diff.key_figure"].format(
+                    id=figure.kolada_id, year=year, value=f"{value:g}"
+                )
     if old.self_assessment != new.self_assessment:
-        yield "Självskattningen ändrad."
+        yield w["diff.self_assessment"]
 
 
 def _strategy(old: Strategy, new: Strategy) -> Iterator[str]:
+    w = words(new.language)
     added, removed, kept = _matched(old.sub_goals, new.sub_goals, lambda g: g.id)
     for goal in added:
-        yield f"Nytt delmål {goal.id}: {goal.title}."
+        yield w["diff.sub_goal.added"].format(id=goal.id, title=goal.title)
     for goal in removed:
-        yield f"Delmål {goal.id} borttaget: {goal.title}."
+        yield w["diff.sub_goal.removed"].format(id=goal.id, title=goal.title)
     for a, b in kept:
         if a != b:
-            yield f"Delmål {b.id} ändrat: {b.title}."
+            yield w["diff.sub_goal.changed"].format(id=b.id, title=b.title)
 
 
 HANDLED = {

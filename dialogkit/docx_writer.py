@@ -56,10 +56,14 @@ MAX_COLUMNS = 63
 """Word's own limit on the columns of a table."""
 
 
-def _too_large(what: str) -> DialogkitError:
+def _too_large(what: str, english: str) -> DialogkitError:
     return DialogkitError(
         f"Rapporten blir för stor för Word: {what}.",
         hint="Se efter om mallen skriver för mycket, eller dela upp planen.",
+        english=(
+            f"The report is too large for Word: {english}.",
+            "See whether the template writes too much, or split the plan.",
+        ),
     )
 
 
@@ -137,7 +141,8 @@ def markdown_to_docx(markdown: str, reference: Path, info: DocumentInfo) -> byte
         document = Document(str(reference))
     except Exception as error:  # python-docx raises several types for a bad package
         raise ReferenceDocxError(
-            f"{reference}: kan inte öppnas som Word-dokument ({error})."
+            f"{reference}: kan inte öppnas som Word-dokument ({error}).",
+            english=(f"{reference}: cannot be opened as a Word document ({error}).", None),
         ) from None
     _require_styles(document, reference)
     _clear_body(document)
@@ -161,6 +166,10 @@ def _require_styles(document, reference: Path) -> None:
         raise ReferenceDocxError(
             f"{reference}: formatmallen saknar stilen {', '.join(missing)}.",
             hint="Öppna mallen i Word, använd stilen en gång (så sparas den i filen) och spara.",
+            english=(
+                f"{reference}: the reference document lacks the style {', '.join(missing)}.",
+                "Open it in Word, use the style once (so that it is kept in the file) and save.",
+            ),
         )
 
 
@@ -249,12 +258,15 @@ class _Writer:
         return paragraph
 
     def write(self, markdown: str) -> None:
-        for count, limit, what in (
-            (markdown.count("\n"), MAX_LINES, "rader"),
-            (markdown.count("|"), MAX_CELLS, "tabellceller"),
+        for count, limit, what, english in (
+            (markdown.count("\n"), MAX_LINES, "rader", "lines"),
+            (markdown.count("|"), MAX_CELLS, "tabellceller", "table cells"),
         ):
             if count > limit:
-                raise _too_large(f"{format_number(count)} {what}, högst {format_number(limit)}")
+                raise _too_large(
+                    f"{format_number(count)} {what}, högst {format_number(limit)}",
+                    f"{count:,} {english}, at most {limit:,}",
+                )
         from markdown_it import MarkdownIt
 
         parser = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -377,7 +389,10 @@ class _Writer:
                 current.append(tokens[index + 1])
             index += 1
         if len(alignments) > MAX_COLUMNS:
-            raise _too_large(f"en tabell med {len(alignments)} kolumner, högst {MAX_COLUMNS}")
+            raise _too_large(
+                f"en tabell med {len(alignments)} kolumner, högst {MAX_COLUMNS}",
+                f"a table of {len(alignments)} columns, at most {MAX_COLUMNS}",
+            )
         self._build_table(rows, alignments)
         return index + 1
 

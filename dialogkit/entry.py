@@ -40,7 +40,7 @@ def main() -> None:
             code = run(app, args, chosen)
         sys.exit(code)
     except DialogkitError as error:
-        report_error(str(error), error.hint, chosen)
+        report_error(*error.in_language(_language(chosen)), chosen)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         report_error(_words(chosen)["interrupted"], None, chosen)
@@ -122,8 +122,13 @@ def report_error(message: str, hint: str | None, chosen: str | None = None) -> N
         out.print(f"[cyan]{w['hint']}[/] {escape(hint)}")
 
 
-def _words(chosen: str | None):
+def _language(chosen: str | None) -> str:
     from .cli_language import current_language
+
+    return chosen or current_language()
+
+
+def _words(chosen: str | None):
     from .cli_words import cli_words
 
-    return cli_words(chosen or current_language())
+    return cli_words(_language(chosen))

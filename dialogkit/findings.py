@@ -6,12 +6,24 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 PathPart = str | int
 KeyPath = tuple[PathPart, ...]
 
 MAX_PER_FILE = 100
 """Findings made per file; past it they are only counted (see `FileFindings`)."""
+
+
+class Text(NamedTuple):
+    """Words in Swedish and English: a finding's message or hint, a catalogue text."""
+
+    sv: str
+    en: str
+
+    def get(self, language: str) -> str:
+        """The text in `language` ("sv" or "en"); Swedish for any other."""
+        return getattr(self, language) if language in self._fields else self.sv
 
 
 class Severity(StrEnum):
@@ -35,6 +47,16 @@ class Finding:
     hint: str | None = None
     where: str = ""
     """The key path in words, naming list items by their id: `dialogues[sala].venue`."""
+    english: tuple[str, str | None] | None = None
+    """The message and hint in English; `message` and `hint` are the Swedish ones."""
+    language: str | None = None
+    """The language of the plan the finding is about, and so the one it is shown in
+    unless `--lang` asks for another (None: the check's)."""
+
+    def text(self, language: str) -> tuple[str, str | None]:
+        """The message and hint in `language` ("sv" or "en")."""
+        texts = {"sv": (self.message, self.hint), "en": self.english or (self.message, self.hint)}
+        return texts.get(language, texts["sv"])
 
     @property
     def is_error(self) -> bool:
@@ -47,16 +69,18 @@ class Finding:
     def location(self) -> str:
         return f"{self.file}:{self.line}:{self.col}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self, language: str = "sv") -> dict:
+        """The finding as JSON data, its message and hint in `language`."""
+        message, hint = self.text(language)
         return {
             "code": self.code,
             "severity": str(self.severity),
-            "message": self.message,
+            "message": message,
             "file": str(self.file),
             "line": self.line,
             "col": self.col,
             "path": self.where or format_key_path(self.path),
-            "hint": self.hint,
+            "hint": hint,
         }
 
 

@@ -26,13 +26,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalogue import finding
-from .findings import Finding, Severity
+from .findings import Finding, Severity, Text
 from .model import KINDS, model_for
 from .pasted import fix_text
 from .validation import model_at
 from .yamlsource import MAX_FILE_BYTES, Source, SourceError, decode_plan, parse_text
 
-UNTOUCHED = "Filen lämnas orörd."
+UNTOUCHED = Text("Filen lämnas orörd.", "The file is left untouched.")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,8 @@ class FmtResult:
     problem: Finding | None = None
     """An error (the file was left untouched), or a note on why it was skipped."""
     fixes: tuple[str, ...] = ()
-    """With `--fix`: what was repaired (straight quotes, normal spaces, UTF-8)."""
+    """With `--fix`: what was repaired (straight quotes, normal spaces, UTF-8), in the
+    language `format_paths` was given."""
 
     @property
     def skipped(self) -> bool:
@@ -59,7 +60,11 @@ class FmtResult:
 
 
 class _Lossy(Exception):
-    """Formatting would lose or move something the user wrote; the message says what."""
+    """Formatting would lose or move something the user wrote; `why` says what."""
+
+    def __init__(self, sv: str, en: str) -> None:
+        super().__init__(sv)
+        self.why = Text(sv, en)
 
 
 def _yaml():
@@ -196,6 +201,8 @@ def _layout(text: str) -> _Layout:
     scalars: Counter = Counter()
     for token in YAML(typ="safe", pure=True).scan(text):
         start, end = token.start_mark.index, token.end_mark.index
+        if isinstance(token, ScalarToken) and token.style in ("|", ">"):
+            start, end = _block_content(text, start, end)
         covered[start:end] = b"\x01" * (end - start)
         if isinstance(token, ScalarToken):
             quoted = token.style in ("'", '"')
@@ -216,6 +223,19 @@ def _layout(text: str) -> _Layout:
     return _Layout(comments, first_line, blank_lines, scalars)
 
 
+def _block_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a `|` or `>` block's content lines. The scanner's token also covers
+    the indicator line, where a comment may follow, and the blank lines after the
+    block: both are layout to keep, not the value."""
+    first = text.find("\n", start, end) + 1 or end
+    last = position = first
+    for line in text[first:end].splitlines(keepends=True):
+        if line.strip():
+            last = position + len(line.rstrip("\n"))
+        position += len(line)
+    return first, last
+
+
 def _lossless(text: str, source: Source) -> str:
     """`text` formatted, after checking that nothing but the layout changed; raises
     `_Lossy` (or `_DataChanged`) otherwise. `text` has LF line endings."""
@@ -225,27 +245,43 @@ def _lossless(text: str, source: Source) -> str:
         twice = format_text(formatted, again)
         before, after = _layout(text), _layout(formatted)
     except SourceError:  # the YAML library wrote text it cannot read back
-        raise _Lossy("den formaterade texten skulle inte gå att läsa") from None
+        raise _Lossy(
+            "den formaterade texten skulle inte gå att läsa",
+            "the formatted text could not be read back",
+        ) from None
     except Exception as error:  # any failure inside ruamel leaves the file as it is
-        raise _Lossy(f"dialogkit kan inte formatera filen ({type(error).__name__})") from None
+        name = type(error).__name__
+        raise _Lossy(
+            f"dialogkit kan inte formatera filen ({name})",
+            f"dialogkit cannot format the file ({name})",
+        ) from None
     if again.data != source.data:
         raise _DataChanged
     lost = before.comments - after.comments
     if lost:
         comment = next(iter(lost))
+        line = before.first_line[comment]
         raise _Lossy(
-            f"kommentaren {comment!r} på rad {before.first_line[comment]} skulle gå förlorad"
+            f"kommentaren {comment!r} på rad {line} skulle gå förlorad",
+            f"the comment {comment!r} on line {line} would be lost",
         )
     if after.comments != before.comments:
-        raise _Lossy("en kommentar skulle dubbleras")
+        raise _Lossy("en kommentar skulle dubbleras", "a comment would be doubled")
     if after.blank_lines != before.blank_lines:
+        was, now = before.blank_lines, after.blank_lines
         raise _Lossy(
-            f"antalet tomrader skulle ändras från {before.blank_lines} till {after.blank_lines}"
+            f"antalet tomrader skulle ändras från {was} till {now}",
+            f"the number of blank lines would change from {was} to {now}",
         )
     if after.scalars != before.scalars:
-        raise _Lossy("ett värde inom citattecken skulle skrivas om")
+        raise _Lossy(
+            "ett värde inom citattecken skulle skrivas om", "a quoted value would be rewritten"
+        )
     if twice != formatted:
-        raise _Lossy("formateringen ger inte samma resultat två gånger")
+        raise _Lossy(
+            "formateringen ger inte samma resultat två gånger",
+            "formatting does not give the same result twice",
+        )
     return formatted
 
 
@@ -259,18 +295,25 @@ def _newline(text: str) -> str:
     return "\r\n" if crlf > text.count("\n") - crlf else "\n"
 
 
-def format_file(path: Path, *, check: bool = False, fix: bool = False) -> FmtResult:
+def format_file(
+    path: Path, *, check: bool = False, fix: bool = False, language: str = "sv"
+) -> FmtResult:
     """Format one plan; with `check`, only say whether it would change. Never raises
-    for a bad file: the problem comes back in the result and the file is untouched."""
+    for a bad file: the problem comes back in the result and the file is untouched.
+    The `--fix` repairs are described in `language`."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise _Refused(finding("DK001", f"Filen är större än {MAX_FILE_BYTES >> 20} MB.", path))
+            size = MAX_FILE_BYTES >> 20
+            too_big = Text(f"Filen är större än {size} MB.", f"The file is larger than {size} MB.")
+            raise _Refused(finding("DK001", too_big, path))
         raw = path.read_bytes()
-        data, fixes = format_bytes(raw, path, fix=fix)
+        data, fixes = format_bytes(raw, path, fix=fix, language=language)
     except OSError as error:
-        return FmtResult(
-            path, False, finding("DK001", f"Filen kan inte läsas: {error.strerror}.", path)
+        unreadable = Text(
+            f"Filen kan inte läsas: {error.strerror}.",
+            f"The file cannot be read: {error.strerror}.",
         )
+        return FmtResult(path, False, finding("DK001", unreadable, path))
     except _Refused as refused:
         return FmtResult(path, False, refused.problem)
     changed = data != raw
@@ -286,61 +329,97 @@ class _Refused(Exception):
         self.problem = problem
 
 
-def format_bytes(raw: bytes, path: Path, *, fix: bool = False) -> tuple[bytes, tuple[str, ...]]:
+def format_bytes(
+    raw: bytes, path: Path, *, fix: bool = False, language: str = "sv"
+) -> tuple[bytes, tuple[str, ...]]:
     """The formatted file, in the original's line endings and with its UTF-8 BOM if it
-    had one, and the `--fix` repairs made; raises `_Refused` with the reason why the
-    file must stay as it is."""
+    had one, and the `--fix` repairs made (described in `language`); raises `_Refused`
+    with the reason why the file must stay as it is."""
     utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if utf16 and not fix:
         raise _Refused(
             _note(
-                "Filen är sparad som UTF-16 (”Unicode” i Anteckningar eller Excel). Kör "
-                "dialogkit plan fmt --fix för att spara den som UTF-8. " + UNTOUCHED,
+                Text(
+                    "Filen är sparad som UTF-16 (”Unicode” i Anteckningar eller Excel). Kör "
+                    f"dialogkit plan fmt --fix för att spara den som UTF-8. {UNTOUCHED.sv}",
+                    "The file is saved as UTF-16 (“Unicode” in Notepad or Excel). Run "
+                    f"dialogkit plan fmt --fix to save it as UTF-8. {UNTOUCHED.en}",
+                ),
                 path,
             )
         )
     text = ""  # until decoded
     try:
         text, _ = decode_plan(raw)
-        fixes = ["sparad som UTF-8 i stället för UTF-16"] if utf16 else []
+        fixes = [SAVED_AS_UTF8.get(language)] if utf16 else []
         if fix:
-            text, repairs = fix_text(text)
+            text, repairs = fix_text(text, language)
             fixes += repairs
         source = parse_text(text, path)
         formatted = _lossless(text.replace("\r\n", "\n").replace("\r", "\n"), source)
     except SourceError as error:
-        hint = error.hint or "Rätta felet och kör igen."
-        if not fix and "--fix" not in hint and fix_text(text)[1]:
-            hint += " Är texten inklistrad från Word eller Outlook? Prova plan fmt --fix."
-        raise _Refused(
-            finding(
-                error.code,
-                error.message,
-                path,
-                line=error.line,
-                col=error.col,
-                hint=f"{UNTOUCHED} {hint}",
-            )
-        ) from None
+        raise _Refused(_parse_problem(error, path, text, fix)) from None
     except _DataChanged:
         raise _Refused(
             finding(
                 "DK030",
-                "Formateringen skulle ändra data; filen lämnas orörd.",
+                Text(
+                    "Formateringen skulle ändra data; filen lämnas orörd.",
+                    "Formatting would change the data; the file is left untouched.",
+                ),
                 path,
-                hint="Rapportera detta som ett fel i dialogkit.",
+                hint=Text(
+                    "Rapportera detta som ett fel i dialogkit.",
+                    "Report this as a bug in dialogkit.",
+                ),
             )
         ) from None
     except _Lossy as error:
-        raise _Refused(
-            _note(f"Kan inte formateras utan förlust: {error}. {UNTOUCHED}", path)
-        ) from None
+        lossy = Text(
+            f"Kan inte formateras utan förlust: {error.why.sv}. {UNTOUCHED.sv}",
+            f"Cannot be formatted without loss: {error.why.en}. {UNTOUCHED.en}",
+        )
+        raise _Refused(_note(lossy, path)) from None
     bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
     return (bom + formatted.replace("\n", _newline(text))).encode("utf-8"), tuple(fixes)
 
 
-def _note(message: str, path: Path) -> Finding:
-    return finding("DK032", message, path, hint="Formatera filen för hand, eller låt den vara.")
+SAVED_AS_UTF8 = Text("sparad som UTF-8 i stället för UTF-16", "saved as UTF-8 instead of UTF-16")
+PASTED_HINT = Text(
+    " Är texten inklistrad från Word eller Outlook? Prova plan fmt --fix.",
+    " Was the text pasted from Word or Outlook? Try plan fmt --fix.",
+)
+
+
+def _parse_problem(error: SourceError, path: Path, text: str, fix: bool) -> Finding:
+    """The finding for a file that cannot be parsed, which fmt leaves untouched."""
+    (sv, sv_hint), (en, en_hint) = error.texts["sv"], error.texts["en"]
+    sv_hint, en_hint = (
+        sv_hint or "Rätta felet och kör igen.",
+        en_hint or "Correct the error and run again.",
+    )
+    if not fix and "--fix" not in sv_hint and fix_text(text)[1]:
+        sv_hint, en_hint = sv_hint + PASTED_HINT.sv, en_hint + PASTED_HINT.en
+    return finding(
+        error.code,
+        Text(sv, en),
+        path,
+        line=error.line,
+        col=error.col,
+        hint=Text(f"{UNTOUCHED.sv} {sv_hint}", f"{UNTOUCHED.en} {en_hint}"),
+    )
+
+
+def _note(message: Text, path: Path) -> Finding:
+    return finding(
+        "DK032",
+        message,
+        path,
+        hint=Text(
+            "Formatera filen för hand, eller låt den vara.",
+            "Format the file by hand, or leave it be.",
+        ),
+    )
 
 
 # Writing: the same file, never half-written, never over a newer save.
@@ -362,14 +441,24 @@ def _replace(path: Path, original: bytes, data: bytes) -> Finding | None:
             else:
                 written = _replace_through_temporary(path, original, data, info)
     except OSError as error:
-        return finding("DK033", f"Filen kan inte skrivas: {error.strerror}.", path, hint=UNTOUCHED)
+        unwritable = Text(
+            f"Filen kan inte skrivas: {error.strerror}.",
+            f"The file cannot be written: {error.strerror}.",
+        )
+        return finding("DK033", unwritable, path, hint=UNTOUCHED)
     if written:
         return None
     return finding(
         "DK033",
-        "Filen ändrades under körningen och skrivs inte över; kör igen.",
+        Text(
+            "Filen ändrades under körningen och skrivs inte över; kör igen.",
+            "The file changed during the run and is not overwritten; run again.",
+        ),
         path,
-        hint="Spara klart i din editor och kör dialogkit plan fmt igen.",
+        hint=Text(
+            "Spara klart i din editor och kör dialogkit plan fmt igen.",
+            "Finish saving in your editor and run dialogkit plan fmt again.",
+        ),
     )
 
 
@@ -411,7 +500,9 @@ def _rewrite_in_place(path: Path, original: bytes, data: bytes) -> bool:
     return True
 
 
-def format_paths(paths: list[Path], *, check: bool = False, fix: bool = False) -> list[FmtResult]:
+def format_paths(
+    paths: list[Path], *, check: bool = False, fix: bool = False, language: str = "sv"
+) -> list[FmtResult]:
     """Format every plan below `paths`. A symbolic link is skipped (writing it would
     replace the link with a copy of its target), and so is a plan reached through a
     linked folder (never written through, see `output.refuse_links`); one that leads
@@ -424,7 +515,7 @@ def format_paths(paths: list[Path], *, check: bool = False, fix: bool = False) -
     results = [
         FmtResult(path, False, _link_note(path))
         if path.is_symlink() or linked_folders(path)
-        else format_file(path, check=check, fix=fix)
+        else format_file(path, check=check, fix=fix, language=language)
         for path in files
     ]
     return results + [FmtResult(path, False, outside_note(path)) for path in outside]
@@ -433,7 +524,7 @@ def format_paths(paths: list[Path], *, check: bool = False, fix: bool = False) -
 def _link_note(path: Path) -> Finding:
     return finding(
         "DK031",
-        "Symbolisk länk; formateras inte.",
+        Text("Symbolisk länk; formateras inte.", "A symbolic link; not formatted."),
         path,
-        hint="Formatera filen som länken pekar på.",
+        hint=Text("Formatera filen som länken pekar på.", "Format the file the link points at."),
     )

@@ -40,22 +40,41 @@ def check_public(
                     f"en offentlig fil; {_origin(item, loaded)}. Inget har skrivits.",
                     hint="Ta bort uppgiften ur planen eller mallen. En tjänstepersons "
                     "arbetstelefon och e-post får publiceras om personen har official: true.",
+                    english=(
+                        f"{name}: {_IN_ENGLISH[item.kind]} ({item.masked}) must not appear in "
+                        f"a public file; {_origin(item, loaded, 'en')}. Nothing has been written.",
+                        "Remove it from the plan or the template. An official's work phone "
+                        "and e-mail may be published if the person has official: true.",
+                    ),
                 )
+
+
+_IN_ENGLISH = {
+    "personnummer": "a personal identity number",
+    "samordningsnummer": "a coordination number",
+    "telefonnummer": "a phone number",
+    "e-postadress": "an e-mail address",
+}
 
 
 def _article(kind: str) -> str:
     return "en" if kind == "e-postadress" else "ett"
 
 
-def _origin(item: Item, loaded) -> str:
+def _origin(item: Item, loaded, language: str = "sv") -> str:
     """Where the data comes from: the plan field that holds it, or the template."""
+    texts = {
+        "sv": ("uppgiften kommer från {field} ({where})", "uppgiften står i mallen, inte i planen"),
+        "en": ("it comes from {field} ({where})", "it is in the template, not in the plan"),
+    }
+    from_field, in_template = texts[language]
     if loaded is not None:
         for path, text in text_fields(loaded.plan):
             if any(found.key == item.key for found in find_personal_data(text)):
                 line, _ = loaded.source.position(path)
                 field = mask(format_key_path(path, loaded.source.data))  # an id may hold it
-                return f"uppgiften kommer från {field} ({loaded.path}:{line})"
-    return "uppgiften står i mallen, inte i planen"
+                return from_field.format(field=field, where=f"{loaded.path}:{line}")
+    return in_template
 
 
 def readable_texts(suffix: str, content: str | bytes) -> list[str]:

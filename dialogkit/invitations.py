@@ -110,6 +110,10 @@ def select_dialogues(project: DialogueProject, ids: list[str] | None) -> list[Di
         raise UsageError(
             f"Dialogen {', '.join(unknown)} finns inte i planen.",
             hint="Välj bland: " + ", ".join(by_id) + ".",
+            english=(
+                f"The plan has no dialogue {', '.join(unknown)}.",
+                "Choose from: " + ", ".join(by_id) + ".",
+            ),
         )
     return [by_id[i] for i in ids]
 
@@ -120,7 +124,12 @@ def select_channels(project: DialogueProject, channels: list[str] | None) -> lis
     unknown = [c for c in chosen if c not in CHANNEL_LIMITS]
     if unknown:
         raise UsageError(
-            f"Kanalen {', '.join(unknown)} finns inte.", hint="Välj bland: " + ", ".join(CHANNELS)
+            f"Kanalen {', '.join(unknown)} finns inte.",
+            hint="Välj bland: " + ", ".join(CHANNELS),
+            english=(
+                f"There is no channel {', '.join(unknown)}.",
+                "Choose from: " + ", ".join(CHANNELS),
+            ),
         )
     return list(dict.fromkeys(chosen))
 
@@ -138,6 +147,12 @@ def draft_channels(project: DialogueProject, channels: list[str] | None) -> list
             f"bara för {' och '.join(EMAIL_CHANNELS)}.",
             hint=f"Välj -c {' eller -c '.join(EMAIL_CHANNELS)}, "
             f"eller skriv {', '.join(other)} med -f text.",
+            english=(
+                f"The channel {', '.join(other)} is no e-mail; -f eml writes drafts "
+                f"only for {' and '.join(EMAIL_CHANNELS)}.",
+                f"Choose -c {' or -c '.join(EMAIL_CHANNELS)}, "
+                f"or write {', '.join(other)} with -f text.",
+            ),
         )
     return chosen
 

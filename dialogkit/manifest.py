@@ -56,9 +56,9 @@ def plan_source(plan_file: Path, out: Path) -> str:
         return plan_file.resolve().as_posix()
 
 
-def read_manifest(out: Path) -> tuple[Manifest, str | None]:
-    """What the last build wrote into `out`, and a warning when the manifest is there
-    but cannot be used (then nothing is removed)."""
+def read_manifest(out: Path) -> tuple[Manifest, dict[str, str] | None]:
+    """What the last build wrote into `out`, and a warning (by language) when the
+    manifest is there but cannot be used (then nothing is removed)."""
     path = out / MANIFEST_NAME
     if path.is_symlink() or not path.is_file():
         return Manifest(), None
@@ -68,7 +68,10 @@ def read_manifest(out: Path) -> tuple[Manifest, str | None]:
         if not isinstance(files, dict) or not isinstance(plans, dict):
             raise TypeError
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
-        return Manifest(), f"{path} kan inte läsas; inga gamla filer tas bort."
+        return Manifest(), {
+            "sv": f"{path} kan inte läsas; inga gamla filer tas bort.",
+            "en": f"{path} cannot be read; no old files are removed.",
+        }
     return Manifest(
         {
             name: value

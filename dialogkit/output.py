@@ -85,37 +85,61 @@ def check_target(path: Path, *, folder: bool = False) -> None:
         raise UsageError(
             f"{path} är en mapp; här behövs en fil att skriva.",
             hint=f"Ange en fil i mappen: {path / 'FILNAMN'}",
+            english=(
+                f"{path} is a folder; a file to write is needed here.",
+                f"Name a file in the folder: {path / 'FILENAME'}",
+            ),
         )
     if folder and path.exists() and not path.is_dir():
         raise UsageError(
             f"{path} är en fil; här behövs en mapp att skriva filerna i.",
             hint="Ange en mapp som inte finns eller en befintlig mapp.",
+            english=(
+                f"{path} is a file; a folder to write the files in is needed here.",
+                "Name a folder that does not exist yet, or an existing folder.",
+            ),
         )
     existing = next((above for above in path.parents if above.exists()), None)
     if existing is not None and not existing.is_dir():
         raise UsageError(
             f"{path} kan inte skrivas: {existing} är en fil, inte en mapp.",
             hint="Ange en sökväg genom mappar.",
+            english=(
+                f"{path} cannot be written: {existing} is a file, not a folder.",
+                "Name a path through folders.",
+            ),
         )
 
 
 _REASONS = {
-    errno.ENOENT: "mappen finns inte",
-    errno.EACCES: "behörighet saknas",
-    errno.EPERM: "behörighet saknas",
-    errno.EROFS: "enheten är skrivskyddad",
-    errno.ENOSPC: "disken är full",
-    errno.EISDIR: "det är en mapp",
-    errno.ENOTDIR: "en del av sökvägen är en fil, inte en mapp",
-    errno.EEXIST: "en del av sökvägen är en fil, inte en mapp",
+    errno.ENOENT: ("mappen finns inte", "the folder does not exist"),
+    errno.EACCES: ("behörighet saknas", "permission denied"),
+    errno.EPERM: ("behörighet saknas", "permission denied"),
+    errno.EROFS: ("enheten är skrivskyddad", "the drive is read-only"),
+    errno.ENOSPC: ("disken är full", "the disk is full"),
+    errno.EISDIR: ("det är en mapp", "it is a folder"),
+    errno.ENOTDIR: (
+        "en del av sökvägen är en fil, inte en mapp",
+        "part of the path is a file, not a folder",
+    ),
+    errno.EEXIST: (
+        "en del av sökvägen är en fil, inte en mapp",
+        "part of the path is a file, not a folder",
+    ),
 }
+"""Why a file cannot be written, in Swedish and English, by the system's error number."""
 
 
 def cannot_write(path: Path, error: OSError) -> UsageError:
-    reason = _REASONS.get(error.errno, error.strerror or str(error))
+    unknown = error.strerror or str(error)
+    reason, english = _REASONS.get(error.errno, (unknown, unknown))
     return UsageError(
         f"{path}: kan inte skrivas ({reason}).",
         hint="Välj en annan plats med --out, eller kontrollera mappens behörigheter.",
+        english=(
+            f"{path}: cannot be written ({english}).",
+            "Choose another place with --out, or check the folder's permissions.",
+        ),
     )
 
 
@@ -127,13 +151,21 @@ def refuse_links(path: Path, base: Path | None = None) -> None:
     and above `base` are the system's, and are not looked at."""
     if base is not None and ".." in path.relative_to(base).parts:
         # a ValueError from relative_to is a bug in the caller
-        raise UsageError(f"{path}: ligger utanför {base}; inget skrivs.")
+        raise UsageError(
+            f"{path}: ligger utanför {base}; inget skrivs.",
+            english=(f"{path}: lies outside {base}; nothing is written.", None),
+        )
     linked = linked_folders(path, base)
     if linked:
         raise UsageError(
             f"{linked[0]} är en symbolisk länk; dialogkit skriver inte genom den, "
             f"så {path} skrivs inte.",
             hint="Ta bort länken, eller skriv till en mapp som inte nås genom en länk.",
+            english=(
+                f"{linked[0]} is a symbolic link; dialogkit does not write through it, "
+                f"so {path} is not written.",
+                "Remove the link, or write to a folder not reached through a link.",
+            ),
         )
 
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .findings import Text
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -50,10 +52,20 @@ SEASONS = {
 # to 9999 would make a timeline of 120,000 months.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
-FORMS_HINT = (
+FORMS_HINT = Text(
     'Skriv t.ex. "2021-04", "april 2021", "2021-04-13", "hösten 2023", '
-    '"juni-september 2023" eller "2021-02-01..2021-02-26".'
+    '"juni-september 2023" eller "2021-02-01..2021-02-26".',
+    'Write e.g. "2021-04", "april 2021", "2021-04-13", "juni-september 2023" or '
+    '"2021-02-01..2021-02-26" (months and seasons in Swedish).',
 )
+
+
+class PeriodError(ValueError):
+    """A text that is not a period: why, in Swedish (`str`) and English (`en`)."""
+
+    def __init__(self, sv: str, en: str) -> None:
+        super().__init__(sv)
+        self.en = en
 
 
 @dataclass(frozen=True)
@@ -80,7 +92,10 @@ class Period:
 def check_year(year: int) -> int:
     """`year`, or a ValueError with a Swedish reason if it is outside FIRST_YEAR–LAST_YEAR."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"året {year} ligger utanför {FIRST_YEAR}–{LAST_YEAR}")
+        raise PeriodError(
+            f"året {year} ligger utanför {FIRST_YEAR}–{LAST_YEAR}",
+            f"the year {year} lies outside {FIRST_YEAR}–{LAST_YEAR}",
+        )
     return year
 
 
@@ -104,7 +119,7 @@ def _single(text: str) -> tuple[date, date] | tuple[str, None]:
         year, month = map(int, match.groups())
         check_year(year)
         if not 1 <= month <= 12:
-            raise ValueError(f"månad {month} finns inte")
+            raise PeriodError(f"månad {month} finns inte", f"there is no month {month}")
         return date(year, month, 1), _last_day(year, month)
     if match := _YEAR.fullmatch(text):
         year = check_year(int(match.group(1)))
@@ -116,12 +131,15 @@ def _single(text: str) -> tuple[date, date] | tuple[str, None]:
         elif word in SEASONS:
             first, last = SEASONS[word]
         else:
-            raise ValueError(f"'{word}' är varken en månad eller en årstid")
+            raise PeriodError(
+                f"'{word}' är varken en månad eller en årstid",
+                f"'{word}' is neither a month nor a season",
+            )
         if year is None:
             return word, None
         number = check_year(int(year))
         return date(number, first, 1), _last_day(number, last)
-    raise ValueError("okänt format")
+    raise PeriodError("okänt format", "unknown form")
 
 
 def _with_year(word: str, year: int, *, end: bool) -> date:
@@ -137,24 +155,29 @@ def parse_period(text: str) -> Period:
     original = text
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
-        raise ValueError("tomt värde")
+        raise PeriodError("tomt värde", "empty value")
     parts = _RANGE_SPLIT.split(cleaned)
     try:
         if len(parts) == 1:
             start, end = _single(cleaned)
             if end is None:
-                raise ValueError(f"'{original.strip()}' saknar år")
+                raise PeriodError(
+                    f"'{original.strip()}' saknar år", f"'{original.strip()}' has no year"
+                )
             return Period(start, end, original.strip())
         if len(parts) != 2:
-            raise ValueError("för många delar")
+            raise PeriodError("för många delar", "too many parts")
         first, second = _single(parts[0]), _single(parts[1])
         if second[1] is None:
-            raise ValueError(f"'{parts[1]}' saknar år")
+            raise PeriodError(f"'{parts[1]}' saknar år", f"'{parts[1]}' has no year")
         end = second[1]
         # "juni-september 2023": the year is written once, at the end
         start = _with_year(first[0], end.year, end=False) if first[1] is None else first[0]
         return Period(start, end, original.strip())
     except ValueError as error:
         if "day is out of range" in str(error) or "month must be" in str(error):
-            raise ValueError(f"datumet i '{original.strip()}' finns inte") from None
+            raise PeriodError(
+                f"datumet i '{original.strip()}' finns inte",
+                f"the date in '{original.strip()}' does not exist",
+            ) from None
         raise

@@ -60,11 +60,20 @@ def choose_kind(loaded: LoadedPlan, kind: str | None) -> str:
         return kind or own[0]
     if kind not in report_kinds():
         raise UsageError(
-            f"Rapporttypen '{kind}' finns inte.", hint="Välj bland: " + ", ".join(report_kinds())
+            f"Rapporttypen '{kind}' finns inte.",
+            hint="Välj bland: " + ", ".join(report_kinds()),
+            english=(
+                f"There is no report kind '{kind}'.",
+                "Choose from: " + ", ".join(report_kinds()),
+            ),
         )
     raise UsageError(
         f"Rapporten {kind} passar inte för {loaded.path.name}.",
         hint="För den här planen: " + ", ".join(own) + ".",
+        english=(
+            f"The report {kind} does not fit {loaded.path.name}.",
+            "For this plan: " + ", ".join(own) + ".",
+        ),
     )
 
 
@@ -81,7 +90,11 @@ def build_report(
     plans); without it they are read from the plan's folder when needed."""
     kind = choose_kind(loaded, kind)
     if audience not in AUDIENCES:
-        raise UsageError(f"Okänd målgrupp '{audience}'.", hint="Välj public eller internal.")
+        raise UsageError(
+            f"Okänd målgrupp '{audience}'.",
+            hint="Välj public eller internal.",
+            english=(f"Unknown audience '{audience}'.", "Choose public or internal."),
+        )
     plan = loaded.plan
     if audience == "public":
         plan = public_version(plan)
@@ -123,7 +136,9 @@ def reference_docx(loaded: LoadedPlan, templates: Path | None = None) -> Path:
     for folder in template_dirs(workspace_root(loaded.path), templates):
         if (folder / "reference.docx").is_file():
             return folder / "reference.docx"
-    raise UsageError("Ingen reference.docx hittades.")
+    raise UsageError(
+        "Ingen reference.docx hittades.", english=("No reference.docx was found.", None)
+    )
 
 
 # --- what each report's template sees -----------------------------------------------

@@ -98,17 +98,29 @@ class ContainedLoader(FileSystemLoader):
 
     def get_source(self, environment, template):
         if any(part.startswith(".") for part in template.split("/")):
-            raise SecurityError(f"{template}: dolda filer och mappar laddas inte som mallar")
+            raise TemplateRefusedError(
+                f"{template}: dolda filer och mappar laddas inte som mallar",
+                english=f"{template}: hidden files and folders are not loaded as templates",
+            )
         source, filename, uptodate = super().get_source(environment, template)
         real = Path(filename).resolve()
         if not any(real.is_relative_to(Path(root).resolve()) for root in self.searchpath):
-            raise SecurityError(
-                f"{filename}: mallen är en symbolisk länk som pekar ut ur mallmappen ({real})"
+            raise TemplateRefusedError(
+                f"{filename}: mallen är en symbolisk länk som pekar ut ur mallmappen ({real})",
+                english=f"{filename}: the template is a symbolic link out of its folder ({real})",
             )
         return source, filename, uptodate
 
 
-class TemplateLimitError(SecurityError):
+class TemplateRefusedError(SecurityError):
+    """A template did what templates may not: the message in Swedish, and `english`."""
+
+    def __init__(self, message: str, *, english: str) -> None:
+        super().__init__(message)
+        self.english = english
+
+
+class TemplateLimitError(TemplateRefusedError):
     """A template went past one of the limits above."""
 
 
@@ -120,9 +132,14 @@ class _Budget:
 
     def check(self) -> None:
         if clock.monotonic() > self.deadline:
-            raise TemplateLimitError(
-                f"mallen tog längre tid än {TIME_LIMIT:.0f} sekunder och stoppades"
-            )
+            raise _too_slow()
+
+
+def _too_slow() -> TemplateLimitError:
+    return TemplateLimitError(
+        f"mallen tog längre tid än {TIME_LIMIT:.0f} sekunder och stoppades",
+        english=f"the template took longer than {TIME_LIMIT:.0f} seconds and was stopped",
+    )
 
 
 _budget: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("budget", default=None)
@@ -135,7 +152,10 @@ def _check_budget() -> None:
 
 
 def _too_long() -> TemplateLimitError:
-    return TemplateLimitError(f"mallen bygger en text längre än {MAX_TEXT:,} tecken")
+    return TemplateLimitError(
+        f"mallen bygger en text längre än {MAX_TEXT:,} tecken",
+        english=f"the template builds a text longer than {MAX_TEXT:,} characters",
+    )
 
 
 def _text_size(value: Any) -> None:
@@ -144,16 +164,28 @@ def _text_size(value: Any) -> None:
         if len(value) > MAX_TEXT:
             raise _too_long()
         if not isinstance(value, str) and len(value) > MAX_ITEMS:
-            raise TemplateLimitError(f"mallen bygger en lista med mer än {MAX_ITEMS:,} delar")
+            raise TemplateLimitError(
+                f"mallen bygger en lista med mer än {MAX_ITEMS:,} delar",
+                english=f"the template builds a list of more than {MAX_ITEMS:,} items",
+            )
         budget = _budget.get()
         if budget is not None:
             budget.work += len(value)
             if budget.work > MAX_WORK:
                 raise TemplateLimitError(
-                    f"mallen bygger sammanlagt mer än {MAX_WORK:,} tecken och stoppades"
+                    f"mallen bygger sammanlagt mer än {MAX_WORK:,} tecken och stoppades",
+                    english=f"the template builds more than {MAX_WORK:,} characters in all "
+                    "and was stopped",
                 )
     if isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
-        raise TemplateLimitError("mallen räknar fram ett orimligt stort tal")
+        raise _too_large()
+
+
+def _too_large() -> TemplateLimitError:
+    return TemplateLimitError(
+        "mallen räknar fram ett orimligt stort tal",
+        english="the template computes an unreasonably large number",
+    )
 
 
 def written_size(value: Any, limit: int = MAX_TEXT) -> int:
@@ -188,7 +220,9 @@ def bounded_render(template, context: dict[str, Any]) -> str:
             size += len(chunk)
             if size > MAX_OUTPUT:
                 raise TemplateLimitError(
-                    f"mallen skriver mer än {MAX_OUTPUT:,} tecken och stoppades"
+                    f"mallen skriver mer än {MAX_OUTPUT:,} tecken och stoppades",
+                    english=f"the template writes more than {MAX_OUTPUT:,} characters "
+                    "and was stopped",
                 )
             parts.append(chunk)
         return "".join(parts)
@@ -204,9 +238,7 @@ def _start_alarm():
         return None  # somebody else's timer is running; the hooks still check the clock
 
     def stop(signum, frame):
-        raise TemplateLimitError(
-            f"mallen tog längre tid än {TIME_LIMIT:.0f} sekunder och stoppades"
-        )
+        raise _too_slow()
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT + 1)
@@ -226,7 +258,10 @@ def bounded_range(*args: int):
         if budget is not None:
             budget.loop_steps += 1
             if budget.loop_steps > MAX_LOOP_STEPS:
-                raise TemplateLimitError(f"mallens slingor tar mer än {MAX_LOOP_STEPS:,} steg")
+                raise TemplateLimitError(
+                    f"mallens slingor tar mer än {MAX_LOOP_STEPS:,} steg",
+                    english=f"the template's loops take more than {MAX_LOOP_STEPS:,} steps",
+                )
             if budget.loop_steps % 1000 == 0:
                 budget.check()
         yield number
@@ -270,7 +305,10 @@ def _check_format(pattern: Any, values: Any = ()) -> None:
         return
     widths = [int(n) for n in _FORMAT_NUMBER.findall(pattern)]
     if "*" in pattern or any(width > MAX_WIDTH for width in widths):
-        raise TemplateLimitError("mallen använder en för stor bredd i en formatsträng")
+        raise TemplateLimitError(
+            "mallen använder en för stor bredd i en formatsträng",
+            english="the template uses too large a width in a format string",
+        )
     fields = pattern.count("%")
     if len(pattern) + fields * (max(widths, default=0) + written_size(values)) > MAX_TEXT:
         raise _too_long()
@@ -288,7 +326,9 @@ def _check_arguments(name: str, value: Any, args: tuple, kwargs: dict) -> None:
     for argument in arguments:
         if isinstance(argument, int | float) and abs(argument) > MAX_WIDTH:
             raise TemplateLimitError(
-                f"filtret {name} fick talet {argument}; högst {MAX_WIDTH:,} tillåts"
+                f"filtret {name} fick talet {argument}; högst {MAX_WIDTH:,} tillåts",
+                english=f"the filter {name} got the number {argument}; "
+                f"at most {MAX_WIDTH:,} is allowed",
             )
     if name == "format":
         _check_format(value, (args, kwargs))
@@ -370,7 +410,10 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         _check_budget()
         if not __self.is_safe_callable(__obj):
             name = getattr(__obj, "__name__", type(__obj).__name__)
-            raise SecurityError(f"'{name}' får inte anropas i en mall")
+            raise TemplateRefusedError(
+                f"'{name}' får inte anropas i en mall",
+                english=f"'{name}' may not be called in a template",
+            )
         result = __context.call(__obj, *args, **kwargs)
         if __self.rendered_type and isinstance(__obj, Macro | BlockReference):
             return __self.rendered_type(result)
@@ -397,7 +440,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
                     _check_repeat(sequence, times)
         elif operator == "**" and isinstance(left, int) and isinstance(right, int):
             if right > 0 and abs(left) > 1 and right * math.log2(abs(left)) > MAX_INT_BITS:
-                raise TemplateLimitError("mallen räknar fram ett orimligt stort tal")
+                raise _too_large()
         elif operator == "%":
             _check_format(left, right)
         result = super().call_binop(context, operator, left, right)

@@ -118,7 +118,12 @@ def skeleton(kind: str) -> str:
     path = builtin_templates_dir() / "skeletons" / f"{kind}.yaml"
     if kind not in SKELETON_FILES or not path.is_file():
         raise UsageError(
-            f"Plantypen '{kind}' finns inte.", hint="Välj bland: " + ", ".join(SKELETON_FILES)
+            f"Plantypen '{kind}' finns inte.",
+            hint="Välj bland: " + ", ".join(SKELETON_FILES),
+            english=(
+                f"There is no plan kind '{kind}'.",
+                "Choose from: " + ", ".join(SKELETON_FILES),
+            ),
         )
     return path.read_text("utf-8")
 
@@ -154,9 +159,17 @@ def new_plan(kind: str, name: str, folder: Path) -> Path:
         raise UsageError(
             f"'{name}' går inte att använda som namn.",
             hint="Använd små bokstäver a–z, siffror och bindestreck, t.ex. dialog-2026.",
+            english=(
+                f"'{name}' cannot be used as a name.",
+                "Use lower-case letters a–z, digits and hyphens, e.g. dialogue-2026.",
+            ),
         )
     path = folder / f"{name}.yaml"
     if path.exists():
-        raise UsageError(f"{path} finns redan.", hint="Välj ett annat namn.")
+        raise UsageError(
+            f"{path} finns redan.",
+            hint="Välj ett annat namn.",
+            english=(f"{path} already exists.", "Choose another name."),
+        )
     text = re.sub(r"^id: .*$", f"id: {name}", skeleton(kind), count=1, flags=re.MULTILINE)
     return write_atomic(path, text)

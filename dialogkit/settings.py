@@ -44,6 +44,12 @@ def current_workspace() -> Path:
             f"{Path.cwd()} eller mapparna ovanför.",
             hint="Gå till arbetsytans mapp, ange planerna, eller skapa en arbetsyta med "
             "dialogkit init MAPP.",
+            english=(
+                f"No workspace here: neither {WORKSPACE_MARKER} nor {PLANS_FOLDER}/ is in "
+                f"{Path.cwd()} or the folders above it.",
+                "Go to the workspace's folder, name the plans, or create a workspace with "
+                "dialogkit init FOLDER.",
+            ),
         )
     return root
 
@@ -56,6 +62,10 @@ def default_plans() -> Path:
         raise UsageError(
             f"Arbetsytan {root} har ingen mapp {PLANS_FOLDER}/.",
             hint="Skapa en plan med dialogkit plan new TYP NAMN, eller ange planerna.",
+            english=(
+                f"The workspace {root} has no folder {PLANS_FOLDER}/.",
+                "Create a plan with dialogkit plan new KIND NAME, or name the plans.",
+            ),
         )
     return shown(plans)
 
@@ -105,11 +115,19 @@ def _language(marker: Path) -> str:
         raise UsageError(
             f"{marker}: kan inte läsas ({error}).",
             hint='Filen är TOML, till exempel: language = "sv"',
+            english=(
+                f"{marker}: cannot be read ({error}).",
+                'The file is TOML, for example: language = "en"',
+            ),
         ) from None
     language = settings.get("language", DEFAULT_LANGUAGE)
     if language not in LANGUAGES:
         raise UsageError(
             f"{marker}: language = {language!r} finns inte.",
             hint='Skriv language = "sv" eller language = "en".',
+            english=(
+                f"{marker}: there is no language {language!r}.",
+                'Write language = "sv" or language = "en".',
+            ),
         )
     return language

@@ -39,7 +39,10 @@ def template_dirs(workspace: Path | None = None, extra: Path | None = None) -> l
     dirs = []
     if extra is not None:
         if not extra.is_dir():
-            raise TemplateError(f"{extra}: mallmappen finns inte.")
+            raise TemplateError(
+                f"{extra}: mallmappen finns inte.",
+                english=(f"{extra}: the template folder does not exist.", None),
+            )
         dirs.append(extra)
     if workspace is not None and (workspace / "templates").is_dir():
         dirs.append(_inside(workspace / "templates", workspace))
@@ -60,6 +63,10 @@ def _inside(templates: Path, workspace: Path) -> Path:
         raise TemplateError(
             f"{templates}: mallmappen är en symbolisk länk ({real}); den används inte.",
             hint=SYMLINK_HINT,
+            english=(
+                f"{templates}: the template folder is a symbolic link ({real}); it is not used.",
+                SYMLINK_HINT_EN,
+            ),
         )
     return templates
 
@@ -149,20 +156,31 @@ def render(env, name: str, **context: Any) -> str:
     try:
         template = env.get_template(name)
     except TemplateNotFound:
-        raise TemplateError(f"Mallen {name} finns inte.") from None
-    except TemplateSyntaxError as error:
         raise TemplateError(
-            f"{error.filename or name}:{error.lineno}: fel i mallen: {error.message}"
+            f"Mallen {name} finns inte.", english=(f"There is no template {name}.", None)
+        ) from None
+    except TemplateSyntaxError as error:
+        where = f"{error.filename or name}:{error.lineno}"
+        raise TemplateError(
+            f"{where}: fel i mallen: {error.message}",
+            english=(f"{where}: error in the template: {error.message}", None),
         ) from None
     except SecurityError as error:
-        raise TemplateError(str(error), hint=SYMLINK_HINT) from None
+        english = getattr(error, "english", str(error))
+        raise TemplateError(
+            str(error), hint=SYMLINK_HINT, english=(english, SYMLINK_HINT_EN)
+        ) from None
     data = {key: to_data(value) for key, value in context.items()}
     try:
         text = bounded_render(template, data)
     except Exception as error:  # a filter given the wrong kind of value fails in many ways
+        where = _template_line(error, template.filename or name)
+        explained, english = _explain(error)
+        link = "symbolisk länk" in str(error)
         raise TemplateError(
-            f"{_template_line(error, template.filename or name)}: {_explain(error)}",
-            hint=SYMLINK_HINT if "symbolisk länk" in str(error) else TEMPLATE_HINT,
+            f"{where}: {explained}",
+            hint=SYMLINK_HINT if link else TEMPLATE_HINT,
+            english=(f"{where}: {english}", SYMLINK_HINT_EN if link else TEMPLATE_HINT_EN),
         ) from None
     control = NOT_IN_PARAGRAPHS.search(text)
     if control:  # plan text cannot hold them (the model refuses them): the template wrote it
@@ -170,12 +188,19 @@ def render(env, name: str, **context: Any) -> str:
             f"{template.filename or name}: mallen skriver styrtecknet "
             f"U+{ord(control.group()):04X}, som inte hör hemma i en text.",
             hint="Ta bort tecknet ur mallen.",
+            english=(
+                f"{template.filename or name}: the template writes the control character "
+                f"U+{ord(control.group()):04X}, which does not belong in a text.",
+                "Remove the character from the template.",
+            ),
         )
     return text
 
 
 TEMPLATE_HINT = "Rätta mallen, eller lägg till värdet i planen."
 SYMLINK_HINT = "Lägg mallen som en vanlig fil i arbetsytans templates/."
+TEMPLATE_HINT_EN = "Fix the template, or add the value to the plan."
+SYMLINK_HINT_EN = "Put the template as a plain file in the workspace's templates/."
 
 
 def _template_line(error: Exception, filename: str) -> str:
@@ -192,7 +217,8 @@ def _template_line(error: Exception, filename: str) -> str:
     return where
 
 
-def _explain(error: Exception) -> str:
+def _explain(error: Exception) -> tuple[str, str]:
+    """What went wrong while the template was filled in, in Swedish and English."""
     from jinja2 import UndefinedError
     from jinja2.exceptions import SecurityError
     from jinja2.exceptions import TemplateError as JinjaError
@@ -202,18 +228,29 @@ def _explain(error: Exception) -> str:
         if missing:
             return (
                 f"'{missing.group(1)}' finns inte i planens data "
-                "(mallar kan bara läsa planens fält, inte anropa metoder)"
+                "(mallar kan bara läsa planens fält, inte anropa metoder)",
+                f"'{missing.group(1)}' is not in the plan's data "
+                "(templates can only read the plan's fields, not call methods)",
             )
-        return f"mallen använder ett värde som saknas ({error.message})"
+        return (
+            f"mallen använder ett värde som saknas ({error.message})",
+            f"the template uses a value that is missing ({error.message})",
+        )
     if isinstance(error, SecurityError):
-        return f"mallen stoppades: {error}"
+        english = getattr(error, "english", str(error))
+        return f"mallen stoppades: {error}", f"the template was stopped: {english}"
     if isinstance(error, RecursionError):
-        return "mallen anropar sig själv utan slut"
+        return "mallen anropar sig själv utan slut", "the template calls itself without end"
     if isinstance(error, MemoryError):
-        return "mallen bygger mer data än minnet rymmer"
+        return (
+            "mallen bygger mer data än minnet rymmer",
+            "the template builds more data than memory holds",
+        )
     if isinstance(error, JinjaError):
-        return f"fel när mallen fylldes i: {error}"
+        return f"fel när mallen fylldes i: {error}", f"error while filling in the template: {error}"
     return (
         "ett filter eller en funktion i mallen fick ett värde av fel slag "
-        f"({type(error).__name__}: {error})"
+        f"({type(error).__name__}: {error})",
+        "a filter or function in the template got a value of the wrong kind "
+        f"({type(error).__name__}: {error})",
     )

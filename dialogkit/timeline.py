@@ -43,7 +43,10 @@ def build_timeline(plan) -> Timeline:
     Every period is told in words ("hösten 2023", "mars 2023 – december 2024"); a
     dialogue's `when` already is (its day and hours)."""
     if not hasattr(plan, "schedule"):
-        raise UsageError(f"{plan.display_title} har ingen tidsaxel.")
+        raise UsageError(
+            f"{plan.display_title} har ingen tidsaxel.",
+            english=(f"{plan.display_title} has no timeline.", None),
+        )
     items = [_in_words(TimelineItem(*item), plan.language) for item in plan.schedule()]
     items.sort(key=lambda item: (item.start, item.end, item.kind != "milestone"))
     return Timeline(plan.display_title, plan.language, tuple(items))

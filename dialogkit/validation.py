@@ -1,5 +1,6 @@
 """Validate plan data against the model and turn Pydantic's errors into findings
-that a process leader can act on: Swedish wording, the right line, a hint."""
+that a process leader can act on: in Swedish and English, at the right line, with a
+hint."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .catalogue import finding
-from .findings import FileFindings, Finding, KeyPath, Severity, format_key_path
+from .findings import FileFindings, Finding, KeyPath, Severity, Text, format_key_path
 from .model import KINDS, model_for
 from .model.types import shown, text_error
 from .settings import DEFAULT_LANGUAGE, folder_language
@@ -19,7 +20,9 @@ from .yamlsource import Source
 if TYPE_CHECKING:
     from .model import Plan
 
-KINDS_HINT = "Tillåtna värden: " + ", ".join(KINDS) + "."
+KINDS_HINT = Text(
+    f"Tillåtna värden: {', '.join(KINDS)}.", f"The values allowed: {', '.join(KINDS)}."
+)
 
 
 def validate_source(source: Source) -> tuple[Plan | None, list[Finding]]:
@@ -31,7 +34,10 @@ def validate_source(source: Source) -> tuple[Plan | None, list[Finding]]:
             _finding(
                 source,
                 "DK005",
-                "En plan ska vara en mappning som börjar med kind:.",
+                Text(
+                    "En plan ska vara en mappning som börjar med kind:.",
+                    "A plan is a mapping that starts with kind:.",
+                ),
                 (),
                 hint=KINDS_HINT,
             )
@@ -42,16 +48,23 @@ def validate_source(source: Source) -> tuple[Plan | None, list[Finding]]:
             _finding(
                 source,
                 "DK005",
-                "Planen saknar nyckeln kind.",
+                Text("Planen saknar nyckeln kind.", "The plan has no key kind."),
                 (),
-                hint="Lägg till t.ex. kind: dialogue_project. " + KINDS_HINT,
+                hint=Text(
+                    f"Lägg till t.ex. kind: dialogue_project. {KINDS_HINT.sv}",
+                    f"Add e.g. kind: dialogue_project. {KINDS_HINT.en}",
+                ),
             )
         ]
     if not isinstance(kind, str) or kind not in KINDS:
         guess = _did_you_mean(str(kind), KINDS)
         return None, [
             _finding(
-                source, "DK005", f"Okänd plantyp '{kind}'.", ("kind",), hint=guess or KINDS_HINT
+                source,
+                "DK005",
+                Text(f"Okänd plantyp '{kind}'.", f"Unknown plan kind '{kind}'."),
+                ("kind",),
+                hint=guess or KINDS_HINT,
             )
         ]
     model = model_for(kind)
@@ -93,17 +106,20 @@ def _first_errors(error: ValidationError, limit: int) -> list[dict]:
 def _finding(
     source: Source,
     code: str,
-    message: str,
+    message: Text,
     path: KeyPath,
     *,
-    hint: str | None = None,
+    hint: Text | None = None,
     prefer_key: bool = False,
 ) -> Finding:
     line, col = source.position(path, prefer_key=prefer_key)
+    return finding(code, message, source.path, hint=hint, **_place(source, path, line, col))
+
+
+def _place(source: Source, path: KeyPath, line: int, col: int) -> dict:
+    """A finding's position, key path and language (the plan's)."""
     where = format_key_path(path, source.data)
-    return finding(
-        code, message, source.path, line=line, col=col, path=path, hint=hint, where=where
-    )
+    return {"line": line, "col": col, "path": path, "where": where, "language": _language(source)}
 
 
 def _translate(source: Source, model: type[BaseModel], error: dict) -> Finding:
@@ -120,9 +136,9 @@ def _translate(source: Source, model: type[BaseModel], error: dict) -> Finding:
 
     if kind == "missing":
         code = "DK011"
-        message = f"'{name}' saknas."
-        described = field and field.description
-        hint = f"Lägg till {name}: ({described.rstrip('.')})." if described else None
+        message = Text(f"'{name}' saknas.", f"'{name}' is missing.")
+        described = field and field.description  # in Swedish only
+        hint = described and Text(f"Lägg till {name}: ({described.rstrip('.')}).", f"Add {name}:.")
         return _finding(source, code, message, path[:-1], hint=hint)
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, path[:-1])
@@ -134,11 +150,11 @@ def _translate(source: Source, model: type[BaseModel], error: dict) -> Finding:
             or _finding(
                 source,
                 "DK010",
-                f"Okänd nyckel '{shown(name)}'.",
+                Text(f"Okänd nyckel '{shown(name)}'.", f"Unknown key '{shown(name)}'."),
                 path,
-                hint=_swedish_key(name, allowed, _language(source))
+                hint=_swedish_key(name, allowed)
                 or _did_you_mean(name, allowed)
-                or ("Tillåtna nycklar här: " + ", ".join(allowed) + "." if allowed else None),
+                or _allowed_hint(allowed),
                 prefer_key=True,
             )
         )
@@ -148,19 +164,32 @@ def _translate(source: Source, model: type[BaseModel], error: dict) -> Finding:
         pasted = _pasted_finding(source, "DK012", path, on_key=on_key)
         if pasted:
             return pasted
-    if kind in ("dk_date", "dk_time"):
-        hint = _everyday_hint(kind, value, _language(source)) or hint
-    if kind.startswith("dk_"):
-        message = error["msg"]
+    if kind.startswith("dk_"):  # model/types.py's errors: both languages in ctx
+        english, english_hint = ctx.get("english") or (error["msg"], hint)
+        message, hint = Text(error["msg"], english), hint and Text(hint, english_hint)
     elif kind == "literal_error":
         options = _literal_options(model, path, on_key)
-        message = f"'{shown(value)}' är inget tillåtet värde."
-        hint = _did_you_mean(str(value), options) or ("Välj ett av: " + ", ".join(options) + ".")
+        message = Text(
+            f"'{shown(value)}' är inget tillåtet värde.",
+            f"'{shown(value)}' is not a value allowed.",
+        )
+        hint = _did_you_mean(str(value), options) or Text(
+            f"Välj ett av: {', '.join(options)}.", f"Choose one of: {', '.join(options)}."
+        )
     else:
-        message, default_hint = _describe(kind, ctx, value, name)
-        hint = hint or default_hint
+        message, hint = _describe(kind, ctx, value, name)
+    if kind in ("dk_date", "dk_time"):
+        hint = _everyday_hint(kind, value) or hint
     label = f"{name}: " if path and not on_key else ""
-    return _finding(source, code, label + message, path, hint=hint, prefer_key=on_key)
+    message = Text(label + message.sv, label + message.en)
+    return _finding(source, code, message, path, hint=hint, prefer_key=on_key)
+
+
+def _allowed_hint(allowed: list[str]) -> Text | None:
+    if not allowed:
+        return None
+    keys = ", ".join(allowed)
+    return Text(f"Tillåtna nycklar här: {keys}.", f"The keys allowed here: {keys}.")
 
 
 def _language(source: Source) -> str:
@@ -185,18 +214,11 @@ def _pasted_finding(source: Source, code: str, path: KeyPath, *, on_key: bool) -
     if on_key and problem.place == "text":
         problem = problem._replace(place="key")
     key = PASTED.sub("", str(path[-1])) if path else ""
-    message, hint = describe(problem, _language(source), source.path, key=key)
-    where = format_key_path(path, source.data)
-    return finding(
-        code,
-        message,
-        source.path,
-        line=problem.line,
-        col=problem.col,
-        path=path,
-        hint=hint,
-        where=where,
+    (sv, sv_hint), (en, en_hint) = (
+        describe(problem, language, source.path, key=key) for language in ("sv", "en")
     )
+    place = _place(source, path, problem.line, problem.col)
+    return finding(code, Text(sv, en), source.path, hint=Text(sv_hint, en_hint), **place)
 
 
 def _comma_finding(source: Source, path: KeyPath, value: Any) -> Finding | None:
@@ -216,111 +238,128 @@ def _comma_finding(source: Source, path: KeyPath, value: Any) -> Finding | None:
     rest = re.match(r"[^,{}\[\]]*", text[col - 1 :]).group().strip()
     key, first = found.group(1), found.group(2)
     quoted = f'{key}: "{first.strip(CURLY)}, {rest.strip(CURLY)}"'
-    texts = _COMMA_TEXTS[_language(source)]
+    place = _place(source, path, line, len(before.rstrip()))  # at the comma
     return finding(
         "DK010",
-        texts[0].format(key=key, first=first, rest=shown(rest)),
+        Text(
+            f"Kommat efter '{first}' avslutar värdet för {key}, så '{shown(rest)}' läses som "
+            "en egen nyckel.",
+            f"The comma after '{first}' ends the value of {key}, so '{shown(rest)}' is read "
+            "as a key of its own.",
+        ),
         source.path,
-        line=line,
-        col=len(before.rstrip()),  # the comma
-        path=path,
-        hint=texts[1].format(quoted=quoted),
-        where=format_key_path(path, source.data),
+        hint=Text(
+            f"Sätt hela värdet inom citattecken: {quoted}", f"Quote the whole value: {quoted}"
+        ),
+        **place,
     )
 
 
-_COMMA_TEXTS = {
-    "sv": (
-        "Kommat efter '{first}' avslutar värdet för {key}, så '{rest}' läses som en egen nyckel.",
-        "Sätt hela värdet inom citattecken: {quoted}",
-    ),
-    "en": (
-        "The comma after '{first}' ends the value of {key}, so '{rest}' is read as a key "
-        "of its own.",
-        "Quote the whole value: {quoted}",
-    ),
-}
-
-
-def _swedish_key(name: str, allowed: list[str], language: str) -> str | None:
+def _swedish_key(name: str, allowed: list[str]) -> Text | None:
     from .everyday import english_key
 
     key = english_key(name, allowed)
-    return _EVERYDAY_TEXTS[language]["key"].format(key=key, name=name) if key else None
+    if key is None:
+        return None
+    return Text(
+        f"Menade du '{key}'? Nycklarna skrivs på engelska.",
+        f"Did you mean '{key}'? Keys are written in English.",
+    )
 
 
-def _everyday_hint(kind: str, value: Any, language: str) -> str | None:
+def _everyday_hint(kind: str, value: Any) -> Text | None:
     """For a date or time written as in a letter (13/4/2021, 18.00), the value to write."""
     from .everyday import clock_time, iso_date
 
-    texts = _EVERYDAY_TEXTS[language]
     if kind == "dk_date":
-        corrected = iso_date(value)
-        return texts["date"].format(value=corrected) if corrected else None
-    corrected = clock_time(value)
-    return texts["time"].format(value=corrected) if corrected else None
+        date = iso_date(value)
+        return date and Text(
+            f"Skriv {date} (datum skrivs ÅÅÅÅ-MM-DD).",
+            f"Write {date} (dates are written YYYY-MM-DD).",
+        )
+    time = clock_time(value)
+    return time and Text(
+        f'Skriv "{time}" (klockslag skrivs TT:MM, med kolon och inom citattecken).',
+        f'Write "{time}" (times are written HH:MM, with a colon and in quotes).',
+    )
 
 
-_EVERYDAY_TEXTS = {
-    "sv": {
-        "key": "Menade du '{key}'? Nycklarna skrivs på engelska.",
-        "date": "Skriv {value} (datum skrivs ÅÅÅÅ-MM-DD).",
-        "time": 'Skriv "{value}" (klockslag skrivs TT:MM, med kolon och inom citattecken).',
-    },
-    "en": {
-        "key": "Did you mean '{key}'? Keys are written in English.",
-        "date": "Write {value} (dates are written YYYY-MM-DD).",
-        "time": 'Write "{value}" (times are written HH:MM, with a colon and in quotes).',
-    },
-}
-
-
-def _describe(kind: str, ctx: dict, value: Any, name: str) -> tuple[str, str | None]:
+def _describe(kind: str, ctx: dict, value: Any, name: str) -> tuple[Text, Text | None]:
+    """The message (after the key's name) and hint for one of Pydantic's own errors."""
     if kind == "string_type":
-        return (
-            "ska vara text.",
+        return Text("ska vara text.", "must be text."), Text(
             "Sätt texten inom citattecken om den ser ut som ett tal eller datum.",
+            "Put the text in quotes if it looks like a number or a date.",
         )
     if kind == "int_type":
         if isinstance(value, str) and value.replace(" ", "").replace("\u00a0", "").isdigit():
-            return f"'{value}' ska vara ett heltal.", "Skriv talet utan mellanslag, t.ex. 9000."
-        return "ska vara ett heltal.", "Belopp anges i hela kronor, t.ex. 9000."
+            return Text(
+                f"'{value}' ska vara ett heltal.", f"'{value}' must be a whole number."
+            ), Text(
+                "Skriv talet utan mellanslag, t.ex. 9000.",
+                "Write the number without spaces, e.g. 9000.",
+            )
+        return Text("ska vara ett heltal.", "must be a whole number."), Text(
+            "Belopp anges i hela kronor, t.ex. 9000.",
+            "Amounts are given in whole kronor, e.g. 9000.",
+        )
     if kind == "float_type":
-        return "ska vara ett tal.", None
+        return Text("ska vara ett tal.", "must be a number."), None
     if kind == "bool_type":
-        hint = "Skriv true eller false (inte ja/nej)."
-        return f"'{shown(value)}' ska vara true eller false.", hint
+        return Text(
+            f"'{shown(value)}' ska vara true eller false.",
+            f"'{shown(value)}' must be true or false.",
+        ), Text("Skriv true eller false (inte ja/nej).", "Write true or false (not yes/no).")
     if kind == "list_type":
-        return "ska vara en lista.", "Skriv en punkt per rad som börjar med '- ', eller [a, b]."
+        return Text("ska vara en lista.", "must be a list."), Text(
+            "Skriv en punkt per rad som börjar med '- ', eller [a, b].",
+            "Write one item per line starting with '- ', or [a, b].",
+        )
     if kind in ("dict_type", "model_type", "model_attributes_type", "dataclass_type"):
-        return "ska vara en mappning med nycklar.", "Skriv nyckel: värde på egna rader, indraget."
+        return Text("ska vara en mappning med nycklar.", "must be a mapping with keys."), Text(
+            "Skriv nyckel: värde på egna rader, indraget.",
+            "Write key: value on lines of their own, indented.",
+        )
     if kind == "greater_than_equal":
-        return f"får inte vara mindre än {ctx.get('ge')}.", None
+        limit = ctx.get("ge")
+        return Text(f"får inte vara mindre än {limit}.", f"may not be less than {limit}."), None
     if kind == "less_than_equal":
-        return f"får inte vara större än {ctx.get('le')}.", None
+        limit = ctx.get("le")
+        return Text(f"får inte vara större än {limit}.", f"may not be greater than {limit}."), None
     if kind == "string_too_short":
-        return "får inte vara tomt.", None
+        return Text("får inte vara tomt.", "may not be empty."), None
     if kind == "string_pattern_mismatch":
         text = isinstance(value, str) and text_error(value, ctx.get("pattern", ""))
         if text:  # a control character or line break in plan text
             return text
-        return f"'{shown(value)}' har fel form.", _PATTERN_HINTS.get(name, _PATTERN_HINTS["id"])
-    return f"ogiltigt värde ({kind}).", None
+        return Text(
+            f"'{shown(value)}' har fel form.", f"'{shown(value)}' has the wrong form."
+        ), _PATTERN_HINTS.get(name, _PATTERN_HINTS["id"])
+    return Text(f"ogiltigt värde ({kind}).", f"invalid value ({kind})."), None
 
 
+_EMAIL_HINT = Text(
+    "Skriv en e-postadress, t.ex. namn@region.se.", "Write an e-mail address, e.g. name@region.se."
+)
 _PATTERN_HINTS = {
-    "id": "Ett id får bara innehålla a–z, A–Z, 0–9, '-', '_' och '.', t.ex. sala-2021.",
-    "email": "Skriv en e-postadress, t.ex. namn@region.se.",
-    "registration_email": "Skriv en e-postadress, t.ex. namn@region.se.",
-    "kolada_id": "Koladas id är N eller U följt av fem siffror, t.ex. U21463.",
+    "id": Text(
+        "Ett id får bara innehålla a–z, A–Z, 0–9, '-', '_' och '.', t.ex. sala-2021.",
+        "An id may hold only a–z, A–Z, 0–9, '-', '_' and '.', e.g. sala-2021.",
+    ),
+    "email": _EMAIL_HINT,
+    "registration_email": _EMAIL_HINT,
+    "kolada_id": Text(
+        "Koladas id är N eller U följt av fem siffror, t.ex. U21463.",
+        "A Kolada id is N or U followed by five digits, e.g. U21463.",
+    ),
 }
 
 
-def _did_you_mean(word: str, options) -> str | None:
+def _did_you_mean(word: str, options) -> Text | None:
     import difflib  # only a plan with mistakes needs it
 
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"Menade du '{match[0]}'?" if match else None
+    return Text(f"Menade du '{match[0]}'?", f"Did you mean '{match[0]}'?") if match else None
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .catalogue import finding
 from .errors import UsageError
-from .findings import FileFindings, Finding, Severity
+from .findings import FileFindings, Finding, Severity, Text
 from .links import link_out
 from .validation import validate_source
 from .yamlsource import Source, SourceError, read_source
@@ -143,7 +143,11 @@ def plan_files(paths: Iterable[Path]) -> PlanFiles:
     outside: list[Path] = []
     for path in paths:
         if not path.exists():
-            raise UsageError(f"{path}: finns inte.", hint="Ange en plan eller en mapp med planer.")
+            raise UsageError(
+                f"{path}: finns inte.",
+                hint="Ange en plan eller en mapp med planer.",
+                english=(f"{path}: does not exist.", "Name a plan or a folder of plans."),
+            )
         if link_out(path) is not None:
             outside.append(path)
             continue
@@ -159,9 +163,14 @@ def plan_files(paths: Iterable[Path]) -> PlanFiles:
             elif file.is_file():
                 files.append(file)
     if not files and not outside:
+        folders = ", ".join(_shown_folder(path) for path in paths)
         raise UsageError(
-            f"Inga planer i {', '.join(_shown_folder(path) for path in paths) or 'arbetsytan'}.",
+            f"Inga planer i {folders or 'arbetsytan'}.",
             hint="En plan är en .yaml-fil; skapa en med dialogkit plan new TYP NAMN.",
+            english=(
+                f"No plans in {folders or 'the workspace'}.",
+                "A plan is a .yaml file; create one with dialogkit plan new KIND NAME.",
+            ),
         )
     return PlanFiles(list(dict.fromkeys(files)), list(dict.fromkeys(outside)))
 
@@ -181,12 +190,18 @@ def outside_note(path: Path) -> Finding:
     the workspace."""
     link = link_out(path)
     through = f" ({link})" if link is not None and link != path else ""
-    what = "mappen" if path.is_dir() else "filen"
+    what = Text("mappen", "folder") if path.is_dir() else Text("filen", "file")
     return finding(
         "DK006",
-        f"Symbolisk länk ut ur arbetsytan{through}; {what} läses inte.",
+        Text(
+            f"Symbolisk länk ut ur arbetsytan{through}; {what.sv} läses inte.",
+            f"A symbolic link out of the workspace{through}; the {what.en} is not read.",
+        ),
         path,
-        hint="Kopiera planen in i mappen som kontrolleras, eller kontrollera den där den ligger.",
+        hint=Text(
+            "Kopiera planen in i mappen som kontrolleras, eller kontrollera den där den ligger.",
+            "Copy the plan into the folder being checked, or check it where it lies.",
+        ),
     )
 
 
@@ -196,7 +211,10 @@ def refuse_links_out(paths: Iterable[Path]) -> None:
     for path in paths:
         if link_out(path) is not None:
             note = outside_note(path)
-            raise UsageError(f"{path}: {note.message}", hint=note.hint)
+            message, hint = note.text("en")
+            raise UsageError(
+                f"{path}: {note.message}", hint=note.hint, english=(f"{path}: {message}", hint)
+            )
 
 
 def load_file(path: Path) -> tuple[LoadedPlan | None, list[Finding]]:
@@ -208,7 +226,7 @@ def _read(path: Path) -> Source | tuple:
     try:
         return read_source(path)
     except SourceError as error:
-        return (error.code, error.message, error.line, error.col, error.hint)
+        return (error.code, error.texts, error.line, error.col, error.language)
 
 
 def _read_plain(path: Path) -> tuple:
@@ -220,8 +238,11 @@ def _read_plain(path: Path) -> tuple:
 
 def _validate(path: Path, read: Source | tuple) -> tuple[LoadedPlan | None, list[Finding]]:
     if not isinstance(read, Source):
-        code, message, line, col, hint = read
-        return None, [finding(code, message, path, line=line, col=col, hint=hint)]
+        code, texts, line, col, language = read  # texts: message and hint in sv and en
+        (sv, sv_hint), (en, en_hint) = texts["sv"], texts["en"]
+        hint = Text(sv_hint, en_hint or sv_hint) if sv_hint else None
+        place = {"line": line, "col": col, "language": language}
+        return None, [finding(code, Text(sv, en), path, hint=hint, **place)]
     source = read
     plan, findings = validate_source(source)
     return (LoadedPlan(source, plan) if plan is not None else None), findings

@@ -49,10 +49,13 @@ class SourceError(Exception):
         self.col = col
         self.hint = hint
         self.texts = {"sv": (message, hint), "en": english or (message, hint)}
+        self.language: str | None = None
+        """The plan's language, once `in_language` has chosen it."""
 
     def in_language(self, language: str) -> SourceError:
         """This error with its message and hint in `language` ("sv" or "en")."""
         self.message, self.hint = self.texts.get(language, self.texts["sv"])
+        self.language = language
         return self
 
 

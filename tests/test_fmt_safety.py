@@ -111,6 +111,10 @@ LOSSY = {
         "id: s\nkind: strategy\nperiod: {\n  start: 2022,  # first year\n  end: 2030\n}\n",
         "kommentaren '# first year' på rad 4 skulle gå förlorad",
     ),
+    "a comment after a block text's indicator": (
+        "kind: strategy\nid: s\npurposes:\n  - >-  # draft\n    Text.\n\ntarget_groups: []\n",
+        "kommentaren '# draft' på rad 4 skulle gå förlorad",
+    ),
     "an escape in quotes": (
         'id: s\nkind: strategy\ntitle: "\\u00e5"\n',
         "ett värde inom citattecken skulle skrivas om",

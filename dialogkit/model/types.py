@@ -21,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..findings import Text
 from ..periods import FIRST_YEAR, FORMS_HINT, LAST_YEAR, Period, parse_period
 
 
@@ -35,8 +36,12 @@ class PlanModel(BaseModel):
     )
 
 
-def _value_error(kind: str, message: str, hint: str) -> PydanticCustomError:
-    return PydanticCustomError(kind, message, {"hint": hint})
+def _value_error(kind: str, message: Text, hint: Text) -> PydanticCustomError:
+    """Pydantic's error for a value, its message in Swedish; the English message and
+    both hints ride in its context (validation.py makes the finding)."""
+    return PydanticCustomError(
+        kind, message.sv, {"hint": hint.sv, "english": [message.en, hint.en]}
+    )
 
 
 _FORMAT = r"\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
@@ -63,8 +68,11 @@ def _parse_date(value: Any) -> date:
     elif not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         raise _value_error(
             "dk_date",
-            f"'{shown(value)}' är inte ett datum",
-            "Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2021-04-13.",
+            Text(f"'{shown(value)}' är inte ett datum", f"'{shown(value)}' is not a date"),
+            Text(
+                "Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2021-04-13.",
+                "Write dates as YYYY-MM-DD, e.g. 2021-04-13.",
+            ),
         )
     else:
         try:
@@ -72,14 +80,23 @@ def _parse_date(value: Any) -> date:
         except ValueError:
             raise _value_error(
                 "dk_date",
-                f"datumet {shown(value)} finns inte",
-                "Kontrollera dag och månad i kalendern.",
+                Text(
+                    f"datumet {shown(value)} finns inte",
+                    f"the date {shown(value)} does not exist",
+                ),
+                Text(
+                    "Kontrollera dag och månad i kalendern.",
+                    "Check the day and month in a calendar.",
+                ),
             ) from None
     if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
         raise _value_error(
             "dk_date",
-            f"datumet {parsed} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}",
-            "Kontrollera årtalet.",
+            Text(
+                f"datumet {parsed} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}",
+                f"the date {parsed} lies outside the years {FIRST_YEAR}–{LAST_YEAR}",
+            ),
+            Text("Kontrollera årtalet.", "Check the year."),
         )
     return parsed
 
@@ -89,11 +106,21 @@ def _parse_time(value: Any) -> time:
         return value
     match = isinstance(value, str) and re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)", value.strip())
     if not match:
-        written = f"'{shown(value)}' är inte" if isinstance(value, str) else "ett tal är inte"
+        written = (
+            Text(f"'{shown(value)}' är inte", f"'{shown(value)}' is not")
+            if isinstance(value, str)
+            else Text("ett tal är inte", "a number is not")
+        )
         raise _value_error(
             "dk_time",
-            f"{written} ett klockslag i formen TT:MM",
-            'Skriv tiden med kolon och inom citattecken, t.ex. "18:00".',
+            Text(
+                f"{written.sv} ett klockslag i formen TT:MM",
+                f"{written.en} a time of day in the form HH:MM",
+            ),
+            Text(
+                'Skriv tiden med kolon och inom citattecken, t.ex. "18:00".',
+                'Write the time with a colon and in quotes, e.g. "18:00".',
+            ),
         )
     return time(int(match.group(1)), int(match.group(2)))
 
@@ -105,14 +132,25 @@ def _parse_when(value: Any) -> Period:
         value = str(value)  # a bare year: YAML reads `when: 2023` as a number
     if not isinstance(value, str):
         raise _value_error(
-            "dk_period", f"'{shown(value)}' är inte en tidpunkt eller period", FORMS_HINT
+            "dk_period",
+            Text(
+                f"'{shown(value)}' är inte en tidpunkt eller period",
+                f"'{shown(value)}' is not a point in time or a period",
+            ),
+            FORMS_HINT,
         )
     _check_line(value)  # a period's text is shown as written
     try:
         return parse_period(value)
     except ValueError as error:
+        reason = Text(str(error), getattr(error, "en", str(error)))
         raise _value_error(
-            "dk_period", f"'{shown(value)}' går inte att tolka: {error}", FORMS_HINT
+            "dk_period",
+            Text(
+                f"'{shown(value)}' går inte att tolka: {reason.sv}",
+                f"'{shown(value)}' cannot be read: {reason.en}",
+            ),
+            FORMS_HINT,
         ) from None
 
 
@@ -139,7 +177,7 @@ When = Annotated[
     WithJsonSchema(
         {
             "type": ["string", "integer"],
-            "description": "Månad, datum, årstid, år eller intervall. " + FORMS_HINT,
+            "description": "Månad, datum, årstid, år eller intervall. " + FORMS_HINT.sv,
         }
     ),
 ]
@@ -152,9 +190,15 @@ def _check_money(value: int) -> int:
     if value > MAX_MONEY:
         raise _value_error(
             "dk_money",
-            "är ett för stort belopp; det får vara högst 1 000 000 000 000 kronor.",
-            "Skriv beloppet i hela kronor och kontrollera att inga siffror har kommit "
-            "med av misstag.",
+            Text(
+                "är ett för stort belopp; det får vara högst 1 000 000 000 000 kronor.",
+                "is too large an amount; it may be at most 1 000 000 000 000 kronor.",
+            ),
+            Text(
+                "Skriv beloppet i hela kronor och kontrollera att inga siffror har kommit "
+                "med av misstag.",
+                "Write the amount in whole kronor and check that no digits came in by mistake.",
+            ),
         )
     return value
 
@@ -191,7 +235,7 @@ NOT_IN_PARAGRAPHS = re.compile(f"[{_NOT_IN_PARAGRAPHS}]")
 _FIRST_BAD = {LINE_PATTERN: re.compile(f"[{_NOT_IN_LINE}]"), PARAGRAPHS_PATTERN: NOT_IN_PARAGRAPHS}
 
 
-def text_error(value: str, pattern: str) -> tuple[str, str] | None:
+def text_error(value: str, pattern: str) -> tuple[Text, Text] | None:
     """Why `value` does not fit `pattern`, the pattern of Line or Paragraphs: a message
     and a hint. None for another pattern."""
     first_bad = _FIRST_BAD.get(pattern)
@@ -201,34 +245,67 @@ def text_error(value: str, pattern: str) -> tuple[str, str] | None:
     index, char = found.start(), found.group()
     if pattern == LINE_PATTERN and char in "\r\n\u2028\u2029":
         return (
-            "får inte innehålla radbrytningar.",
-            "Skriv texten på en rad. Delar du en lång text med > i YAML-filen, "
-            "skriv >- så att ingen radbrytning kommer med på slutet.",
+            Text("får inte innehålla radbrytningar.", "may not hold line breaks."),
+            Text(
+                "Skriv texten på en rad. Delar du en lång text med > i YAML-filen, "
+                "skriv >- så att ingen radbrytning kommer med på slutet.",
+                "Write the text on one line. If you split a long text with > in the YAML "
+                "file, write >- so that no line break comes along at the end.",
+            ),
         )
+    where = _where(value, index)
     if char == "\t":
-        return f"innehåller en tabb{_where(value, index)}.", "Byt tabben mot ett mellanslag."
-    if _IS_FORMAT.match(char):
-        kind = "nollbreddstecken" if char in _ZERO_WIDTH else "riktningstecken"
         return (
-            f"innehåller ett osynligt {kind} U+{ord(char):04X} ({unicodedata.name(char)})"
-            f"{_where(value, index)}.",
-            "Ta bort tecknet; det syns inte men kan dölja eller kasta om text. Sådana "
-            "tecken följer ofta med när text klistras in från webben eller ett annat program.",
+            Text(f"innehåller en tabb{where.sv}.", f"holds a tab{where.en}."),
+            Text("Byt tabben mot ett mellanslag.", "Replace the tab with a space."),
         )
-    kind = "det otillåtna tecknet" if char in "\ufffe\uffff" else "ett osynligt styrtecken"
+    name = f"U+{ord(char):04X}"
+    if _IS_FORMAT.match(char):
+        kind = (
+            Text("nollbreddstecken", "zero-width character")
+            if char in _ZERO_WIDTH
+            else Text("riktningstecken", "direction mark")
+        )
+        name += f" ({unicodedata.name(char)})"
+        return (
+            Text(
+                f"innehåller ett osynligt {kind.sv} {name}{where.sv}.",
+                f"holds an invisible {kind.en} {name}{where.en}.",
+            ),
+            Text(
+                "Ta bort tecknet; det syns inte men kan dölja eller kasta om text. Sådana "
+                "tecken följer ofta med när text klistras in från webben eller ett annat "
+                "program.",
+                "Remove the character; it cannot be seen but can hide text or change its "
+                "order. Such characters often come along when text is pasted from the web "
+                "or another program.",
+            ),
+        )
+    kind = (
+        Text("det otillåtna tecknet", "the forbidden character")
+        if char in "\ufffe\uffff"
+        else Text("ett osynligt styrtecken", "an invisible control character")
+    )
     return (
-        f"innehåller {kind} U+{ord(char):04X}{_where(value, index)}.",
-        "Ta bort tecknet. Sådana tecken följer ofta med när text klistras in från ett "
-        "annat program.",
+        Text(f"innehåller {kind.sv} {name}{where.sv}.", f"holds {kind.en} {name}{where.en}."),
+        Text(
+            "Ta bort tecknet. Sådana tecken följer ofta med när text klistras in från ett "
+            "annat program.",
+            "Remove the character. Such characters often come along when text is pasted "
+            "from another program.",
+        ),
     )
 
 
-def _where(value: str, index: int) -> str:
+def _where(value: str, index: int) -> Text:
     """Where in `value` the character at `index` stands, for a message."""
     before = value[:index].rsplit("\n", 1)[-1]
     if not before:
-        return " först i texten" if index == 0 else " först på en rad"
-    return f" efter '{before if len(before) <= 20 else '…' + before[-20:]}'"
+        if index == 0:
+            return Text(" först i texten", " at the start of the text")
+        return Text(" först på en rad", " at the start of a line")
+    before = before if len(before) <= 20 else "…" + before[-20:]
+    return Text(f" efter '{before}'", f" after '{before}'")
 
 
 def _check_line(value: str) -> None:
@@ -245,9 +322,11 @@ Paragraphs = Annotated[str, Field(min_length=1, pattern=PARAGRAPHS_PATTERN)]
 MAX_ID_LENGTH = 64
 _ID_PATTERN = r"^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$"
 _ID = re.compile(_ID_PATTERN)
-_ID_HINT = (
+_ID_HINT = Text(
     "Ett id börjar med en bokstav eller siffra och innehåller bara a–z, A–Z, 0–9, "
-    "'-', '_' och '.' (men slutar inte med punkt), t.ex. sala-2021."
+    "'-', '_' och '.' (men slutar inte med punkt), t.ex. sala-2021.",
+    "An id starts with a letter or digit and holds only a–z, A–Z, 0–9, '-', '_' and "
+    "'.' (but does not end with a full stop), e.g. sala-2021.",
 )
 # Names Windows keeps for devices, with or without an extension: an id becomes a
 # file or folder name, and `con` or `nul.txt` cannot be one there.
@@ -260,21 +339,38 @@ WINDOWS_RESERVED = frozenset(
 
 def _check_id(value: str) -> str:
     if not value:
-        raise _value_error("dk_id", "får inte vara tomt.", _ID_HINT)
+        raise _value_error("dk_id", Text("får inte vara tomt.", "may not be empty."), _ID_HINT)
     if len(value) > MAX_ID_LENGTH:
         raise _value_error(
             "dk_id",
-            f"är {len(value)} tecken långt; ett id får vara högst {MAX_ID_LENGTH} tecken.",
-            "Korta id:t; det blir ett fil- eller mappnamn.",
+            Text(
+                f"är {len(value)} tecken långt; ett id får vara högst {MAX_ID_LENGTH} tecken.",
+                f"is {len(value)} characters long; an id may be at most {MAX_ID_LENGTH}.",
+            ),
+            Text(
+                "Korta id:t; det blir ett fil- eller mappnamn.",
+                "Shorten the id; it becomes a file or folder name.",
+            ),
         )
     if not _ID.fullmatch(value):
-        raise _value_error("dk_id", f"'{shown(value)}' har fel form.", _ID_HINT)
+        raise _value_error(
+            "dk_id",
+            Text(f"'{shown(value)}' har fel form.", f"'{shown(value)}' has the wrong form."),
+            _ID_HINT,
+        )
     if value.split(".")[0].lower() in WINDOWS_RESERVED:
         raise _value_error(
             "dk_id",
-            f"'{value}' är ett namn som Windows reserverar och kan inte bli ett filnamn.",
-            "Välj ett annat id. con, prn, aux, nul, com1–com9 och lpt1–lpt9 går inte, "
-            "inte heller med en ändelse som con.txt.",
+            Text(
+                f"'{value}' är ett namn som Windows reserverar och kan inte bli ett filnamn.",
+                f"'{value}' is a name Windows reserves, and cannot become a file name.",
+            ),
+            Text(
+                "Välj ett annat id. con, prn, aux, nul, com1–com9 och lpt1–lpt9 går inte, "
+                "inte heller med en ändelse som con.txt.",
+                "Choose another id. con, prn, aux, nul, com1–com9 and lpt1–lpt9 cannot be "
+                "used, nor with an extension, as in con.txt.",
+            ),
         )
     return value
 
@@ -307,8 +403,16 @@ def _check_email(value: str) -> str:
         raise _not_ascii_error(value)
     raise _value_error(
         "dk_email",
-        f"'{shown(value)}' är inte en e-postadress.",
-        'Skriv en enda adress utan namn, mellanslag eller tecknen <>,;:"(), t.ex. namn@region.se.',
+        Text(
+            f"'{shown(value)}' är inte en e-postadress.",
+            f"'{shown(value)}' is not an e-mail address.",
+        ),
+        Text(
+            'Skriv en enda adress utan namn, mellanslag eller tecknen <>,;:"(), t.ex. '
+            "namn@region.se.",
+            'Write one address with no name, spaces or the characters <>,;:"(), e.g. '
+            "name@region.se.",
+        ),
     )
 
 
@@ -319,9 +423,18 @@ def _not_ascii_error(address: str) -> PydanticCustomError:
         plain = unicodedata.normalize("NFKD", local).encode("ascii", "ignore").decode()
         return _value_error(
             "dk_email",
-            f"'{address}' har bokstäver utanför a–z före @, och det klarar inte alla e-postsystem.",
-            f"Skriv adressen som den är registrerad, utan å, ä, ö och accenter, t.ex. "
-            f"{plain or 'namn'}@{domain}.",
+            Text(
+                f"'{address}' har bokstäver utanför a–z före @, och det klarar inte alla "
+                "e-postsystem.",
+                f"'{address}' has letters outside a–z before the @, which not every e-mail "
+                "system can handle.",
+            ),
+            Text(
+                "Skriv adressen som den är registrerad, utan å, ä, ö och accenter, t.ex. "
+                f"{plain or 'namn'}@{domain}.",
+                "Write the address as it is registered, without accented letters, e.g. "
+                f"{plain or 'name'}@{domain}.",
+            ),
         )
     try:
         ascii_form = f" ({domain.encode('idna').decode('ascii')})"
@@ -329,8 +442,14 @@ def _not_ascii_error(address: str) -> PydanticCustomError:
         ascii_form = ""
     return _value_error(
         "dk_email",
-        f"domänen i '{address}' har bokstäver utanför a–z.",
-        f"Skriv domänen i sin ASCII-form{ascii_form}, som e-postprogrammen skickar den.",
+        Text(
+            f"domänen i '{address}' har bokstäver utanför a–z.",
+            f"the domain in '{address}' has letters outside a–z.",
+        ),
+        Text(
+            f"Skriv domänen i sin ASCII-form{ascii_form}, som e-postprogrammen skickar den.",
+            f"Write the domain in its ASCII form{ascii_form}, as e-mail programs send it.",
+        ),
     )
 
 

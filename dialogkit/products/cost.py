@@ -21,6 +21,11 @@ def make_cost(loaded, request: Request) -> Made:
             f"{loaded.path}: kostnaden kan inte beräknas; kostnad saknas för formatet "
             f"'{missing[0]}'.",
             hint=f"Lägg till costs.per_dialogue.{missing[0]} i planen.",
+            english=(
+                f"{loaded.path}: the cost cannot be estimated; no cost for the format "
+                f"'{missing[0]}'.",
+                f"Add costs.per_dialogue.{missing[0]} to the plan.",
+            ),
         )
     scenarios = costed_scenarios(project) if request.scenarios is None else request.scenarios
     estimates = compare(project, list(scenarios))

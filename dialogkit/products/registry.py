@@ -25,7 +25,11 @@ PRODUCTS = {
 
 def product(name: str) -> Product:
     if name not in PRODUCTS:
-        raise UsageError(f"Produkten '{name}' finns inte.", hint=", ".join(PRODUCTS))
+        raise UsageError(
+            f"Produkten '{name}' finns inte.",
+            hint=", ".join(PRODUCTS),
+            english=(f"There is no product '{name}'.", ", ".join(PRODUCTS)),
+        )
     return PRODUCTS[name]
 
 
@@ -42,6 +46,10 @@ def make(name: str | tuple[str, ...], loaded: LoadedPlan, request: Request) -> M
         raise UsageError(
             f"--format {request.format} finns inte för {_product_word(chosen)}.",
             hint="Välj bland: " + ", ".join(chosen_product.formats) + ".",
+            english=(
+                f"--format {request.format} does not exist for {_product_word(chosen, 'en')}.",
+                "Choose from: " + ", ".join(chosen_product.formats) + ".",
+            ),
         )
     borrowed = chosen_product.borrowed.get(request.format)
     _refuse_missing(loaded, borrowed, borrowed not in (None, *loaded.plan.PRODUCTS))
@@ -66,20 +74,26 @@ def _refuse_missing(loaded: LoadedPlan, name: str | None, missing: bool) -> None
     if missing:
         from ..words import words
 
-        a_kind = words("sv")[f"a_kind.{loaded.plan.kind}"]
+        sv_kind, en_kind = (words(lang)[f"a_kind.{loaded.plan.kind}"] for lang in ("sv", "en"))
+        products = {
+            lang: ", ".join(_product_word(p, lang) for p in loaded.plan.PRODUCTS)
+            for lang in ("sv", "en")
+        }
         raise UsageError(
-            f"{loaded.path}: {_product_word(name)} finns inte för {a_kind}.",
-            hint="För den här planen finns: "
-            + ", ".join(map(_product_word, loaded.plan.PRODUCTS))
-            + ".",
+            f"{loaded.path}: {_product_word(name)} finns inte för {sv_kind}.",
+            hint=f"För den här planen finns: {products['sv']}.",
+            english=(
+                f"{loaded.path}: there is no {_product_word(name, 'en')} for {en_kind}.",
+                f"This plan has: {products['en']}.",
+            ),
         )
 
 
-def _product_word(name: str) -> str:
-    """The product's name in messages, which are Swedish."""
+def _product_word(name: str, language: str = "sv") -> str:
+    """The product's name in messages."""
     from ..words import words
 
-    return words("sv")[f"product.{name}"]
+    return words(language)[f"product.{name}"]
 
 
 def _check_public(made: Made, loaded: LoadedPlan, place: str) -> None:
@@ -97,13 +111,13 @@ def plan_files(
     today: date,
     workspace: Workspace | None = None,
     draft: str | None = None,
-    not_made: list[str] | None = None,
+    not_made: list[dict[str, str]] | None = None,
 ) -> Iterator[tuple[str, Callable[[], list[File]]]]:
     """For `build`: each of the plan's products as (folder, make), where `folder` is
     relative to the plan's output folder ("" or `rapporter`) and `make()` gives the
     product's files for every request `build` makes, each name once. `draft` is the
     plan's draft mark when it has errors (draft.py); a product such a plan lacks
-    something for is left out, and why is added to `not_made`."""
+    something for is left out, and why (by language) is added to `not_made`."""
     from ..words import words
 
     plan = loaded.plan
@@ -126,7 +140,15 @@ def plan_files(
                 except NotMadeError as error:
                     if draft is None or not_made is None:
                         raise
-                    not_made.append(f"{error} Utkastet har ingen {_product_word(chosen.name)}.")
+                    not_made.append(
+                        {
+                            language: words(language)["draft_plan.not_made"].format(
+                                why=error.in_language(language)[0],
+                                product=_product_word(chosen.name, language),
+                            )
+                            for language in ("sv", "en")
+                        }
+                    )
                     break
                 for file in made.files:
                     files.setdefault(file.name, file)

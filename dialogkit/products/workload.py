@@ -15,7 +15,10 @@ def make_workload(loaded, request: Request) -> Made:
     from ..workload import workload
 
     if request.scenarios:
-        raise UsageError("Scenarier finns bara för dialogprojekt.")
+        raise UsageError(
+            "Scenarier finns bara för dialogprojekt.",
+            english=("Scenarios exist only for dialogue projects.", None),
+        )
     plan = loaded.plan
     load, language, draft = workload(plan), plan.language, request.draft
     return table_product(

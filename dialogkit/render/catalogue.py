@@ -89,7 +89,11 @@ def replace_readme_table(readme: str) -> str:
 
 def _check_format(output: str) -> None:
     if output not in FORMATS:
-        raise UsageError(f"Formatet '{output}' finns inte.", hint="Välj text, json eller markdown.")
+        raise UsageError(
+            f"Formatet '{output}' finns inte.",
+            hint="Välj text, json eller markdown.",
+            english=(f"There is no format '{output}'.", "Choose text, json or markdown."),
+        )
 
 
 def _text(entry: Entry, language: str) -> str:

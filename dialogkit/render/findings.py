@@ -1,4 +1,7 @@
-"""A check report as text for people, JSON for tools, or GitHub annotations."""
+"""A check report as text for people, JSON for tools, or GitHub annotations.
+
+Each finding speaks its plan's language (`Finding.language`), unless `--lang` chose
+one for the whole run; the summary and the codes' titles speak the run's language."""
 
 from __future__ import annotations
 
@@ -21,27 +24,39 @@ Line = list[tuple[str, str]]
 
 
 def present(
-    report: Report, output: str, file: TextIO | None = None, *, language: str = "sv"
+    report: Report,
+    output: str,
+    file: TextIO | None = None,
+    *,
+    language: str = "sv",
+    chosen: str | None = None,
 ) -> None:
-    """Print `report` as text, json or github annotations, their words and the code
-    titles in json in `language`."""
+    """Print `report` as text, json or github annotations in `language`, each finding
+    in its plan's language; `chosen` (`--lang`) is the language of every finding."""
     file = file or sys.stdout
     if output == "json":
-        print(render_json(report, language), file=file)
+        print(render_json(report, language, chosen), file=file)
     elif output == "github":
-        text = render_github(report, language)
+        text = render_github(report, language, chosen)
         if text:
             print(text, file=file)
     else:
-        write_text(report, file, language)
+        write_text(report, file, language, chosen)
 
 
-def write_text(report: Report, file: TextIO, language: str = "sv") -> None:
+def _speaks(finding: Finding, language: str, chosen: str | None) -> str:
+    """The language `finding` is shown in: `chosen`, else its plan's, else the run's."""
+    return chosen or finding.language or language
+
+
+def write_text(
+    report: Report, file: TextIO, language: str = "sv", chosen: str | None = None
+) -> None:
     """Findings for people: coloured by rich on a terminal, plain text otherwise.
 
     Plain text is what rich would print there too; writing it directly spares a
     check in pre-commit or CI the 30 ms it takes to load rich."""
-    lines = text_lines(report, language)
+    lines = text_lines(report, language, chosen)
     if not _is_terminal(file):
         file.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
         return
@@ -60,7 +75,7 @@ def _is_terminal(file: TextIO) -> bool:
     return bool(forced) or (hasattr(file, "isatty") and file.isatty())
 
 
-def text_lines(report: Report, language: str = "sv") -> list[Line]:
+def text_lines(report: Report, language: str = "sv", chosen: str | None = None) -> list[Line]:
     """Findings grouped per file, each with the source line and a caret, then a summary."""
     w = cli_words(language)
     lines: list[Line] = []
@@ -69,7 +84,7 @@ def text_lines(report: Report, language: str = "sv") -> list[Line]:
         lines.append([(str(file), "bold underline")])
         shown = 0
         for finding in group:
-            lines.extend(_finding_lines(finding, sources, language))
+            lines.extend(_finding_lines(finding, sources, _speaks(finding, language, chosen)))
             shown += 1
         omitted = sum(report.omitted.get(file, {}).values())
         if omitted:
@@ -97,13 +112,14 @@ def text_lines(report: Report, language: str = "sv") -> list[Line]:
 
 def _finding_lines(finding: Finding, sources: dict, language: str) -> Iterator[Line]:
     severity = str(finding.severity)
+    message, hint = finding.text(language)
     yield [
         (f"  {finding.location()}", "dim"),
         (" ", ""),
         (SEVERITY_WORDS[language][severity], SEVERITY_STYLES[severity]),
         (" ", ""),
         (finding.code, "bold"),
-        (f" {finding.message}", ""),
+        (f" {message}", ""),
     ]
     where = finding.where or format_key_path(finding.path)
     if where:
@@ -113,8 +129,8 @@ def _finding_lines(finding: Finding, sources: dict, language: str) -> Iterator[L
         number = f"{finding.line:>5} │ "
         yield [(number, "dim"), (source_line, "")]
         yield [(" " * (len(number) + finding.col - 1), ""), ("^", "bold")]
-    if finding.hint:
-        yield [("      ", ""), (cli_words(language)["hint"], "cyan"), (f" {finding.hint}", "")]
+    if hint:
+        yield [("      ", ""), (cli_words(language)["hint"], "cyan"), (f" {hint}", "")]
 
 
 def _source_line(finding: Finding, cache: dict) -> str | None:
@@ -132,7 +148,7 @@ def _source_line(finding: Finding, cache: dict) -> str | None:
     return None
 
 
-def render_json(report: Report, language: str = "sv") -> str:
+def render_json(report: Report, language: str = "sv", chosen: str | None = None) -> str:
     """Counts of every finding; the findings themselves at most `MAX_PER_FILE` a file,
     each with its rule's `name`, and per file how many more there are (`omitted`).
     `codes` describes each code found, from the catalogue (`dialogkit explain CODE`)."""
@@ -144,7 +160,7 @@ def render_json(report: Report, language: str = "sv") -> str:
             "files_checked": report.files_checked,
             "errors": report.error_count,
             "warnings": report.warning_count,
-            "findings": [_finding_dict(f) for f in findings],
+            "findings": [_finding_dict(f, _speaks(f, language, chosen)) for f in findings],
             "omitted": [
                 {
                     "file": str(file),
@@ -153,16 +169,16 @@ def render_json(report: Report, language: str = "sv") -> str:
                 }
                 for file, counts in sorted(report.omitted.items(), key=lambda item: str(item[0]))
             ],
-            "codes": _codes(findings, language),
+            "codes": _codes(findings, chosen or language),
         },
         ensure_ascii=False,
         indent=2,
     )
 
 
-def _finding_dict(finding: Finding) -> dict:
+def _finding_dict(finding: Finding, language: str) -> dict:
     entry = BY_CODE.get(finding.code)
-    return {**finding.to_dict(), "name": entry.name if entry else None}
+    return {**finding.to_dict(language), "name": entry.name if entry else None}
 
 
 def _codes(findings: list[Finding], language: str) -> dict:
@@ -178,14 +194,17 @@ def _codes(findings: list[Finding], language: str) -> dict:
     }
 
 
-def render_github(report: Report, language: str = "sv") -> str:
+def render_github(report: Report, language: str = "sv", chosen: str | None = None) -> str:
     """Workflow commands: `::error file=...,line=...,col=...,title=...::message`; past
     the cap, one notice per file says how many more there are."""
     w = cli_words(language)
     out = []
     for file, group in groupby(report.sorted(), key=lambda f: f.file):
         for f in group:
-            message = _escape_data(f.message + (f" {w['check.hint']} {f.hint}" if f.hint else ""))
+            speaks = _speaks(f, language, chosen)
+            said, hint = f.text(speaks)
+            hint = f" {cli_words(speaks)['check.hint']} {hint}" if hint else ""
+            message = _escape_data(said + hint)
             out.append(
                 f"::{GITHUB_COMMANDS[f.severity]} file={_escape_property(str(file))},"
                 f"line={f.line},col={f.col},title={f.code}::{message}"

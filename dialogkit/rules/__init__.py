@@ -32,13 +32,15 @@ def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:
                 Finding(
                     registered.code,
                     registered.severity,
-                    hit.message,
+                    hit.message.sv,
                     loaded.path,
                     line,
                     col,
                     hit.path,
-                    hit.hint,
+                    hit.hint and hit.hint.sv,
                     where,
+                    (hit.message.en, hit.hint and hit.hint.en),
+                    loaded.plan.language,
                 )
             )
     return findings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..findings import KeyPath
+from ..findings import KeyPath, Text
 from ..model import KINDS
 from .registry import Hit, rule
 
@@ -47,8 +47,16 @@ def duplicates(values: Iterable) -> Iterator[tuple[int, object, object]]:
             seen[key] = value
 
 
-def _as_written(value, earlier) -> str:
-    return "" if value == earlier else f" (som '{earlier}')"
+def _as_written(value, earlier) -> Text:
+    if value == earlier:
+        return Text("", "")
+    return Text(f" (som '{earlier}')", f" (as '{earlier}')")
+
+
+_OWN_ID = Text(
+    "Ge varje {what} ett eget id; stora och små bokstäver räknas som samma.",
+    "Give each {what} an id of its own; capital and small letters count as the same.",
+)
 
 
 @rule("DK217", tuple(KINDS))
@@ -56,27 +64,46 @@ def duplicate_ids(plan, workspace) -> Iterator[Hit]:
     for dotted, key in ID_LISTS[plan.kind]:
         path, items = _items(plan, dotted)
         for index, value, earlier in duplicates(getattr(item, key) for item in items):
+            written = _as_written(value, earlier)
             yield Hit(
                 (*path, index, key),
-                f"Id '{value}' används redan i {dotted}{_as_written(value, earlier)}.",
-                "Ge varje post ett eget id; stora och små bokstäver räknas som samma.",
+                Text(
+                    f"Id '{value}' används redan i {dotted}{written.sv}.",
+                    f"The id '{value}' is already used in {dotted}{written.en}.",
+                ),
+                Text(_OWN_ID.sv.format(what="post"), _OWN_ID.en.format(what="item")),
             )
     first = workspace.first_with_id(plan.id)
     if first.plan is not plan:
         written = _as_written(plan.id, first.plan.id)
         yield Hit(
             ("id",),
-            f"Plan-id '{plan.id}' används redan i {first.path}{written}.",
-            "Ge varje plan ett eget id; stora och små bokstäver räknas som samma.",
+            Text(
+                f"Plan-id '{plan.id}' används redan i {first.path}{written.sv}.",
+                f"The plan id '{plan.id}' is already used in {first.path}{written.en}.",
+            ),
+            Text(_OWN_ID.sv.format(what="plan"), _OWN_ID.en.format(what="plan")),
         )
 
 
 # Where each plan kind lists its tasks or activities, who is responsible for one,
 # and how a message names it.
 RESPONSIBLE = {
-    "dialogue_project": ("timeline", "responsible", lambda task: f"Uppgiften '{task.task}'"),
-    "communication_plan": ("activities", "responsible", lambda item: f"Aktiviteten '{item.id}'"),
-    "local_plan": ("activities", "by_whom", lambda item: f"Aktiviteten '{item.id}'"),
+    "dialogue_project": (
+        "timeline",
+        "responsible",
+        lambda task: Text(f"Uppgiften '{task.task}'", f"The task '{task.task}'"),
+    ),
+    "communication_plan": (
+        "activities",
+        "responsible",
+        lambda item: Text(f"Aktiviteten '{item.id}'", f"The activity '{item.id}'"),
+    ),
+    "local_plan": (
+        "activities",
+        "by_whom",
+        lambda item: Text(f"Aktiviteten '{item.id}'", f"The activity '{item.id}'"),
+    ),
 }
 
 
@@ -85,4 +112,16 @@ def no_responsible(plan, _) -> Iterator[Hit]:
     items, who, name = RESPONSIBLE[plan.kind]
     for index, item in enumerate(getattr(plan, items)):
         if item.status != "cancelled" and not any(n.strip() for n in getattr(item, who)):
-            yield Hit((items, index), f"{name(item)} saknar ansvarig.", f"Lägg till {who}.")
+            named = name(item)
+            yield Hit(
+                (items, index),
+                Text(f"{named.sv} saknar ansvarig.", f"{named.en} has no one responsible."),
+                Text(f"Lägg till {who}.", f"Add {who}."),
+            )
+
+
+def reversed_period(when) -> Text:
+    """DK206's message for a period written end first."""
+    return Text(
+        f"Perioden '{when}' slutar innan den börjar.", f"The period '{when}' ends before it begins."
+    )

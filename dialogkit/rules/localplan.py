@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..findings import Text
 from ..model import LocalPlan
 from ..templating import and_list
+from .common import reversed_period
 from .registry import Hit, rule
 
 KIND = "local_plan"
@@ -30,8 +32,14 @@ def unknown_strategy(plan: LocalPlan, workspace) -> Iterator[Hit]:
     if workspace.strategy(plan.strategy) is None:
         yield Hit(
             ("strategy",),
-            f"Strategin '{plan.strategy}' finns inte bland planerna.",
-            "Lägg strategifilen i samma mapp, eller rätta id:t.",
+            Text(
+                f"Strategin '{plan.strategy}' finns inte bland planerna.",
+                f"There is no strategy '{plan.strategy}' among the plans.",
+            ),
+            Text(
+                "Lägg strategifilen i samma mapp, eller rätta id:t.",
+                "Put the strategy's file in the same folder, or correct the id.",
+            ),
         )
 
 
@@ -45,20 +53,30 @@ def unknown_sub_goal(plan: LocalPlan, workspace) -> Iterator[Hit]:
         if goal not in known:
             yield Hit(
                 path,
-                f"Delmål {goal} finns inte i strategin '{strategy.id}'.",
-                "Strategins delmål: " + ", ".join(map(str, sorted(known))) + ".",
+                Text(
+                    f"Delmål {goal} finns inte i strategin '{strategy.id}'.",
+                    f"The strategy '{strategy.id}' has no sub-goal {goal}.",
+                ),
+                Text(
+                    f"Strategins delmål: {', '.join(map(str, sorted(known)))}.",
+                    f"The strategy's sub-goals: {', '.join(map(str, sorted(known)))}.",
+                ),
             )
 
 
 @rule("DK206", KIND)
 def period_reversed(plan: LocalPlan, _) -> Iterator[Hit]:
     if plan.period.end < plan.period.start:
-        yield Hit(("period", "end"), f"Planens period slutar {plan.period.end}, innan den börjar.")
+        yield Hit(
+            ("period", "end"),
+            Text(
+                f"Planens period slutar {plan.period.end}, innan den börjar.",
+                f"The plan's period ends in {plan.period.end}, before it begins.",
+            ),
+        )
     for i, activity in enumerate(plan.activities):
         if activity.when.end < activity.when.start:
-            yield Hit(
-                ("activities", i, "when"), f"Perioden '{activity.when}' slutar innan den börjar."
-            )
+            yield Hit(("activities", i, "when"), reversed_period(activity.when))
 
 
 @rule("DK224", KIND)
@@ -67,9 +85,16 @@ def score_outside_scale(plan: LocalPlan, _) -> Iterator[Hit]:
     if scale.max <= scale.min:
         yield Hit(
             ("self_assessment_scale", "max"),
-            f"Självskattningens skala {scale.min}–{scale.max} går inte uppåt: max måste "
-            "vara större än min.",
-            "Skriv skalan som {min: 1, max: 5}, med lägsta och högsta poäng.",
+            Text(
+                f"Självskattningens skala {scale.min}–{scale.max} går inte uppåt: max måste "
+                "vara större än min.",
+                f"The self-assessment's scale {scale.min}–{scale.max} does not go up: max "
+                "must be greater than min.",
+            ),
+            Text(
+                "Skriv skalan som {min: 1, max: 5}, med lägsta och högsta poäng.",
+                "Write the scale as {min: 1, max: 5}, with the lowest and highest score.",
+            ),
         )
         return
     for i, statement in enumerate(plan.self_assessment):
@@ -77,10 +102,18 @@ def score_outside_scale(plan: LocalPlan, _) -> Iterator[Hit]:
             if not scale.min <= score <= scale.max:
                 yield Hit(
                     ("self_assessment", i, "scores", year),
-                    f"Poängen {score} för '{statement.id}' {year} ligger utanför skalan "
-                    f"{scale.min}–{scale.max}.",
-                    f"Ge {scale.min}–{scale.max} poäng, eller ange planens skala med "
-                    "self_assessment_scale: {min: …, max: …}.",
+                    Text(
+                        f"Poängen {score} för '{statement.id}' {year} ligger utanför skalan "
+                        f"{scale.min}–{scale.max}.",
+                        f"The score {score} for '{statement.id}' in {year} lies outside the "
+                        f"scale {scale.min}–{scale.max}.",
+                    ),
+                    Text(
+                        f"Ge {scale.min}–{scale.max} poäng, eller ange planens skala med "
+                        "self_assessment_scale: {min: …, max: …}.",
+                        f"Give {scale.min}–{scale.max} points, or declare the plan's scale "
+                        "with self_assessment_scale: {min: …, max: …}.",
+                    ),
                 )
 
 
@@ -90,10 +123,19 @@ def missing_score(plan: LocalPlan, _) -> Iterator[Hit]:
     for i, statement in enumerate(plan.self_assessment):
         missing = [str(year) for year in years if year not in statement.scores]
         if missing:
+            years_sv, years_en = and_list(missing), and_list(missing, "en")
             yield Hit(
                 ("self_assessment", i, "scores"),
-                f"Påståendet '{statement.id}' saknar poäng för {and_list(missing)}; "
-                'rapporten visar "saknas" och räknar ingen förändring för det.',
-                f"Lägg till poängen för {and_list(missing)} i scores. Är påståendet nytt "
-                "kan varningen stå kvar.",
+                Text(
+                    f"Påståendet '{statement.id}' saknar poäng för {years_sv}; "
+                    'rapporten visar "saknas" och räknar ingen förändring för det.',
+                    f"The statement '{statement.id}' has no score for {years_en}; "
+                    'the report shows "missing" and computes no change for it.',
+                ),
+                Text(
+                    f"Lägg till poängen för {years_sv} i scores. Är påståendet nytt "
+                    "kan varningen stå kvar.",
+                    f"Add the scores for {years_en} to scores. If the statement is new, "
+                    "the warning can stay.",
+                ),
             )

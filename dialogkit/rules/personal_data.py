@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..findings import Text
 from ..model import KINDS
 from ..privacy import published_personal_data
 from .registry import Hit, rule
 
-OFFICIAL_HINT = (
+OFFICIAL_HINT = Text(
     "En tjänstepersons arbetstelefon och e-post får publiceras: skriv official: true "
-    "under personen."
+    "under personen.",
+    "An official's work phone and e-mail may be published: write official: true under the person.",
 )
+KIND_NAMES = {  # personal_data's kinds, with their article
+    "e-postadress": Text("en e-postadress", "an e-mail address"),
+    "telefonnummer": Text("ett telefonnummer", "a phone number"),
+    "personnummer": Text("ett personnummer", "a personal identity number (personnummer)"),
+    "samordningsnummer": Text("ett samordningsnummer", "a coordination number (samordningsnummer)"),
+}
 
 
 @rule("DK222", tuple(KINDS))
@@ -20,26 +28,41 @@ def personal_data_published(plan, _) -> Iterator[Hit]:
         if found.item is None:
             yield Hit(
                 found.path,
-                "Personen är inte markerad som tjänsteperson, så kontaktuppgiften lämnas "
-                "utanför inbjudningar och andra offentliga filer.",
+                Text(
+                    "Personen är inte markerad som tjänsteperson, så kontaktuppgiften lämnas "
+                    "utanför inbjudningar och andra offentliga filer.",
+                    "The person is not marked as an official, so the contact detail is left "
+                    "out of invitations and other public files.",
+                ),
                 OFFICIAL_HINT,
             )
-        elif found.identifier:
+            continue
+        item = found.item
+        kind = KIND_NAMES.get(item.kind) or Text(item.kind, item.kind)
+        if found.identifier:
             yield Hit(
                 found.path,
-                f"Id:t ser ut som {_a(found.item.kind)} ({found.item.masked}) och publiceras "
-                "som det är; offentliga filer kan inte skapas.",
-                "Välj ett annat id.",
+                Text(
+                    f"Id:t ser ut som {kind.sv} ({item.masked}) och publiceras som det är; "
+                    "offentliga filer kan inte skapas.",
+                    f"The id looks like {kind.en} ({item.masked}) and is published as it "
+                    "is; public files cannot be made.",
+                ),
+                Text("Välj ett annat id.", "Choose another id."),
             )
         else:
             yield Hit(
                 found.path,
-                f"Fältet publiceras och innehåller {_a(found.item.kind)} "
-                f"({found.item.masked}); i offentliga versioner ersätts det med [borttaget].",
-                "Ta bort uppgiften ur fältet (en dialogs internal_notes publiceras aldrig). "
-                + OFFICIAL_HINT,
+                Text(
+                    f"Fältet publiceras och innehåller {kind.sv} ({item.masked}); i "
+                    "offentliga versioner ersätts det med [borttaget].",
+                    f"The field is published and holds {kind.en} ({item.masked}); public "
+                    "versions have [removed] in its place.",
+                ),
+                Text(
+                    "Ta bort uppgiften ur fältet (en dialogs internal_notes publiceras "
+                    f"aldrig). {OFFICIAL_HINT.sv}",
+                    "Remove it from the field (a dialogue's internal_notes is never "
+                    f"published). {OFFICIAL_HINT.en}",
+                ),
             )
-
-
-def _a(kind: str) -> str:
-    return f"en {kind}" if kind == "e-postadress" else f"ett {kind}"

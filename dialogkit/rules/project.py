@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from datetime import date, time
 
 from ..costs import estimate, missing_formats
+from ..findings import Text
 from ..formatting import format_money
 from ..model import DialogueProject
+from .common import reversed_period
 from .registry import Hit, rule
 
 EVENING_FROM = time(17, 0)
@@ -25,12 +27,22 @@ def too_few_members(plan: DialogueProject, _) -> Iterator[Hit]:
     for i, d in _active(plan):
         count = len(set(d.members))
         if count < 2:
-            has = "bara en ledamot" if count == 1 else "inga ledamöter"
+            has = _ONE_MEMBER if count == 1 else _NO_MEMBERS
             yield Hit(
                 ("dialogues", i, "members"),
-                f"Dialogen '{d.id}' har {has}; minst två ledamöter ska delta.",
-                "Lägg till ledamöternas id under members.",
+                Text(
+                    f"Dialogen '{d.id}' har {has.sv}; minst två ledamöter ska delta.",
+                    f"The dialogue '{d.id}' has {has.en}; at least two members must take part.",
+                ),
+                Text(
+                    "Lägg till ledamöternas id under members.",
+                    "Add the members' ids under members.",
+                ),
             )
+
+
+_ONE_MEMBER = Text("bara en ledamot", "only one member")
+_NO_MEMBERS = Text("inga ledamöter", "no members")
 
 
 @rule("DK202", KIND)
@@ -40,8 +52,14 @@ def no_local_member(plan: DialogueProject, _) -> Iterator[Hit]:
         if not d.test and d.members and d.municipality not in {home.get(m) for m in d.members}:
             yield Hit(
                 ("dialogues", i, "members"),
-                f"Ingen av ledamöterna i dialogen '{d.id}' kommer från {d.municipality}.",
-                "Låt om möjligt en ledamot med anknytning till kommunen delta.",
+                Text(
+                    f"Ingen av ledamöterna i dialogen '{d.id}' kommer från {d.municipality}.",
+                    f"None of the members of the dialogue '{d.id}' comes from {d.municipality}.",
+                ),
+                Text(
+                    "Låt om möjligt en ledamot med anknytning till kommunen delta.",
+                    "If you can, let a member with ties to the municipality take part.",
+                ),
             )
 
 
@@ -52,8 +70,11 @@ def municipality_not_covered(plan: DialogueProject, _) -> Iterator[Hit]:
         if name not in covered:
             yield Hit(
                 ("municipalities", i),
-                f"{name} har ingen dialog.",
-                "Lägg till en dialog för kommunen, eller ta bort den ur municipalities.",
+                Text(f"{name} har ingen dialog.", f"{name} has no dialogue."),
+                Text(
+                    "Lägg till en dialog för kommunen, eller ta bort den ur municipalities.",
+                    "Add a dialogue for the municipality, or remove it from municipalities.",
+                ),
             )
 
 
@@ -64,8 +85,14 @@ def unlisted_municipality(plan: DialogueProject, _) -> Iterator[Hit]:
         if d.municipality not in listed:
             yield Hit(
                 ("dialogues", i, "municipality"),
-                f"{d.municipality} står inte bland projektets kommuner.",
-                "Lägg till kommunen i municipalities eller rätta stavningen.",
+                Text(
+                    f"{d.municipality} står inte bland projektets kommuner.",
+                    f"{d.municipality} is not among the project's municipalities.",
+                ),
+                Text(
+                    "Lägg till kommunen i municipalities eller rätta stavningen.",
+                    "Add the municipality to municipalities, or correct the spelling.",
+                ),
             )
 
 
@@ -77,21 +104,39 @@ def venue_not_accessible(plan: DialogueProject, _) -> Iterator[Hit]:
         if d.venue is None:
             yield Hit(
                 ("dialogues", i),
-                f"Dialogen '{d.id}' hålls på plats men saknar lokal.",
-                "Lägg till venue med name, address, accessible och hearing_loop.",
+                Text(
+                    f"Dialogen '{d.id}' hålls på plats men saknar lokal.",
+                    f"The dialogue '{d.id}' is held in person but has no venue.",
+                ),
+                Text(
+                    "Lägg till venue med name, address, accessible och hearing_loop.",
+                    "Add a venue with name, address, accessible and hearing_loop.",
+                ),
             )
             continue
         if d.venue.accessible is not True:
             yield Hit(
                 ("dialogues", i, "venue", "accessible"),
-                f"Lokalen {d.venue.name} är inte angiven som tillgänglighetsanpassad.",
-                "Välj en tillgänglighetsanpassad lokal och skriv accessible: true.",
+                Text(
+                    f"Lokalen {d.venue.name} är inte angiven som tillgänglighetsanpassad.",
+                    f"The venue {d.venue.name} is not given as accessible.",
+                ),
+                Text(
+                    "Välj en tillgänglighetsanpassad lokal och skriv accessible: true.",
+                    "Choose an accessible venue and write accessible: true.",
+                ),
             )
         if d.venue.hearing_loop is not True:
             yield Hit(
                 ("dialogues", i, "venue", "hearing_loop"),
-                f"Lokalen {d.venue.name} har ingen hörselslinga angiven.",
-                "Välj en lokal med hörselslinga och skriv hearing_loop: true.",
+                Text(
+                    f"Lokalen {d.venue.name} har ingen hörselslinga angiven.",
+                    f"The venue {d.venue.name} has no hearing loop given.",
+                ),
+                Text(
+                    "Välj en lokal med hörselslinga och skriv hearing_loop: true.",
+                    "Choose a venue with a hearing loop and write hearing_loop: true.",
+                ),
             )
 
 
@@ -103,21 +148,36 @@ def digital_without_registration(plan: DialogueProject, _) -> Iterator[Hit]:
         if d.digital is None:
             yield Hit(
                 ("dialogues", i),
-                f"Dialogen '{d.id}' är {d.format} men saknar digital:.",
-                "Lägg till digital med platform, link och registration_email.",
+                Text(
+                    f"Dialogen '{d.id}' är {d.format} men saknar digital:.",
+                    f"The dialogue '{d.id}' is {d.format} but has no digital:.",
+                ),
+                Text(
+                    "Lägg till digital med platform, link och registration_email.",
+                    "Add digital with platform, link and registration_email.",
+                ),
             )
             continue
         if not d.digital.link:
             yield Hit(
                 ("dialogues", i, "digital"),
-                f"Dialogen '{d.id}' saknar möteslänk.",
-                "Lägg till digital.link.",
+                Text(
+                    f"Dialogen '{d.id}' saknar möteslänk.",
+                    f"The dialogue '{d.id}' has no meeting link.",
+                ),
+                Text("Lägg till digital.link.", "Add digital.link."),
             )
         if not (d.digital.registration_email or d.digital.registration_url):
             yield Hit(
                 ("dialogues", i, "digital"),
-                f"Dialogen '{d.id}' saknar sätt att anmäla sig.",
-                "Lägg till digital.registration_email (e-postadress krävs för anmälan).",
+                Text(
+                    f"Dialogen '{d.id}' saknar sätt att anmäla sig.",
+                    f"The dialogue '{d.id}' has no way to register.",
+                ),
+                Text(
+                    "Lägg till digital.registration_email (e-postadress krävs för anmälan).",
+                    "Add digital.registration_email (registration needs an e-mail address).",
+                ),
             )
 
 
@@ -131,19 +191,38 @@ def block_unused_by_format(plan: DialogueProject, _) -> Iterator[Hit]:
         if d.format == "in_person" and d.digital is not None:
             yield Hit(
                 ("dialogues", i, "digital"),
-                f"Dialogen '{d.id}' är fysisk, så digital: kommer inte med i inbjudan "
-                "eller kalendern.",
-                "Skriv format: hybrid om man också kan delta digitalt, annars ta bort digital:.",
+                Text(
+                    f"Dialogen '{d.id}' är fysisk, så digital: kommer inte med i inbjudan "
+                    "eller kalendern.",
+                    f"The dialogue '{d.id}' is in person, so digital: is left out of the "
+                    "invitation and the calendar.",
+                ),
+                Text(
+                    "Skriv format: hybrid om man också kan delta digitalt, annars ta bort "
+                    "digital:.",
+                    "Write format: hybrid if one can also take part online, otherwise "
+                    "remove digital:.",
+                ),
             )
         if d.format == "digital":
             for name in VENUE_ONLY:
                 if getattr(d, name) is not None:
                     yield Hit(
                         ("dialogues", i, name),
-                        f"Dialogen '{d.id}' är digital, så {name}: kommer inte med i "
-                        "inbjudan eller kalendern.",
-                        "Skriv format: hybrid om man också kan komma till en lokal, annars "
-                        f"ta bort {name}:. Anmälan till ett digitalt möte står under digital:.",
+                        Text(
+                            f"Dialogen '{d.id}' är digital, så {name}: kommer inte med i "
+                            "inbjudan eller kalendern.",
+                            f"The dialogue '{d.id}' is digital, so {name}: is left out of "
+                            "the invitation and the calendar.",
+                        ),
+                        Text(
+                            "Skriv format: hybrid om man också kan komma till en lokal, "
+                            f"annars ta bort {name}:. Anmälan till ett digitalt möte står "
+                            "under digital:.",
+                            "Write format: hybrid if one can also come to a venue, otherwise "
+                            f"remove {name}:. Registration for an online meeting goes under "
+                            "digital:.",
+                        ),
                     )
 
 
@@ -153,11 +232,15 @@ def end_before_start(plan: DialogueProject, _) -> Iterator[Hit]:
         if d.end <= d.start:
             yield Hit(
                 ("dialogues", i, "end"),
-                f"Dialogen '{d.id}' slutar {d.end:%H:%M}, innan den börjar {d.start:%H:%M}.",
+                Text(
+                    f"Dialogen '{d.id}' slutar {d.end:%H:%M}, innan den börjar {d.start:%H:%M}.",
+                    f"The dialogue '{d.id}' ends at {d.end:%H:%M}, before it starts at "
+                    f"{d.start:%H:%M}.",
+                ),
             )
     for i, task in enumerate(plan.timeline):
         if task.when.end < task.when.start:
-            yield Hit(("timeline", i, "when"), f"Perioden '{task.when}' slutar innan den börjar.")
+            yield Hit(("timeline", i, "when"), reversed_period(task.when))
 
 
 @rule("DK207", KIND)
@@ -166,13 +249,24 @@ def time_of_day(plan: DialogueProject, _) -> Iterator[Hit]:
         if d.test and d.start >= EVENING_FROM:
             yield Hit(
                 ("dialogues", i, "start"),
-                f"Testdialogen '{d.id}' börjar {d.start:%H:%M}; testdialoger hålls dagtid.",
+                Text(
+                    f"Testdialogen '{d.id}' börjar {d.start:%H:%M}; testdialoger hålls dagtid.",
+                    f"The test dialogue '{d.id}' starts at {d.start:%H:%M}; test dialogues "
+                    "are held in the daytime.",
+                ),
             )
         elif not d.test and d.start < EVENING_FROM:
             yield Hit(
                 ("dialogues", i, "start"),
-                f"Dialogen '{d.id}' börjar {d.start:%H:%M}; dialogerna hålls kvällstid.",
-                "Börja kl. 17:00 eller senare, eller skriv test: true för en testdialog.",
+                Text(
+                    f"Dialogen '{d.id}' börjar {d.start:%H:%M}; dialogerna hålls kvällstid.",
+                    f"The dialogue '{d.id}' starts at {d.start:%H:%M}; the dialogues are "
+                    "held in the evening.",
+                ),
+                Text(
+                    "Börja kl. 17:00 eller senare, eller skriv test: true för en testdialog.",
+                    "Start at 17:00 or later, or write test: true for a test dialogue.",
+                ),
             )
 
 
@@ -184,16 +278,48 @@ def holiday_or_weekend(plan: DialogueProject, _) -> Iterator[Hit]:
         if d.date in swedish:
             yield Hit(
                 ("dialogues", i, "date"),
-                f"Dialogen '{d.id}' ligger på {swedish[d.date].lower()} ({d.date}).",
-                "Välj en vardag.",
+                Text(
+                    f"Dialogen '{d.id}' ligger på {swedish[d.date].lower()} ({d.date}).",
+                    f"The dialogue '{d.id}' falls on "
+                    f"{HOLIDAYS_EN.get(swedish[d.date], 'a public holiday')} ({d.date}).",
+                ),
+                _WEEKDAY,
             )
         elif d.date.weekday() >= 5:
-            day = "lördag" if d.date.weekday() == 5 else "söndag"
+            day = _SATURDAY if d.date.weekday() == 5 else _SUNDAY
             yield Hit(
                 ("dialogues", i, "date"),
-                f"Dialogen '{d.id}' ligger på en {day} ({d.date}).",
-                "Välj en vardag.",
+                Text(
+                    f"Dialogen '{d.id}' ligger på en {day.sv} ({d.date}).",
+                    f"The dialogue '{d.id}' falls on a {day.en} ({d.date}).",
+                ),
+                _WEEKDAY,
             )
+
+
+_WEEKDAY = Text("Välj en vardag.", "Choose a weekday.")
+_SATURDAY, _SUNDAY = Text("lördag", "Saturday"), Text("söndag", "Sunday")
+
+
+HOLIDAYS_EN = {
+    "Alla helgons dag": "All Saints' Day",
+    "Annandag jul": "Boxing Day",
+    "Annandag påsk": "Easter Monday",
+    "Första maj": "May Day",
+    "Julafton": "Christmas Eve",
+    "Juldagen": "Christmas Day",
+    "Kristi himmelsfärdsdag": "Ascension Day",
+    "Långfredagen": "Good Friday",
+    "Midsommarafton": "Midsummer Eve",
+    "Midsommardagen": "Midsummer Day",
+    "Nationaldagen": "the National Day",
+    "Nyårsafton": "New Year's Eve",
+    "Nyårsdagen": "New Year's Day",
+    "Pingstdagen": "Whit Sunday",
+    "Påskdagen": "Easter Sunday",
+    "Trettondedag jul": "Epiphany",
+}
+"""The Swedish holidays' names in English, for DK208's message."""
 
 
 def swedish_holidays(years: frozenset[int]) -> dict[date, str]:
@@ -229,8 +355,12 @@ def after_report_due(plan: DialogueProject, _) -> Iterator[Hit]:
         if d.date > plan.reporting.due:
             yield Hit(
                 ("dialogues", i, "date"),
-                f"Dialogen '{d.id}' ({d.date}) ligger efter att rapporten ska vara klar "
-                f"({plan.reporting.due}).",
+                Text(
+                    f"Dialogen '{d.id}' ({d.date}) ligger efter att rapporten ska vara klar "
+                    f"({plan.reporting.due}).",
+                    f"The dialogue '{d.id}' ({d.date}) falls after the report is due "
+                    f"({plan.reporting.due}).",
+                ),
             )
 
 
@@ -242,7 +372,10 @@ def registration_after_dialogue(plan: DialogueProject, _) -> Iterator[Hit]:
             if deadline and deadline > d.date:
                 yield Hit(
                     ("dialogues", i, block, "registration_deadline"),
-                    f"Sista anmälningsdag {deadline} ligger efter dialogen {d.date}.",
+                    Text(
+                        f"Sista anmälningsdag {deadline} ligger efter dialogen {d.date}.",
+                        f"The registration deadline {deadline} falls after the dialogue {d.date}.",
+                    ),
                 )
 
 
@@ -251,8 +384,14 @@ def cost_missing(plan: DialogueProject, _) -> Iterator[Hit]:
     for fmt in missing_formats(plan):
         yield Hit(
             ("costs", "per_dialogue"),
-            f"Kostnad per dialog saknas för formatet {fmt}.",
-            f"Lägg till {fmt}: med fees, travel, refreshments och venue.",
+            Text(
+                f"Kostnad per dialog saknas för formatet {fmt}.",
+                f"The cost per dialogue is missing for the format {fmt}.",
+            ),
+            Text(
+                f"Lägg till {fmt}: med fees, travel, refreshments och venue.",
+                f"Add {fmt}: with fees, travel, refreshments and venue.",
+            ),
         )
 
 
@@ -264,9 +403,15 @@ def over_budget(plan: DialogueProject, _) -> Iterator[Hit]:
     if total > plan.costs.budget:
         yield Hit(
             ("costs", "budget"),
-            f"Beräknad kostnad {format_money(total)} överstiger budgeten "
-            f"{format_money(plan.costs.budget)} med {format_money(total - plan.costs.budget)}.",
-            "Minska kostnaderna eller höj budgeten.",
+            Text(
+                f"Beräknad kostnad {format_money(total)} överstiger budgeten "
+                f"{format_money(plan.costs.budget)} med "
+                f"{format_money(total - plan.costs.budget)}.",
+                f"The estimated cost {format_money(total, 'en')} exceeds the budget "
+                f"{format_money(plan.costs.budget, 'en')} by "
+                f"{format_money(total - plan.costs.budget, 'en')}.",
+            ),
+            Text("Minska kostnaderna eller höj budgeten.", "Cut the costs or raise the budget."),
         )
 
 
@@ -278,6 +423,12 @@ def unknown_member(plan: DialogueProject, _) -> Iterator[Hit]:
             if member not in known:
                 yield Hit(
                     ("dialogues", i, "members", j),
-                    f"Ledamoten '{member}' finns inte.",
-                    "Använd ett id från members: " + ", ".join(sorted(known)) + ".",
+                    Text(
+                        f"Ledamoten '{member}' finns inte.",
+                        f"There is no member '{member}'.",
+                    ),
+                    Text(
+                        f"Använd ett id från members: {', '.join(sorted(known))}.",
+                        f"Use an id from members: {', '.join(sorted(known))}.",
+                    ),
                 )

@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..catalogue import BY_CODE, Entry
-from ..findings import KeyPath, Severity
+from ..findings import KeyPath, Severity, Text
 
 
 class Hit(NamedTuple):
+    """What a rule found, where: its message and hint in Swedish and English."""
+
     path: KeyPath
-    message: str
-    hint: str | None = None
+    message: Text
+    hint: Text | None = None
 
 
 RuleFunc = Callable[..., Iterator[Hit]]
