@@ -1057,12 +1057,14 @@ def lookup(query: str) -> Entry:
     close = difflib.get_close_matches(code, BY_CODE, n=3, cutoff=0.6)
     close += [by_name[n].code for n in difflib.get_close_matches(wanted.lower(), by_name, n=3)]
     close = list(dict.fromkeys(close))
-    hint = f"Menade du {_either(close)}? " if close else ""
+    hint = f"Menade du {_either(close, 'eller')}? " if close else ""
+    hint_en = f"Did you mean {_either(close, 'or')}? " if close else ""
     raise UsageError(
         f"Koden '{query}' finns inte.",
         hint=hint + "Alla koder: dialogkit explain --list",
+        english=(f"There is no code '{query}'.", hint_en + "All codes: dialogkit explain --list"),
     )
 
 
-def _either(codes: list[str]) -> str:
-    return " eller ".join(filter(None, [", ".join(codes[:-1]), codes[-1]]))
+def _either(codes: list[str], word: str) -> str:
+    return f" {word} ".join(filter(None, [", ".join(codes[:-1]), codes[-1]]))

@@ -37,18 +37,27 @@ class CheckedPlan:
 
     loaded: LoadedPlan
     report: Report
+    """The plan's check, with the findings of the plans it draws on (`input_plans`)."""
+    inputs: tuple[Path, ...] = ()
 
     @property
     def errors(self) -> int:
-        """The plan's own errors: with any, its outputs are drafts (products/draft.py)."""
-        return plan_errors(self.report, self.loaded.path)
+        """The plan's errors and its inputs': with any, its outputs are drafts."""
+        return sum(plan_errors(self.report, path) for path in (self.loaded.path, *self.inputs))
 
     @property
     def mark(self) -> str | None:
         """ "UTKAST – planen har 2 fel", in the plan's language; None without errors."""
         from .products.draft import draft_mark
 
-        return draft_mark(self.errors, self.loaded.plan.language)
+        own = plan_errors(self.report, self.loaded.path)
+        return draft_mark(own, self.loaded.plan.language, inputs=self.errors - own)
+
+
+def input_plans(loaded: LoadedPlan, plans: Iterable[LoadedPlan]) -> list[LoadedPlan]:
+    """The plans among `plans` that documents made from `loaded` read: a local plan's
+    strategy, a strategy's local plans. Their errors make those documents drafts."""
+    return [other for other in plans if other is not loaded and loaded.plan.draws_on(other.plan)]
 
 
 def draft_note(report: Report, language: str = "sv") -> list[str]:
@@ -112,7 +121,12 @@ def check_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> Checked
                 None,
             ),
         )
-    return CheckedPlan(loaded, report)
+    inputs = tuple(other.path for other in input_plans(loaded, workspace.context))
+    if inputs:  # beside the plan, so not checked yet: check them with it
+        workspace = load_workspace([path, *inputs])
+        report = check_workspace(workspace)
+        loaded = next(plan for plan in workspace.plans if plan.path == path)
+    return CheckedPlan(loaded, report, inputs)
 
 
 def load_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> LoadedPlan:
@@ -181,7 +195,11 @@ def draft_marks(workspace: Workspace, report: Report, *, strict: bool = False) -
                 report=report,
             )
     marks = {
-        plan.path: draft_mark(plan_errors(report, plan.path), plan.plan.language)
+        plan.path: draft_mark(
+            plan_errors(report, plan.path),
+            plan.plan.language,
+            inputs=sum(plan_errors(report, o.path) for o in input_plans(plan, workspace.plans)),
+        )
         for plan in workspace.plans
     }
     return {path: mark for path, mark in marks.items() if mark}

@@ -96,19 +96,20 @@ def plan_fmt(
     from .fmt import format_paths
     from .settings import default_plans
 
-    results = format_paths(paths or [default_plans()], check=check, fix=fix)
     lang, w = cli_lang(), cli_words(cli_lang())
+    results = format_paths(paths or [default_plans()], check=check, fix=fix, language=lang)
     console = _console()
     for result in results:
+        if result.problem:
+            message, hint = result.problem.text(lang)
         if result.skipped:
-            p = result.problem
             skipping = w["fmt.skipping"]
-            console.print(f"[cyan]{skipping}[/] {escape(str(p.file))}: {escape(p.message)}")
+            console.print(f"[cyan]{skipping}[/] {escape(str(result.path))}: {escape(message)}")
         elif result.problem:
-            p = result.problem
-            console.print(f"[red]{w['fmt.failed']}[/] {escape(p.location())}: {escape(p.message)}")
-            if p.hint:
-                console.print(f"  {w['hint']} {escape(p.hint)}")
+            where = result.problem.location()
+            console.print(f"[red]{w['fmt.failed']}[/] {escape(where)}: {escape(message)}")
+            if hint:
+                console.print(f"  {w['hint']} {escape(hint)}")
         elif result.changed:
             word = w["fmt.would_format"] if check else w["fmt.formatted"]
             console.print(f"{word} {escape(str(result.path))}")
@@ -133,7 +134,7 @@ def plan_fmt(
 def plan_diff(
     args: Annotated[
         list[str] | None,
-        typer.Argument(help="[REV [REV2]] [PATH...]: standard är arbetskopian mot HEAD."),
+        typer.Argument(help="[VERSION [VERSION2]] [SÖKVÄG...]: standard är arbetskopian mot HEAD."),
     ] = None,
     output: Annotated[str, typer.Option("--format", "-f", help="text eller json.")] = "text",
 ) -> None:
@@ -189,7 +190,7 @@ def init(folder: Annotated[Path, typer.Argument(help="Mappen för den nya arbets
     .gitignore, pre-commit-krokar och en README. Skriver aldrig över befintliga filer."""
     from .scaffold import init_workspace
 
-    written, skipped = init_workspace(folder)
+    written, skipped = init_workspace(folder, cli_lang())
     from rich.markup import escape
 
     console, w = _console(stderr=True), cli_words(cli_lang())

@@ -362,8 +362,8 @@ HELP_EN: dict[str, str] = {
     "Vad har ändrats i planerna mellan två git-versioner, i ord för granskning.": (
         "What changed in the plans between two git versions, in words for review."
     ),
-    "[REV [REV2]] [PATH...]: standard är arbetskopian mot HEAD.": (
-        "[REV [REV2]] [PATH...]: default is the working copy against HEAD."
+    "[VERSION [VERSION2]] [SÖKVÄG...]: standard är arbetskopian mot HEAD.": (
+        "[REVISION [REVISION2]] [PATH...]: default is the working copy against HEAD."
     ),
     "text eller json.": "text or json.",
     "Skapa en ny plan från en kommenterad mall.": "Create a new plan from a commented template.",

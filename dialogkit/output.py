@@ -90,6 +90,15 @@ def check_target(path: Path, *, folder: bool = False) -> None:
                 f"Name a file in the folder: {path / 'FILENAME'}",
             ),
         )
+    if not folder and path.exists() and not path.is_dir() and not path.is_file():
+        raise UsageError(
+            f"{path} är ingen vanlig fil (en enhet eller en namngiven pipe) och skrivs inte över.",
+            hint="Ange en vanlig fil.",
+            english=(
+                f"{path} is not a regular file (a device or a named pipe) and is not replaced.",
+                "Name a regular file.",
+            ),
+        )
     if folder and path.exists() and not path.is_dir():
         raise UsageError(
             f"{path} är en fil; här behövs en mapp att skriva filerna i.",
@@ -135,10 +144,13 @@ def cannot_write(path: Path, error: OSError) -> UsageError:
     reason, english = _REASONS.get(error.errno, (unknown, unknown))
     return UsageError(
         f"{path}: kan inte skrivas ({reason}).",
-        hint="Välj en annan plats med --out, eller kontrollera mappens behörigheter.",
+        hint="Är filen öppen i ett annat program, som Word eller Excel? Stäng den och kör "
+        "igen. Annars: välj en annan plats med --out, eller kontrollera mappens behörigheter.",
         english=(
             f"{path}: cannot be written ({english}).",
-            "Choose another place with --out, or check the folder's permissions.",
+            "Is the file open in another program, such as Word or Excel? Close it and run "
+            "again. Otherwise choose another place with --out, or check the folder's "
+            "permissions.",
         ),
     )
 

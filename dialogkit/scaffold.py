@@ -31,7 +31,8 @@ GITATTRIBUTES = f"""\
 
 WORKSPACE_FILE = """\
 # Den här filen markerar arbetsytans rot för dialogkit. Mallar hämtas bara från
-# templates/ här bredvid (och de inbyggda), aldrig från en mapp ovanför.
+# templates/ här bredvid (och de inbyggda), aldrig från en mapp ovanför. language är
+# språket för planer som inte anger sitt eget och för kommandoraden: "sv" eller "en".
 """
 
 PRE_COMMIT = f"""\
@@ -50,6 +51,7 @@ repos:
         entry: sh {HOOK_SCRIPT} plan check
         language: system
         files: ^plans/.*\\.ya?ml$
+        always_run: true  # also when a plan is only removed (see {HOOK_SCRIPT})
         require_serial: true
       - id: dialogkit-fmt
         name: dialogkit plan fmt
@@ -68,6 +70,15 @@ HOOK = f"""\
 #   3. i Python-miljön som körde dialogkit init här ({LOCAL_PYTHON}; den filen gäller
 #      bara den datorn och checkas inte in)
 here=$(dirname "$0")
+# pre-commit gives the check only the changed plans that still exist: when a plan is
+# removed, check them all, since those that referred to it have not changed.
+if [ "$1 $2" = "plan check" ]; then
+    if git diff --cached --name-only --diff-filter=D -- plans | grep -Eq '[.]ya?ml$'; then
+        set -- plan check
+    elif [ $# -eq 2 ]; then
+        exit 0
+    fi
+fi
 for exe in "$here/.venv/bin/dialogkit" "$here/.venv/Scripts/dialogkit.exe"; do
     if [ -x "$exe" ]; then exec "$exe" "$@"; fi
 done
@@ -128,18 +139,23 @@ def skeleton(kind: str) -> str:
     return path.read_text("utf-8")
 
 
-def init_workspace(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Create a workspace in `folder`; return (written, skipped). Never overwrites."""
+def init_workspace(folder: Path, language: str = "sv") -> tuple[list[Path], list[Path]]:
+    """Create a workspace in `folder`; return (written, skipped). Never overwrites. The
+    commented example plans go only into a `plans/` without plans: run in an existing
+    workspace, `init` adds just what is missing around them."""
     from .schema import schema_json
+    from .workspace import is_plan_file
 
+    plans = folder / "plans"
+    has_plans = plans.is_dir() and any(is_plan_file(Path(p.name)) for p in plans.iterdir())
     files: dict[Path, str] = {
-        folder / "plans" / name: skeleton(kind) for kind, name in SKELETON_FILES.items()
+        plans / name: skeleton(kind) for kind, name in SKELETON_FILES.items() if not has_plans
     }
     files[folder / "templates" / "README.md"] = TEMPLATES_README
     files[folder / "schema" / "dialogkit.schema.json"] = schema_json()
     files[folder / ".gitignore"] = GITIGNORE
     files[folder / ".gitattributes"] = GITATTRIBUTES
-    files[folder / WORKSPACE_MARKER] = WORKSPACE_FILE
+    files[folder / WORKSPACE_MARKER] = f'{WORKSPACE_FILE}language = "{language}"\n'
     files[folder / ".pre-commit-config.yaml"] = PRE_COMMIT
     files[folder / HOOK_SCRIPT] = HOOK
     files[folder / LOCAL_PYTHON] = Path(sys.executable).as_posix() + "\n"

@@ -269,6 +269,7 @@ WORDS: dict[str, dict[str, str]] = {
         "privacy.redacted": "[borttaget]",
         # the mark on every output of a plan with errors (products/draft.py)
         "draft_plan.mark": "UTKAST – planen har {errors}",
+        "draft_plan.mark_inputs": "UTKAST – planen och planerna den bygger på har {errors}",
         "draft_plan.errors.one": "fel",
         "draft_plan.errors.many": "fel",
     },
@@ -514,6 +515,7 @@ WORDS: dict[str, dict[str, str]] = {
         "docx.logo": "Logo",
         "privacy.redacted": "[removed]",
         "draft_plan.mark": "DRAFT – the plan has {errors}",
+        "draft_plan.mark_inputs": "DRAFT – the plan and the plans it draws on have {errors}",
         "draft_plan.errors.one": "error",
         "draft_plan.errors.many": "errors",
     },

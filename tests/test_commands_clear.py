@@ -219,6 +219,15 @@ def test_a_file_where_a_folder_should_be_is_exit_2(run, marked, command):
     assert (marked / "fil.txt").read_text("utf-8") == "mitt\n"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes are POSIX")
+def test_a_device_or_pipe_as_output_is_never_replaced(run, marked):
+    pipe = marked / "pipe"
+    os.mkfifo(pipe)
+    result = run("timeline", "plans/projekt.yaml", "--format", "csv", "--out", pipe)
+    assert failed_clearly(result, "pipe är ingen vanlig fil")
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
 @pytest.mark.skipif(
     sys.platform == "win32" or os.geteuid() == 0, reason="needs POSIX permissions, not root"
 )

@@ -185,12 +185,25 @@ def broken_workspace(root: Path) -> dict[str, str]:
         data = yaml.load(path.read_text("utf-8"))
         with (root / "plans" / path.name).open("w", encoding="utf-8") as file:
             yaml.dump(broken_copy(data), file)
-    marks = {}
+    plans = {}
     for path in sorted((root / "plans").glob("*.yaml")):
         report = dialogkit.check([path])
         assert report.error_count and not any(f.code < "DK200" for f in report.errors), path
-        plan_id = yaml.load(path.read_text("utf-8"))["id"]
-        marks[plan_id] = f"UTKAST – planen har {report.error_count} fel"
+        data = yaml.load(path.read_text("utf-8"))
+        plans[data["id"]] = (report.error_count, data)
+    marks = {}
+    for plan_id, (count, data) in plans.items():
+        inputs = sum(  # a local plan reads its strategy, a strategy its local plans
+            other_count
+            for other_id, (other_count, other) in plans.items()
+            if (data["kind"] == "local_plan" and other_id == data["strategy"])
+            or (data["kind"] == "strategy" and other.get("strategy") == plan_id)
+        )
+        marks[plan_id] = (
+            f"UTKAST – planen och planerna den bygger på har {count + inputs} fel"
+            if inputs
+            else f"UTKAST – planen har {count} fel"
+        )
     return marks
 
 
@@ -367,3 +380,39 @@ ASSERT_MARKED = {
     ".md": assert_text_marked,
     ".txt": assert_text_marked,
 }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("broken", "reported", "heading"),
+    [
+        ("strategy", "local_plan", "# Lokal plan"),
+        ("local_plan", "strategy", "# Regional sammanställning"),
+    ],
+)
+def test_a_report_drawing_on_a_plan_with_errors_is_a_draft(
+    run, tmp_path, monkeypatch, broken, reported, heading
+):
+    """A local plan's report reads its strategy, and the regional summary the local
+    plans: an error there makes the report a draft even if its own plan is clean."""
+    yaml = YAML(typ="safe", pure=True)
+    (tmp_path / "plans").mkdir()
+    paths = {}
+    for path in sorted((REPO / "plans").glob("*.yaml")):
+        data = yaml.load(path.read_text("utf-8"))
+        if data["kind"] == broken:
+            data = broken_copy(data)
+        with (tmp_path / "plans" / path.name).open("w", encoding="utf-8") as file:
+            yaml.dump(data, file)
+        paths[data["kind"]] = tmp_path / "plans" / path.name
+    monkeypatch.chdir(tmp_path)
+    assert dialogkit.check([paths[reported]]).error_count == 0  # clean on its own
+
+    result = run("report", paths[reported], "-f", "markdown")
+
+    assert result.exit_code == 1
+    first, _, title = result.stdout.splitlines()[:3]
+    assert first == "**UTKAST – planen och planerna den bygger på har 1 fel**"
+    assert title.startswith(heading)
+    assert paths[broken].name in result.stderr
+    assert run("report", paths[reported], "-f", "markdown", "--strict").exit_code == 1

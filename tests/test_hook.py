@@ -225,6 +225,48 @@ def test_a_commit_that_breaks_a_local_plan_is_stopped_by_pre_commit(workspace, t
     assert len(log.stdout.splitlines()) == 1
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
+def test_removing_a_strategy_is_stopped_too_and_other_commits_pass(workspace, tmp_path):
+    """pre-commit passes no removed file to a hook: the check hook always runs, and
+    checks every plan when a plan is removed (and nothing when none changed)."""
+    env = without_dialogkit() | {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache")}
+    subprocess.run([PRE_COMMIT, "install"], cwd=workspace, env=env, check=True, capture_output=True)
+
+    def commit(message: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*GIT, "commit", "-m", message],
+            cwd=workspace,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
+
+    (workspace / "anteckning.txt").write_text("inga planer här\n", "utf-8")
+    subprocess.run([*GIT, "add", "anteckning.txt"], cwd=workspace, check=True)
+    assert commit("En anteckning").returncode == 0
+    subprocess.run([*GIT, "rm", "-q", "plans/strategi.yaml"], cwd=workspace, check=True)
+    removed = commit("Strategin bort")
+    output = removed.stdout + removed.stderr
+    assert removed.returncode == 1, output
+    assert "plans/lokal-plan.yaml" in output and "DK219" in output
+
+
+def test_init_in_a_workspace_with_plans_adds_no_example_plans(run, tmp_path):
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "min-plan.yaml").write_text("kind: strategy\n", "utf-8")
+    assert run("init", tmp_path).exit_code == 0
+    assert [p.name for p in (tmp_path / "plans").iterdir()] == ["min-plan.yaml"]
+    assert (tmp_path / ".dialogkit-hook.sh").is_file()
+
+
+def test_init_in_english_makes_an_english_workspace(run, tmp_path):
+    assert run("--lang", "en", "init", tmp_path / "ws").exit_code == 0
+    marker = (tmp_path / "ws" / "dialogkit.toml").read_text("utf-8")
+    assert 'language = "en"' in marker
+
+
 # --- Windows ------------------------------------------------------------------------------
 
 

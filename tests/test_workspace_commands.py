@@ -50,10 +50,13 @@ def test_init_never_overwrites(run, tmp_path):
     (folder / "plans").mkdir(parents=True)
     mine = folder / "plans" / "dialogprojekt.yaml"
     mine.write_text("# min egen plan\n", "utf-8")
+    readme = folder / "README.md"
+    readme.write_text("Vår arbetsyta\n", "utf-8")
     result = run("init", folder)
     assert result.exit_code == 0
     assert mine.read_text("utf-8") == "# min egen plan\n"
-    assert "fanns redan" in result.stderr
+    assert readme.read_text("utf-8") == "Vår arbetsyta\n"
+    assert "fanns redan" in result.stderr and "README.md" in result.stderr
 
 
 def test_plan_new(run, tmp_path, monkeypatch):

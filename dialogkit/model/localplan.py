@@ -114,6 +114,9 @@ class LocalPlan(PlanModel):
     def byline(self) -> str:
         return self.municipality
 
+    def draws_on(self, other: PlanModel) -> bool:
+        return other.kind == "strategy" and other.id == self.strategy
+
     @property
     def issuer(self) -> str:
         """The organisation a document made from the plan comes from (its author)."""

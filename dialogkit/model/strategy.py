@@ -53,6 +53,9 @@ class Strategy(PlanModel):
     def byline(self) -> str:
         return self.organisation
 
+    def draws_on(self, other: PlanModel) -> bool:
+        return other.kind == "local_plan" and other.strategy == self.id
+
     @property
     def issuer(self) -> str:
         """The organisation a document made from the plan comes from (its author)."""

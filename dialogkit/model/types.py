@@ -35,6 +35,12 @@ class PlanModel(BaseModel):
         defer_build=True,  # build a validator only for the plan kinds actually checked
     )
 
+    def draws_on(self, other: "PlanModel") -> bool:
+        """Whether documents made from this plan read the plan `other` (a kind fact:
+        a local plan reads its strategy, a strategy its local plans); then `other`'s
+        errors make them drafts too."""
+        return False
+
 
 def _value_error(kind: str, message: Text, hint: Text) -> PydanticCustomError:
     """Pydantic's error for a value, its message in Swedish; the English message and

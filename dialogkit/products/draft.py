@@ -12,16 +12,17 @@ from __future__ import annotations
 from .base import Drawing
 
 
-def draft_mark(errors: int, language: str) -> str | None:
-    """ "UTKAST – planen har 2 fel" for a plan with errors; None for one without."""
-    if not errors:
+def draft_mark(errors: int, language: str, *, inputs: int = 0) -> str | None:
+    """ "UTKAST – planen har 2 fel" for a plan with errors, or with `inputs` errors in
+    the plans its documents draw on; None for one without."""
+    if not errors + inputs:
         return None
     from ..formatting import plural
     from ..words import words
 
     w = words(language)
-    count = plural(errors, w["draft_plan.errors.one"], w["draft_plan.errors.many"])
-    return w["draft_plan.mark"].format(errors=count)
+    count = plural(errors + inputs, w["draft_plan.errors.one"], w["draft_plan.errors.many"])
+    return w["draft_plan.mark_inputs" if inputs else "draft_plan.mark"].format(errors=count)
 
 
 def marked_text(text: str, mark: str | None, *, markdown: bool = False) -> str:
