@@ -121,8 +121,9 @@ def check_plan(path: Path, kind: str | tuple[str, ...] | None = None) -> Checked
                 None,
             ),
         )
-    inputs = tuple(other.path for other in input_plans(loaded, workspace.context))
-    if inputs:  # beside the plan, so not checked yet: check them with it
+    beside = workspace.context if loaded.plan.DRAWS_ON_OTHERS else []  # read only if needed
+    inputs = tuple(other.path for other in input_plans(loaded, beside))
+    if inputs:  # not checked yet: check them with the plan
         workspace = load_workspace([path, *inputs])
         report = check_workspace(workspace)
         loaded = next(plan for plan in workspace.plans if plan.path == path)

@@ -114,6 +114,8 @@ class LocalPlan(PlanModel):
     def byline(self) -> str:
         return self.municipality
 
+    DRAWS_ON_OTHERS: ClassVar[bool] = True
+
     def draws_on(self, other: PlanModel) -> bool:
         return other.kind == "strategy" and other.id == self.strategy
 

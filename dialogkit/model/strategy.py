@@ -53,6 +53,8 @@ class Strategy(PlanModel):
     def byline(self) -> str:
         return self.organisation
 
+    DRAWS_ON_OTHERS: ClassVar[bool] = True
+
     def draws_on(self, other: PlanModel) -> bool:
         return other.kind == "local_plan" and other.strategy == self.id
 

@@ -8,7 +8,7 @@ says what to write instead.
 import re
 import unicodedata
 from datetime import date, time
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -34,6 +34,9 @@ class PlanModel(BaseModel):
         validate_default=False,
         defer_build=True,  # build a validator only for the plan kinds actually checked
     )
+
+    DRAWS_ON_OTHERS: ClassVar[bool] = False
+    """Whether documents made from plans of this kind read other plans (`draws_on`)."""
 
     def draws_on(self, other: "PlanModel") -> bool:
         """Whether documents made from this plan read the plan `other` (a kind fact:
