@@ -300,8 +300,8 @@ def _describe(kind: str, ctx: dict, value: Any, name: str) -> tuple[Text, Text |
                 "Write the number without spaces, e.g. 9000.",
             )
         return Text("ska vara ett heltal.", "must be a whole number."), Text(
-            "Belopp anges i hela kronor, t.ex. 9000.",
-            "Amounts are given in whole kronor, e.g. 9000.",
+            "Skriv ett heltal utan decimaler eller enhet, t.ex. 9000 (inte 9 000 kr) eller 3.",
+            "Write a whole number without decimals or a unit, e.g. 9000 (not 9,000 kr) or 3.",
         )
     if kind == "float_type":
         return Text("ska vara ett tal.", "must be a number."), None
