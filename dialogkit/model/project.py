@@ -28,6 +28,7 @@ DialogueStatus = Literal["planned", "booked", "held", "cancelled"]
 TaskStatus = Literal["planned", "ongoing", "done", "cancelled"]
 Method = Literal["survey", "dialogue_meeting", "focus_group", "working_group", "citizen_panel"]
 Channel = Literal["email", "web", "facebook", "newspaper_ad", "press_release", "reminder"]
+ResponseState = Literal["considering", "decided", "declined", "done"]
 COST_ITEMS = ("fees", "travel", "refreshments", "venue")
 
 
@@ -267,6 +268,46 @@ class InvitationChannel(PlanModel):
     )
 
 
+class Response(PlanModel):
+    """ "Ni sa – vi gör": vad som händer med ett tema som invånarna lyfte."""
+
+    theme: Line = Field(
+        description="Temat med samma ord som i dialogernas outcome.themes, t.ex. "
+        '"Psykisk hälsa bland unga".'
+    )
+    response: Paragraphs = Field(description="Vad som händer med det invånarna sa.")
+    decided_by: Line | None = Field(None, description='Vem som beslutar, t.ex. "Regionstyrelsen".')
+    due: IsoDate | None = Field(None, description="När svaret eller beslutet kommer (ÅÅÅÅ-MM-DD).")
+    state: ResponseState = Field(
+        "considering",
+        description="considering (utreds), decided (beslutat), declined (går inte vidare; "
+        "skriv varför i reason) eller done (genomfört).",
+    )
+    reason: Paragraphs | None = Field(
+        None, description="Varför temat inte tas vidare (för state: declined)."
+    )
+    decision: Decision | None = Field(
+        None, description="Beslutet, när det finns: organ, datum och diarienummer."
+    )
+
+
+class Deadlines(PlanModel):
+    """Hur lång tid efter en dialog dokumentation och återkoppling ska vara klara, och
+    hur långt före en dialog varje kanals inbjudan ska gå ut."""
+
+    documentation_days: int = Field(
+        14, ge=0, description="Dagar efter dialogen då dokumentationen ska finnas (14)."
+    )
+    feedback_days: int = Field(
+        30, ge=0, description="Dagar efter dialogen då deltagarna ska ha fått återkoppling (30)."
+    )
+    lead_days: dict[Channel, int] = Field(
+        {},
+        description="Dagar före dialogen som inbjudan i en kanal ska gå ut, t.ex. "
+        "{newspaper_ad: 28}; kanaler som inte nämns får standardvärdet.",
+    )
+
+
 class Reporting(PlanModel):
     """Återrapportering när dialogperioden är slut."""
 
@@ -327,6 +368,15 @@ class DialogueProject(PlanModel):
     )
     timeline: list[Task] = Field([], description="Tidsaxel.")
     reporting: Reporting | None = Field(None, description="Återrapportering.")
+    responses: list[Response] = Field(
+        [],
+        description='"Ni sa – vi gör": för varje tema som invånarna lyfte, vad som händer '
+        "med det, vem som beslutar och när.",
+    )
+    deadlines: Deadlines = Field(
+        default_factory=Deadlines,
+        description="Tidsgränser för dokumentation, återkoppling och inbjudningar.",
+    )
 
     PRODUCTS: ClassVar[tuple[str, ...]] = (
         "timeline",
