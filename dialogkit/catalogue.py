@@ -1010,6 +1010,186 @@ ENTRIES: tuple[Entry, ...] = (
             "can stay.",
         ),
     ),
+    Entry(
+        "DK226",
+        WARNING,
+        "documentation-overdue",
+        Text(
+            "En genomförd dialog saknar dokumentation",
+            "A held dialogue has no documentation",
+        ),
+        Text(
+            "Dokumentationen görs i samband med och efter varje dialog (seed 000 och 002): "
+            "det som inte skrivs ner inom ett par veckor minns ingen, och rapporten och "
+            "återkopplingen bygger på den. Varningen kommer när dialogen är genomförd men "
+            "varken outcome.public_notes eller outcome.follow_up finns "
+            "deadlines.documentation_days dagar efter den (14 om inget anges). Den gäller "
+            "tills rapporten ska vara klar; testdialoger räknas inte.",
+            "Documentation is done at and after each dialogue (seeds 000 and 002): what is "
+            "not written down within a couple of weeks nobody remembers, and the report and "
+            "the feedback are built on it. The warning comes when a dialogue is held but has "
+            "neither outcome.public_notes nor outcome.follow_up deadlines.documentation_days "
+            "days after it (14 unless given). It applies until the report is due; test "
+            "dialogues do not count.",
+        ),
+        Text(
+            "reporting: {due: 2099-12-31}   # projektet pågår\n"
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n"
+            "    status: held   # men ingen outcome\n",
+            "reporting: {due: 2099-12-31}   # the project is under way\n"
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n"
+            "    status: held   # but no outcome\n",
+        ),
+        Text(
+            "Skriv dokumentationen under outcome: public_notes (det som får publiceras) "
+            "och follow_up (uppföljningsfrågorna), t.ex. med dialogkit record.",
+            "Write the documentation under outcome: public_notes (what may be published) "
+            "and follow_up (the follow-up questions), e.g. with dialogkit record.",
+        ),
+    ),
+    Entry(
+        "DK227",
+        WARNING,
+        "feedback-overdue",
+        Text(
+            "Deltagarna i en genomförd dialog har inte fått återkoppling",
+            "The participants of a held dialogue have had no feedback",
+        ),
+        Text(
+            "Deltagare och allmänhet ska erbjudas fortlöpande återkoppling (seed 001): den "
+            "som gett sina synpunkter ska få veta vad som hände med dem. Varningen kommer "
+            "när en genomförd dialog saknar återkoppling till deltagarna (outcome.feedback "
+            "med audience: participants) deadlines.feedback_days dagar efter den (30 om "
+            "inget anges). Den gäller tills rapporten ska vara klar, som själv är den sista "
+            "återkopplingen; testdialoger räknas inte.",
+            "Participants and the public are to be offered feedback continuously (seed "
+            "001): whoever gave their views should learn what became of them. The warning "
+            "comes when a held dialogue has no feedback to its participants "
+            "(outcome.feedback with audience: participants) deadlines.feedback_days days "
+            "after it (30 unless given). It applies until the report is due, itself the "
+            "last feedback; test dialogues do not count.",
+        ),
+        Text(
+            "reporting: {due: 2099-12-31}   # projektet pågår\n"
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n    status: held\n"
+            "    outcome:\n      public_notes: Kontinuitet var viktigast.\n"
+            "      # ingen feedback till deltagarna\n",
+            "reporting: {due: 2099-12-31}   # the project is under way\n"
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n    status: held\n"
+            "    outcome:\n      public_notes: Continuity mattered most.\n"
+            "      # no feedback to the participants\n",
+        ),
+        Text(
+            "Ge deltagarna återkoppling (dialogkit feedback skriver texten) och skriv in "
+            "den under outcome.feedback med date, audience: participants och description.",
+            "Give the participants feedback (dialogkit feedback writes the text) and enter "
+            "it under outcome.feedback with date, audience: participants and description.",
+        ),
+    ),
+    Entry(
+        "DK228",
+        WARNING,
+        "theme-without-response",
+        Text(
+            "Ett tema saknar svar när rapporten ska vara klar",
+            "A theme has no response when the report is due",
+        ),
+        Text(
+            '"Ni sa – vi gör": varje tema som invånarna lyfte ska ha ett svar om vad som '
+            "händer med det, vem som beslutar och när. När rapporten ska vara klar "
+            "(reporting.due) varnar regeln för varje tema i dialogernas outcome.themes som "
+            "inget svar under responses har samma ord för (stora och små bokstäver räknas "
+            "lika).",
+            '"You said – we do": every theme residents raised needs a response saying what '
+            "happens with it, who decides and when. From the day the report is due "
+            "(reporting.due) the rule warns about every theme in the dialogues' "
+            "outcome.themes that no response under responses names with the same words "
+            "(capital and small letters count the same).",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    status: held\n"
+            "    outcome: {themes: [Kontinuitet]}\n"
+            "responses: []   # rapporten skulle vara klar 2021-08-31\n",
+            "dialogues:\n  - id: sala\n    status: held\n"
+            "    outcome: {themes: [Continuity]}\n"
+            "responses: []   # the report was due 2021-08-31\n",
+        ),
+        Text(
+            "Lägg till ett svar under responses med theme (samma ord), response, decided_by, "
+            "due och state; för ett tema som inte går vidare: state: declined och reason.",
+            "Add a response under responses with theme (the same words), response, "
+            "decided_by, due and state; for a theme not taken forward: state: declined and "
+            "reason.",
+        ),
+    ),
+    Entry(
+        "DK229",
+        WARNING,
+        "status-contradicts-date",
+        Text(
+            "Dialogens status stämmer inte med datumet",
+            "The dialogue's status does not match its date",
+        ),
+        Text(
+            "Status styr vad dialogkit gör: en planerad dialog får inbjudningar och står i "
+            "dialogkit status som att hålla, en genomförd väntar på dokumentation och "
+            "återkoppling. En dialog som är genomförd fast datumet inte har kommit, eller "
+            "planerad eller bokad fast datumet har passerat, har en status som ingen har "
+            "hunnit ändra. Det senare gäller tills rapporten ska vara klar.",
+            "The status decides what dialogkit does: a planned dialogue gets invitations and "
+            "is listed by dialogkit status as to be held, a held one waits for documentation "
+            "and feedback. A dialogue that is held though its date has not come, or planned "
+            "or booked though its date has passed, has a status nobody has updated. The "
+            "latter applies until the report is due.",
+        ),
+        Text(
+            "reporting: {due: 2099-12-31}   # projektet pågår\n"
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n"
+            "    status: planned   # datumet har passerat\n",
+            "reporting: {due: 2099-12-31}   # the project is under way\n"
+            "dialogues:\n  - id: sala\n    date: 2021-04-13\n"
+            "    status: planned   # the date has passed\n",
+        ),
+        Text(
+            "Skriv status: held för en genomförd dialog (dialogkit record), cancelled för en "
+            "inställd, eller rätta datumet.",
+            "Write status: held for a dialogue that took place (dialogkit record), cancelled "
+            "for one called off, or correct the date.",
+        ),
+    ),
+    Entry(
+        "DK230",
+        WARNING,
+        "registration-closed-while-planned",
+        Text(
+            "Anmälan har stängt men dialogen är bara planerad",
+            "Registration has closed but the dialogue is only planned",
+        ),
+        Text(
+            "När sista anmälningsdag har passerat har invånare anmält sig och väntar på "
+            "mötet: lokalen, tiden och länken ska vara bokade. En dialog som då fortfarande "
+            "har status planned är antingen bokad utan att planen säger det, eller inte "
+            "bokad alls. Regeln gäller tills rapporten ska vara klar.",
+            "Once the registration deadline has passed, residents have signed up and expect "
+            "the meeting: the venue, the time and the link should be booked. A dialogue "
+            "still with status planned then is either booked without the plan saying so, or "
+            "not booked at all. The rule applies until the report is due.",
+        ),
+        Text(
+            "reporting: {due: 2099-12-31}   # projektet pågår\n"
+            "dialogues:\n  - id: koping\n    digital:\n"
+            "      registration_deadline: 2021-04-12   # har passerat\n"
+            "    status: planned\n",
+            "reporting: {due: 2099-12-31}   # the project is under way\n"
+            "dialogues:\n  - id: koping\n    digital:\n"
+            "      registration_deadline: 2021-04-12   # has passed\n"
+            "    status: planned\n",
+        ),
+        Text(
+            "Skriv status: booked när lokal, tid och länk är bokade (eller held, cancelled).",
+            "Write status: booked once the venue, time and link are booked (or held, cancelled).",
+        ),
+    ),
 )
 
 BY_CODE: dict[str, Entry] = {entry.code: entry for entry in ENTRIES}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .errors import PlanInvalidError, UsageError
@@ -15,9 +16,13 @@ from .words import words
 from .workspace import LoadedPlan, Workspace, load_workspace
 
 
-def check(paths: Iterable[Path]) -> Report:
-    """Check every plan below `paths`; raise `UsageError` if a path does not exist."""
-    return check_workspace(load_workspace(paths))
+def check(paths: Iterable[Path], today: date | None = None) -> Report:
+    """Check every plan below `paths`, with the rules about dates asking about `today`
+    (the real date if None); raise `UsageError` if a path does not exist."""
+    workspace = load_workspace(paths)
+    if today is not None:
+        workspace.today = today
+    return check_workspace(workspace)
 
 
 def check_workspace(workspace: Workspace) -> Report:

@@ -64,11 +64,17 @@ def plan_check(
         CheckFormat, typer.Option("--format", "-f", help="text, json eller github.")
     ] = CheckFormat.text,
     strict: Annotated[bool, typer.Option(help="Avsluta med fel även vid varningar.")] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(help="Dagen reglerna om datum utgår från (ÅÅÅÅ-MM-DD); standard är idag."),
+    ] = None,
 ) -> None:
     """Kontrollera planerna och visa fel och varningar med fil, rad och kolumn."""
     from .settings import default_plans
 
-    raise typer.Exit(run_check(paths or [default_plans()], str(output), strict, requested()))
+    day = _parse_day(today) if today is not None else None
+    code = run_check(paths or [default_plans()], str(output), strict, requested(), day)
+    raise typer.Exit(code)
 
 
 @plan_app.command("fmt")
@@ -323,6 +329,50 @@ def invite(
     _make("invitations", plan, request, out, folder=True, strict=strict)
 
 
+FeedbackFormat = _formats("feedback")
+
+
+@app.command("feedback")
+def feedback(
+    plan: Annotated[Path, typer.Argument(help="Dialogprojektet.")],
+    dialogue: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dialogue", "-d", help="Dialogens id (standard: alla genomförda riktiga dialoger)."
+        ),
+    ] = None,
+    channel: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--channel", "-c", help="email, web eller press_release (standard: alla tre)."
+        ),
+    ] = None,
+    output: Annotated[
+        FeedbackFormat, typer.Option("--format", "-f", help="text, markdown eller eml.")
+    ] = FeedbackFormat.text,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Mapp att skriva en fil per dialog och kanal i."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Egen mallmapp, före arbetsytans och de inbyggda."),
+    ] = None,
+    strict: Strict = False,
+) -> None:
+    """Återkoppling efter varje genomförd dialog ("Ni sa – vi gör"): e-post till
+    deltagarna, webbtext och pressmeddelande."""
+    from .products import Request
+
+    request = Request(
+        format=str(output),
+        dialogues=tuple(dialogue or ()),
+        channels=tuple(channel or ()),
+        templates=templates,
+    )
+    _make("feedback", plan, request, out, folder=True, strict=strict)
+
+
 ReportFormat = _formats("report")
 
 
@@ -361,6 +411,107 @@ def report(
 
     request = Request(format=str(output), report=kind, audience=str(audience), templates=templates)
     _make("report", plan, request, out, strict=strict)
+
+
+@app.command("record")
+def record_command(
+    plan: Annotated[
+        Path,
+        typer.Argument(help="Dialogprojektet: sökvägen, eller filnamnet i arbetsytans plans/."),
+    ],
+    dialogue: Annotated[str, typer.Argument(help="Dialogens id, t.ex. sala.")],
+    status: Annotated[
+        str | None,
+        typer.Option(help="genomförd (held) eller inställd (cancelled); standard: genomförd."),
+    ] = None,
+    participants: Annotated[
+        int | None, typer.Option(min=0, help="Antal deltagare, som ett tal.")
+    ] = None,
+    theme: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--theme",
+            "-t",
+            help="Ett tema som kom upp; upprepa för flera. Läggs till de som finns.",
+        ),
+    ] = None,
+    public_notes: Annotated[
+        str | None, typer.Option(help="Dokumentation som får publiceras.")
+    ] = None,
+    internal_notes: Annotated[
+        str | None,
+        typer.Option(help="Interna anteckningar; kommer aldrig med i publika rapporter."),
+    ] = None,
+    follow_up: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Svar på en uppföljningsfråga: FRÅGA=SVAR, t.ex. main_lesson=...; upprepa."
+        ),
+    ] = None,
+    feedback_date: Annotated[
+        str | None, typer.Option(help="Återkoppling: när den gavs (ÅÅÅÅ-MM-DD).")
+    ] = None,
+    feedback_audience: Annotated[
+        str | None, typer.Option(help="Återkoppling: till participants eller public.")
+    ] = None,
+    feedback_channel: Annotated[
+        str | None, typer.Option(help='Återkoppling: hur, t.ex. "e-post".')
+    ] = None,
+    feedback_description: Annotated[
+        str | None, typer.Option(help="Återkoppling: vad som återkopplades.")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Skriv över värden som redan finns.")
+    ] = False,
+) -> None:
+    """Registrera vad som hände vid en dialog: status, deltagare, teman, anteckningar,
+    uppföljning och återkoppling. Bara de rader som ändras skrivs; kommentarer behålls.
+    Utan flaggor frågar kommandot i terminalen."""
+    from .record import Record, ask, feedback_entry, find_plan, follow_up_answers, needs_asking
+    from .record import record as record_dialogue
+
+    lang = cli_lang()
+    wanted = Record(
+        status=status,
+        participants=participants,
+        themes=tuple(theme or ()),
+        public_notes=public_notes,
+        internal_notes=internal_notes,
+        follow_up=follow_up_answers(follow_up or []),
+        feedback=feedback_entry(
+            feedback_date, feedback_audience, feedback_channel, feedback_description
+        ),
+        replace=replace,
+    )
+    if sys.stdin.isatty() and needs_asking(wanted):
+        wanted = ask(wanted, lang)
+    done = record_dialogue(find_plan(plan), dialogue, wanted)
+    w = cli_words(lang)
+    if not done.changed:
+        _say(w["record.unchanged"].format(dialogue=dialogue))
+        return
+    details = []
+    if done.participants is not None:
+        details.append(counted(lang, "record.participant", done.participants))
+    if done.themes:
+        details.append(counted(lang, "record.theme", done.themes))
+    status_word = w.get(f"record.status.{done.status}", done.status)
+    print(
+        w["record.done"].format(
+            dialogue=dialogue,
+            status=status_word,
+            details=(": " + ", ".join(details)) if details else "",
+        )
+    )
+    _say(w["record.changed"].format(path=done.path, keys=", ".join(done.changed)))
+    from rich.markup import escape
+
+    console = _console(stderr=True)
+    for finding in done.new_findings:  # what the recorded values make the check say
+        message, _ = finding.text(lang)
+        word = f"[red]{w['error']}[/]" if finding.is_error else f"[yellow]{w['warning']}[/]"
+        where = escape(finding.location())
+        console.print(f"{word} {where}: {escape(message)} ({finding.code})")
 
 
 @app.command("build")
@@ -442,6 +593,51 @@ def build_command(
             + w["build.see_check"]
         )
     _say_drafts(result.report)
+
+
+class StatusFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command("status")
+def status(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Arbetsytan, en mapp eller en plan (standard: arbetsytans plans/)."),
+    ] = None,
+    today: Annotated[
+        str | None, typer.Option(help="Dagens datum (ÅÅÅÅ-MM-DD); standard är idag.")
+    ] = None,
+    days: Annotated[
+        int, typer.Option("--days", min=0, max=3660, help="Hur många dagar framåt som visas.")
+    ] = 14,
+    output: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="text, markdown eller json.")
+    ] = StatusFormat.text,
+    fail_on_overdue: Annotated[
+        bool,
+        typer.Option("--fail-on-overdue", help="Avsluta med 1 om något är försenat (för CI)."),
+    ] = False,
+) -> None:
+    """Vad som är försenat, vad som ska göras de närmaste dagarna och vad som kommer
+    sedan: inbjudningar, anmälan, dialoger, dokumentation, återkoppling, uppgifter,
+    rapporter och uppföljningar, med ansvarig."""
+    from .render.status import render_json, render_markdown, render_text
+    from .settings import default_plans
+    from .status import due_items
+    from .workspace import load_workspace
+
+    day = _parse_day(today)
+    due = due_items(load_workspace([path or default_plans()]), day, days)
+    if output == StatusFormat.json:
+        sys.stdout.write(render_json(due, cli_lang()))
+    elif output == StatusFormat.markdown:
+        sys.stdout.write(render_markdown(due, cli_lang()))
+    else:
+        sys.stdout.write(render_text(due, cli_lang(), _console().width))
+    raise typer.Exit(1 if fail_on_overdue and due.overdue else 0)
 
 
 class ExplainFormat(StrEnum):

@@ -125,6 +125,32 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "check.name_folder": " Ange mappen med planerna.",
         "check.hint": "Tips:",
         "check.more_in_file": "och {count} till. Kör dialogkit plan check {file}.",
+        # record
+        "record.done": "Dialogen {dialogue} är registrerad som {status}{details}.",
+        "record.status.held": "genomförd",
+        "record.status.cancelled": "inställd",
+        "record.participant.one": "deltagare",
+        "record.participant.many": "deltagare",
+        "record.theme.one": "tema",
+        "record.theme.many": "teman",
+        "record.changed": "Ändrat i {path}: {keys}.",
+        "record.unchanged": "Inget att ändra: dialogen {dialogue} har redan de värdena.",
+        "record.ask.participants": "Antal deltagare",
+        "record.ask.themes": "Teman, skilda med semikolon",
+        "record.ask.public_notes": "Dokumentation som får publiceras",
+        "record.ask.internal_notes": "Interna anteckningar",
+        "record.ask.skip": "(Enter hoppar över)",
+        "record.ask.number": "Skriv antalet som ett tal, t.ex. 27.",
+        "metavar.status": "STATUS",
+        "metavar.participants": "ANTAL",
+        "metavar.theme": "TEMA",
+        "metavar.public_notes": "TEXT",
+        "metavar.internal_notes": "TEXT",
+        "metavar.follow_up": "FRÅGA=SVAR",
+        "metavar.feedback_date": "DATUM",
+        "metavar.feedback_audience": "MOTTAGARE",
+        "metavar.feedback_channel": "KANAL",
+        "metavar.feedback_description": "TEXT",
     },
     "en": {
         "usage": "Usage:",
@@ -233,10 +259,52 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "check.name_folder": " Name the folder with the plans.",
         "check.hint": "Hint:",
         "check.more_in_file": "and {count} more. Run dialogkit plan check {file}.",
+        "record.done": "The dialogue {dialogue} is recorded as {status}{details}.",
+        "record.status.held": "held",
+        "record.status.cancelled": "cancelled",
+        "record.participant.one": "participant",
+        "record.participant.many": "participants",
+        "record.theme.one": "theme",
+        "record.theme.many": "themes",
+        "record.changed": "Changed in {path}: {keys}.",
+        "record.unchanged": "Nothing to change: the dialogue {dialogue} already has those values.",
+        "record.ask.participants": "Number of participants",
+        "record.ask.themes": "Themes, separated by semicolons",
+        "record.ask.public_notes": "Documentation that may be published",
+        "record.ask.internal_notes": "Internal notes",
+        "record.ask.skip": "(Enter skips)",
+        "record.ask.number": "Write the number as digits, e.g. 27.",
+        "metavar.status": "STATUS",
+        "metavar.participants": "NUMBER",
+        "metavar.theme": "THEME",
+        "metavar.public_notes": "TEXT",
+        "metavar.internal_notes": "TEXT",
+        "metavar.follow_up": "QUESTION=ANSWER",
+        "metavar.feedback_date": "DATE",
+        "metavar.feedback_audience": "AUDIENCE",
+        "metavar.feedback_channel": "CHANNEL",
+        "metavar.feedback_description": "TEXT",
     },
 }
 
 HELP_EN: dict[str, str] = {
+    # status and plan check --today
+    "Dagen reglerna om datum utgår från (ÅÅÅÅ-MM-DD); standard är idag.": (
+        "The day the rules about dates ask about (YYYY-MM-DD); default today."
+    ),
+    "Arbetsytan, en mapp eller en plan (standard: arbetsytans plans/).": (
+        "The workspace, a folder or a plan (default: the workspace's plans/)."
+    ),
+    "Hur många dagar framåt som visas.": "How many days ahead are shown.",
+    "text, markdown eller json.": "text, markdown or json.",
+    "Avsluta med 1 om något är försenat (för CI).": "Exit with 1 if anything is overdue (for CI).",
+    "Vad som är försenat, vad som ska göras de närmaste dagarna och vad som kommer sedan: "
+    "inbjudningar, anmälan, dialoger, dokumentation, återkoppling, uppgifter, rapporter och "
+    "uppföljningar, med ansvarig.": (
+        "What is overdue, what is to be done in the coming days and what comes next: "
+        "invitations, registration, dialogues, documentation, feedback, tasks, reports and "
+        "follow-ups, with who is responsible."
+    ),
     # dialogkit and its groups
     "dialogkit: planera och följ upp invånardialoger och God och nära vård.": (
         "dialogkit: plan and follow up citizen dialogues and Good and close care."
@@ -254,6 +322,37 @@ HELP_EN: dict[str, str] = {
         ".gitignore, pre-commit hooks and a README. Never overwrites an existing file."
     ),
     "Mappen för den nya arbetsytan.": "The folder for the new workspace.",
+    # record
+    "Registrera vad som hände vid en dialog: status, deltagare, teman, anteckningar, "
+    "uppföljning och återkoppling. Bara de rader som ändras skrivs; kommentarer behålls. "
+    "Utan flaggor frågar kommandot i terminalen.": (
+        "Record what happened at a dialogue: status, participants, themes, notes, follow-up "
+        "and feedback. Only the lines that change are written; comments are kept. Without "
+        "options the command asks on the terminal."
+    ),
+    "Dialogprojektet: sökvägen, eller filnamnet i arbetsytans plans/.": (
+        "The dialogue project: its path, or its file name in the workspace's plans/."
+    ),
+    "Dialogens id, t.ex. sala.": "The dialogue's id, e.g. sala.",
+    "genomförd (held) eller inställd (cancelled); standard: genomförd.": (
+        "held or cancelled, or the same in Swedish; default: held."
+    ),
+    "Antal deltagare, som ett tal.": "The number of participants.",
+    "Ett tema som kom upp; upprepa för flera. Läggs till de som finns.": (
+        "A theme that came up; repeat for more. Added to those already there."
+    ),
+    "Dokumentation som får publiceras.": "Documentation that may be published.",
+    "Interna anteckningar; kommer aldrig med i publika rapporter.": (
+        "Internal notes; never in public reports."
+    ),
+    "Svar på en uppföljningsfråga: FRÅGA=SVAR, t.ex. main_lesson=...; upprepa.": (
+        "An answer to a follow-up question: QUESTION=ANSWER, e.g. main_lesson=...; repeat."
+    ),
+    "Återkoppling: när den gavs (ÅÅÅÅ-MM-DD).": "Feedback: when it was given (YYYY-MM-DD).",
+    "Återkoppling: till participants eller public.": "Feedback: to participants or public.",
+    'Återkoppling: hur, t.ex. "e-post".': 'Feedback: how, e.g. "e-mail".',
+    "Återkoppling: vad som återkopplades.": "Feedback: what was fed back.",
+    "Skriv över värden som redan finns.": "Overwrite values that are already there.",
     # timeline
     "Visa tidsaxeln månad för månad: uppgifter, dialoger och aktiviteter.": (
         "Show the timeline month by month: tasks, dialogues and activities."
@@ -296,6 +395,18 @@ HELP_EN: dict[str, str] = {
     ),
     "Egen mallmapp, före arbetsytans och de inbyggda.": (
         "Own template folder, before the workspace's and the built-in ones."
+    ),
+    # feedback
+    'Återkoppling efter varje genomförd dialog ("Ni sa – vi gör"): e-post till '
+    "deltagarna, webbtext och pressmeddelande.": (
+        'Feedback after each held dialogue ("You said – we do"): an e-mail to the '
+        "participants, a web text and a press release."
+    ),
+    "Dialogens id (standard: alla genomförda riktiga dialoger).": (
+        "The dialogue's id (default: every real dialogue held)."
+    ),
+    "email, web eller press_release (standard: alla tre).": (
+        "email, web or press_release (default: all three)."
     ),
     # report
     "Word-rapport (eller Markdown) från planen: projektplan, dialograpport, "

@@ -14,7 +14,7 @@ from .check_command import CHECK_FORMATS, run_check
 from .errors import DialogkitError
 from .settings import LANGUAGES
 
-CHECK_OPTIONS = frozenset({"--format", "-f", "--strict", "--no-strict"})
+CHECK_OPTIONS = frozenset({"--format", "-f", "--strict", "--no-strict", "--today"})
 """The options of `plan check` that `quick_check` understands: all of them (a test
 compares them with the command line's), so only --help and mistakes go to typer."""
 
@@ -81,17 +81,22 @@ def global_options(args: list[str]) -> tuple[str | None, bool, list[str]]:
 
 
 def quick_check(args: list[str]) -> int | None:
-    """Run `[--debug] [--lang L] plan check [PATH | --format F | -f F | --strict]...`
-    and return its exit code, or None for any other command line."""
+    """Run `[--debug] [--lang L] plan check [PATH | --format F | -f F | --strict |
+    --today DATE]...` and return its exit code, or None for any other command line
+    (a date that is not one included: the full command line says what is wrong)."""
     chosen, _, args = global_options(args)
     if args[:2] != ["plan", "check"] or chosen not in (None, *LANGUAGES):
         return None
     paths: list[Path] = []
-    output, strict = "text", False
+    output, strict, today = "text", False, None
     rest = iter(args[2:])
     for arg in rest:
         if arg in ("--strict", "--no-strict"):
             strict = arg == "--strict"
+        elif arg == "--today" or arg.startswith("--today="):
+            today = _day(arg.removeprefix("--today=") if "=" in arg else next(rest, ""))
+            if today is None:
+                return None
         elif arg in ("--format", "-f"):
             output = next(rest, "")
         elif arg.startswith("--format="):
@@ -106,7 +111,17 @@ def quick_check(args: list[str]) -> int | None:
         from .settings import default_plans
 
         paths = [default_plans()]
-    return run_check(paths, output, strict, chosen)
+    return run_check(paths, output, strict, chosen, today)
+
+
+def _day(text: str):
+    """The date `text` names (YYYY-MM-DD), or None."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def report_error(message: str, hint: str | None, chosen: str | None = None) -> None:

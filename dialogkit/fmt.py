@@ -295,6 +295,19 @@ def _newline(text: str) -> str:
     return "\r\n" if crlf > text.count("\n") - crlf else "\n"
 
 
+newline = _newline
+
+
+def comments(text: str) -> Counter:
+    """Every comment in `text`, counted (for a command that edits a plan: `record`)."""
+    return _layout(text).comments
+
+
+def replace_file(path: Path, original: bytes, data: bytes) -> Finding | None:
+    """`data` in place of `path`'s `original` bytes, written as `fmt` writes: see `_replace`."""
+    return _replace(path, original, data)
+
+
 def format_file(
     path: Path, *, check: bool = False, fix: bool = False, language: str = "sv"
 ) -> FmtResult:

@@ -64,7 +64,10 @@ EXTENSIONS = {"text": "txt", "markdown": "md", "eml": "eml"}
 
 
 @dataclass(frozen=True)
-class Invitation:
+class ChannelText:
+    """One text for one dialogue and channel: an invitation, or a feedback text
+    (feedback.py)."""
+
     dialogue: Dialogue
     channel: str
     subject: str
@@ -81,8 +84,8 @@ class Invitation:
     def over_limit(self) -> bool:
         return self.length > self.limit
 
-    def as_draft(self, mark: str) -> Invitation:
-        """The invitation of a plan with errors: the mark leads its subject and is
+    def as_draft(self, mark: str) -> ChannelText:
+        """The text of a plan with errors: the mark leads its subject and is
         the first line of its body (products/draft.py)."""
         return replace(self, subject=f"{mark}: {self.subject}", body=f"{mark}\n\n{self.body}")
 
@@ -121,14 +124,19 @@ def select_dialogues(project: DialogueProject, ids: list[str] | None) -> list[Di
 def select_channels(project: DialogueProject, channels: list[str] | None) -> list[str]:
     """The channels asked for, or the plan's own channels, or all of them."""
     chosen = channels or [c.channel for c in project.invitation_channels] or list(CHANNELS)
-    unknown = [c for c in chosen if c not in CHANNEL_LIMITS]
+    return known_channels(chosen, CHANNELS)
+
+
+def known_channels(chosen: list[str], known: tuple[str, ...]) -> list[str]:
+    """`chosen` once each, or a message naming a channel that is not in `known`."""
+    unknown = [c for c in chosen if c not in known]
     if unknown:
         raise UsageError(
             f"Kanalen {', '.join(unknown)} finns inte.",
-            hint="Välj bland: " + ", ".join(CHANNELS),
+            hint="Välj bland: " + ", ".join(known),
             english=(
                 f"There is no channel {', '.join(unknown)}.",
-                "Choose from: " + ", ".join(CHANNELS),
+                "Choose from: " + ", ".join(known),
             ),
         )
     return list(dict.fromkeys(chosen))
@@ -139,19 +147,22 @@ def draft_channels(project: DialogueProject, channels: list[str] | None) -> list
     e-mails, or else the e-mail channel and, when the plan has it, the reminder."""
     if not channels:
         return ["email", *(["reminder"] if "reminder" in select_channels(project, None) else [])]
-    chosen = select_channels(project, channels)
-    other = [c for c in chosen if c not in EMAIL_CHANNELS]
+    return only_emails(select_channels(project, channels), EMAIL_CHANNELS)
+
+
+def only_emails(chosen: list[str], emails: tuple[str, ...]) -> list[str]:
+    """`chosen`, or a message naming a channel that is not one of the e-mails."""
+    other = [c for c in chosen if c not in emails]
     if other:
         raise UsageError(
             f"Kanalen {', '.join(other)} är inget e-postmeddelande; -f eml skriver utkast "
-            f"bara för {' och '.join(EMAIL_CHANNELS)}.",
-            hint=f"Välj -c {' eller -c '.join(EMAIL_CHANNELS)}, "
+            f"bara för {' och '.join(emails)}.",
+            hint=f"Välj -c {' eller -c '.join(emails)}, "
             f"eller skriv {', '.join(other)} med -f text.",
             english=(
                 f"The channel {', '.join(other)} is no e-mail; -f eml writes drafts "
-                f"only for {' and '.join(EMAIL_CHANNELS)}.",
-                f"Choose -c {' or -c '.join(EMAIL_CHANNELS)}, "
-                f"or write {', '.join(other)} with -f text.",
+                f"only for {' and '.join(emails)}.",
+                f"Choose -c {' or -c '.join(emails)}, or write {', '.join(other)} with -f text.",
             ),
         )
     return chosen
@@ -165,7 +176,7 @@ def invitations(
     templates: Path | None = None,
     markdown: bool = False,
     drafts: bool = False,
-) -> list[Invitation]:
+) -> list[ChannelText]:
     """Render the invitation for every chosen dialogue and channel. The texts are
     plain text, except with `markdown` and in the MARKDOWN_CHANNELS: there every
     value from the plan is escaped for Markdown (see markup). With `drafts`, only
@@ -187,13 +198,13 @@ def invitations(
                 **context,
             )
             subject, _, body = text.strip().partition("\n")
-            result.append(Invitation(dialogue, channel, subject.strip(), body.strip()))
+            result.append(ChannelText(dialogue, channel, subject.strip(), body.strip()))
     return result
 
 
-def to_eml(project: DialogueProject, invitation: Invitation, calendar: bytes) -> bytes:
-    """An RFC 5322 draft with the dialogue's calendar file attached (UTF-8, as the
-    file is). `X-Unsent: 1` makes Outlook open it as a message to send rather than
+def to_eml(project: DialogueProject, invitation: ChannelText, calendar: bytes | None) -> bytes:
+    """An RFC 5322 draft, with the dialogue's calendar file attached when there is one
+    (UTF-8, as the file is). `X-Unsent: 1` makes Outlook open it as a message to send rather than
     as a received one. Thunderbird opens any .eml file as a received message (its
     "Edit" bar is for messages in a Drafts folder) and sends it with "Edit As New
     Message" (Ctrl+E); `X-Mozilla-Draft-Info` is the header its own drafts carry,
@@ -223,18 +234,20 @@ def to_eml(project: DialogueProject, invitation: Invitation, calendar: bytes) ->
     message["X-Unsent"] = "1"
     message["X-Mozilla-Draft-Info"] = "internal/draft; vcard=0; receipt=0; DSN=0; uuencode=0"
     message.set_content(invitation.body + "\n")
-    message.add_attachment(
-        calendar,
-        maintype="text",
-        subtype="calendar",
-        filename=f"{invitation.dialogue.id}.ics",
-        params={"method": "PUBLISH", "charset": "utf-8"},
-    )
+    if calendar is not None:
+        message.add_attachment(
+            calendar,
+            maintype="text",
+            subtype="calendar",
+            filename=f"{invitation.dialogue.id}.ics",
+            params={"method": "PUBLISH", "charset": "utf-8"},
+        )
     for part in message.iter_attachments():
         del part["MIME-Version"]  # belongs to the message, not to a part
     # The same draft gives the same bytes (email picks a random boundary): one made
     # from what the message holds cannot occur in it. Letters only: digits in it
     # could read as a phone number to the personal-data gate.
-    digest = hashlib.sha256(invitation.body.encode() + calendar).hexdigest()[:32]
-    message.set_boundary("dialogkit-" + digest.translate(HEX_AS_LETTERS))
+    if message.is_multipart():
+        digest = hashlib.sha256(invitation.body.encode() + (calendar or b"")).hexdigest()[:32]
+        message.set_boundary("dialogkit-" + digest.translate(HEX_AS_LETTERS))
     return message.as_bytes()

@@ -14,20 +14,20 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import clock
 from .costs import estimate, missing_formats
 from .docx_writer import DocumentInfo, markdown_to_docx
 from .errors import UsageError
 from .markup import markdown_text
-from .model.project import COST_ITEMS, FollowUp
+from .model.project import COST_ITEMS, FollowUp, Response
 from .privacy import public_data, public_version
 from .render.timeline import month_name
 from .settings import workspace_root
 from .templating import render, template_dirs, template_environment
 from .timeline import build_timeline
-from .words import FOLLOW_UP_QUESTIONS
+from .words import FOLLOW_UP_QUESTIONS, words
 from .workspace import LoadedPlan, Workspace
 
 if TYPE_CHECKING:
@@ -36,6 +36,16 @@ if TYPE_CHECKING:
 AUDIENCES = ("internal", "public")
 FOLLOW_UP_FIELDS = tuple(FollowUp.model_fields)
 """The follow-up questions of seed 001, in order; their wording is in words.py."""
+
+
+class Heard(NamedTuple):
+    """A theme the residents raised ("Ni sa"), the municipalities where it came up
+    and what happens with it ("vi gör"): the project's response, its state in words."""
+
+    theme: str
+    places: list[str]
+    response: Response | None
+    state: str | None
 
 
 @dataclass(frozen=True)
@@ -192,7 +202,7 @@ def _dialogue_report(project: DialogueProject, _workspace) -> dict:
         "feedback": [(d, f) for d in held for f in d.outcome.feedback],
         "formats": sorted(Counter(d.format for d in held).items(), key=lambda kv: -kv[1]),
         "tests_held": [d for d in project.dialogues if d.test and d.status == "held"],
-        "themes": _themes(held),
+        **_said_and_done(project, held),
         "remaining": [
             d
             for d in project.dialogues
@@ -202,6 +212,41 @@ def _dialogue_report(project: DialogueProject, _workspace) -> dict:
             d for d in project.dialogues if not d.test and d.outcome is None and d.status == "held"
         ],
     }
+
+
+def _said_and_done(project: DialogueProject, held) -> dict:
+    """ "Ni sa – vi gör": every theme heard with its response (the most common first),
+    then the responses to themes no dialogue names (raised elsewhere, e.g. on the web
+    page); the heard themes that have no response yet; and each dialogue's themes."""
+    by_theme = {r.theme.casefold(): r for r in project.responses}
+    states = words(project.language)
+
+    def heard(theme: str, places: list[str]) -> Heard:
+        response = by_theme.get(theme.casefold())
+        state = states[f"response_state.{response.state}"] if response else None
+        return Heard(theme, places, response, state)
+
+    themes = [heard(theme, places) for theme, places in _themes(held)]
+    named = {h.theme.casefold() for h in themes}
+    elsewhere = [heard(r.theme, []) for r in project.responses if r.theme.casefold() not in named]
+    places = {h.theme.casefold(): h.places for h in themes}
+    return {
+        "themes": themes,
+        "said_done": [h for h in themes if h.response] + elsewhere,
+        "without_response": [h for h in themes if not h.response],
+        "dialogue_themes": {
+            d.id: [heard(theme, places[theme.casefold()]) for theme in _unique(d.outcome.themes)]
+            for d in held
+        },
+    }
+
+
+def _unique(themes: list[str]) -> list[str]:
+    """The themes, each once whatever its case, in the order written."""
+    seen: dict[str, str] = {}
+    for theme in themes:
+        seen.setdefault(theme.casefold(), theme)
+    return list(seen.values())
 
 
 def _themes(held) -> list[tuple[str, list[str]]]:

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -47,6 +48,8 @@ class Workspace:
     context_dirs: list[Path] = field(default_factory=list)
     """Folders of the files named one by one; the other plans there are read only if
     a cross-file reference needs them."""
+    today: date = field(default_factory=date.today)
+    """The day rules about dates ask about (`plan check --today`): what is overdue."""
     _context: list[LoadedPlan] | None = field(default=None, repr=False)
     _by_id: tuple | None = field(default=None, repr=False)
     _context_strategies: dict[str, Strategy] | None = field(default=None, repr=False)

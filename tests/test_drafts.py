@@ -252,6 +252,7 @@ def test_build_of_drafts_writes_what_each_command_writes(run, tmp_path, monkeypa
 
     from dialogkit.checking import check_plan
     from dialogkit.products import PRODUCTS
+    from dialogkit.words import words
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     broken_workspace(tmp_path)
@@ -277,7 +278,9 @@ def test_build_of_drafts_writes_what_each_command_writes(run, tmp_path, monkeypa
                         for relative in built
                         if relative.parts[0] == plan.id
                         and (
-                            relative.as_posix().endswith("/" + path.relative_to(target).as_posix())
+                            relative.as_posix()
+                            == f"{plan.id}/{words(plan.language)[PRODUCTS[name].folder]}/"
+                            f"{path.relative_to(target).as_posix()}"
                             if folder
                             else built[relative] == content
                         )

@@ -58,7 +58,7 @@ MONTHS_AND_DAYS = """
     våren sommaren hösten vintern
 """
 # In the words table but English words too, so they may appear in English text.
-ALSO_ENGLISH = {"post", "test", "start", "slut", "en"}  # "en": also the language code
+ALSO_ENGLISH = {"post", "test", "start", "slut", "en", "sent"}  # "en": also the language code
 
 
 def _tokens(text: str) -> set[str]:

@@ -13,6 +13,7 @@ import dialogkit
 from dialogkit.manifest import MANIFEST_NAME
 from dialogkit.model import PLAN_KINDS
 from dialogkit.products import PRODUCTS
+from dialogkit.words import words
 
 TODAY = "2023-03-01"
 EPOCH = "1767225600"  # 2026-01-01: calendars, e-mails and documents carry this time
@@ -24,6 +25,8 @@ def command_for(product: str, request) -> tuple[list[str], bool]:
     if product == "invitations":
         channels = [arg for channel in request.channels or () for arg in ("-c", channel)]
         return ["invite", "-f", request.format, *channels], True
+    if product == "feedback":
+        return ["feedback", "-f", request.format], True
     if product == "report":
         args = ["report", "-f", request.format, "--kind", request.report]
         return [*args, "--audience", request.audience], False
@@ -68,8 +71,10 @@ def test_build_writes_what_each_command_writes(run, tmp_path, monkeypatch):
                         for relative in built
                         if relative.parts[0] == plan.id
                         and (
-                            relative.as_posix().endswith("/" + path.relative_to(target).as_posix())
-                            if folder
+                            relative.as_posix()
+                            == f"{plan.id}/{words(plan.language)[product.folder]}/"
+                            f"{path.relative_to(target).as_posix()}"
+                            if folder  # invitations and feedback both have sala/email.txt
                             else built[relative] == path.read_bytes()
                         )
                     ]

@@ -231,13 +231,14 @@ def test_the_dialogue_report_gives_method_themes_and_next_steps(report, write):
     assert "- **Metod:** fokusgrupp" in method
     assert "- **Steg på delaktighetstrappan:** dialog" in method
     assert "- **Format:** fysisk (1), digital (1)" in method
-    themes = section(markdown, "## Teman")
+    themes = section(markdown, "## Ni sa – vi gör")
     rows = [line for line in themes.splitlines() if line.startswith("| ") and "---" not in line]
     assert rows == [
-        "| Tema | Dialoger | Kommuner |",
-        "| Kontinuitet | 2 | Sala, Köping |",  # one theme whatever its case
-        "| Anhörigstöd | 1 | Sala |",
-        "| Digitala vårdmöten | 1 | Köping |",
+        "| Ni sa | Var | Vi gör | Vem beslutar | När | Läge |",
+        # one theme whatever its case; none has a response in this plan
+        "| Kontinuitet | Sala, Köping | – | – | – | inget svar ännu |",
+        "| Anhörigstöd | Sala | – | – | – | inget svar ännu |",
+        "| Digitala vårdmöten | Köping | – | – | – | inget svar ännu |",
     ]
     next_steps = section(markdown, "## Nästa steg")
     assert "Synpunkterna sammanställs i en rapport." in next_steps
@@ -252,7 +253,7 @@ def test_next_steps_name_the_dialogues_still_to_hold(report, write):
     summary = section(markdown, "## Sammanfattning")
     assert "1 dialog genomfördes den 13 april 2021 med sammanlagt 12 deltagare." in summary
     without = report(write(PROJECT, "tom.yaml"), "-k", "dialogue-report")
-    assert "Inga teman är sammanställda ännu" in section(without, "## Teman")
+    assert "Inga teman är sammanställda ännu" in section(without, "## Ni sa – vi gör")
 
 
 def test_the_english_dialogue_report_is_english(report, write):
@@ -260,7 +261,7 @@ def test_the_english_dialogue_report_is_english(report, write):
         "organisation: Region Test\n", "organisation: Region Test\nlanguage: en\n"
     )
     markdown = report(write(english), "-k", "dialogue-report")
-    for heading in ("## Questions", "## Method", "## Themes", "## Next steps"):
+    for heading in ("## Questions", "## Method", "## You said – we do", "## Next steps"):
         assert heading in markdown
     assert "2 dialogues were held between 13 April 2021 and 15 April 2021" in markdown
     assert "The report is due on 31 August 2021 to Regionstyrelsen." in markdown

@@ -233,3 +233,26 @@ def test_past_the_cap_warnings_never_hide_an_error(run, write):
     codes = [finding["code"] for finding in report["findings"]]
     assert len(codes) == 100 and "DK201" in codes
     assert report["errors"] == 1 and report["warnings"] == 150
+
+
+SALA_HELD = ("    members: [anna, bo]\n", "    members: [anna, bo]\n    status: held\n")
+SALA_THEMES = (SALA_HELD[0], SALA_HELD[1] + "    outcome: {themes: [Kontinuitet]}\n")
+
+
+@pytest.mark.parametrize(
+    ("code", "change", "today"),
+    [
+        ("DK226", SALA_HELD, "2021-04-28"),
+        ("DK227", SALA_HELD, "2021-05-14"),
+        ("DK228", SALA_THEMES, "2021-08-31"),
+        ("DK229", ("", ""), "2021-04-16"),
+        ("DK230", ("", ""), "2021-04-13"),
+    ],
+)
+def test_rule_about_dates_on_a_given_day(write, code, change, today):
+    """More of each in test_due.py: the day decides, so `check` is told which it is."""
+    from datetime import date
+
+    path = write(PROJECT.replace(*change, 1) if change[0] else PROJECT)
+    assert code not in codes(dialogkit.check([path], date(2021, 4, 12)).findings)
+    assert code in codes(dialogkit.check([path], date.fromisoformat(today)).findings)

@@ -4,11 +4,9 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from .choices import ActivityStatus, Priority, described
 from .facts import ReportSpec, ScheduleItem, activity_schedule, kind_title
 from .types import Id, IsoDate, Line, Paragraphs, People, PlanModel, When
-
-Priority = Literal["high", "normal", "low"]
-ActivityStatus = Literal["planned", "ongoing", "done", "cancelled"]
 
 
 class TargetGroup(PlanModel):
@@ -20,7 +18,7 @@ class TargetGroup(PlanModel):
     know: Paragraphs | None = Field(None, description="Vad målgruppen ska veta.")
     feel: Paragraphs | None = Field(None, description="Vad målgruppen ska känna.")
     do: Paragraphs | None = Field(None, description="Vad målgruppen ska göra.")
-    priority: Priority = Field("normal", description="high, normal eller low.")
+    priority: Priority = Field("normal", description=f"{described(Priority)}.")
     priority_motivation: Paragraphs | None = Field(
         None, description="Varför målgruppen har den prioriteten."
     )
@@ -49,7 +47,7 @@ class CommunicationActivity(PlanModel):
     responsible: People = Field([], description="Ansvarig.")
     hours: float | None = Field(default=None, ge=0, description="Tid i timmar.")
     target_groups: list[Line] = Field([], description="Id för de målgrupper aktiviteten når.")
-    status: ActivityStatus = Field("planned", description="planned, ongoing, done eller cancelled.")
+    status: ActivityStatus = Field("planned", description=f"{described(ActivityStatus)}.")
 
 
 class CommunicationPlan(PlanModel):

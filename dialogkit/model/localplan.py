@@ -4,11 +4,9 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from .choices import ActivityStatus, AssessmentStatus, described
 from .facts import ReportSpec, ScheduleItem, activity_schedule, kind_title
 from .types import Id, Line, Paragraphs, People, PlanModel, When, Year, YearSpan
-
-Status = Literal["on_track", "partly", "behind", "not_started"]
-ActivityStatus = Literal["planned", "ongoing", "done", "cancelled"]
 
 
 class LocalActivity(PlanModel):
@@ -23,7 +21,7 @@ class LocalActivity(PlanModel):
     sub_goals: list[int] = Field(
         [], description="Delmål (nummer i strategin) som aktiviteten bidrar till."
     )
-    status: ActivityStatus = Field("planned", description="planned, ongoing, done eller cancelled.")
+    status: ActivityStatus = Field("planned", description=f"{described(ActivityStatus)}.")
 
 
 class KeyFigure(PlanModel):
@@ -61,7 +59,7 @@ class Assessment(PlanModel):
     """Bedömning av arbetet mot ett delmål."""
 
     sub_goal: int = Field(description="Delmålets nummer.")
-    status: Status = Field(description="on_track, partly, behind eller not_started.")
+    status: AssessmentStatus = Field(description=f"{described(AssessmentStatus)}.")
     comment: Paragraphs | None = Field(None, description="Motivering.")
 
 

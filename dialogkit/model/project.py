@@ -6,6 +6,18 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from ..formatting import format_clock, format_date
+from .choices import (
+    Audience,
+    Channel,
+    DialogueFormat,
+    DialogueStatus,
+    Method,
+    ParticipationRung,
+    ResponseState,
+    TaskStatus,
+    described,
+    keyed_by,
+)
 from .facts import ReportSpec, ScheduleItem
 from .types import (
     ClockTime,
@@ -22,13 +34,6 @@ from .types import (
     When,
 )
 
-ParticipationRung = Literal["information", "consultation", "dialogue", "influence", "co_decision"]
-DialogueFormat = Literal["in_person", "digital", "hybrid"]
-DialogueStatus = Literal["planned", "booked", "held", "cancelled"]
-TaskStatus = Literal["planned", "ongoing", "done", "cancelled"]
-Method = Literal["survey", "dialogue_meeting", "focus_group", "working_group", "citizen_panel"]
-Channel = Literal["email", "web", "facebook", "newspaper_ad", "press_release", "reminder"]
-ResponseState = Literal["considering", "decided", "declined", "done"]
 COST_ITEMS = ("fees", "travel", "refreshments", "venue")
 
 
@@ -145,9 +150,7 @@ class Feedback(PlanModel):
     """Återkoppling till deltagare eller allmänhet."""
 
     date: IsoDate = Field(description="När återkopplingen gavs.")
-    audience: Literal["participants", "public"] = Field(
-        "participants", description="Till vem: deltagarna eller allmänheten."
-    )
+    audience: Audience = Field("participants", description=f"Till vem: {described(Audience)}.")
     channel: Line | None = Field(None, description='Hur, t.ex. "e-post" eller "webbsidan".')
     description: Paragraphs = Field(description="Vad som återkopplades.")
 
@@ -175,7 +178,7 @@ class Dialogue(PlanModel):
 
     id: Id = Field(description='Kort id, t.ex. "sala".')
     municipality: Line = Field(description="Kommunen dialogen gäller.")
-    format: DialogueFormat = Field(description="in_person (fysisk), digital eller hybrid.")
+    format: DialogueFormat = Field(description=f"{described(DialogueFormat)}.")
     test: bool = Field(False, description="true för en testdialog (dagtid, för att öva).")
     date: IsoDate = Field(description="Datum (ÅÅÅÅ-MM-DD).")
     start: ClockTime = Field(description='Starttid, "TT:MM".')
@@ -205,7 +208,7 @@ class Dialogue(PlanModel):
         description='Tolkning och annat stöd vid dialogen, t.ex. "teckenspråkstolk" eller '
         '"tolk till arabiska".',
     )
-    status: DialogueStatus = Field("planned", description="planned, booked, held eller cancelled.")
+    status: DialogueStatus = Field("planned", description=f"{described(DialogueStatus)}.")
     costs: CostOverride | None = Field(
         None, description="Avvikande kostnader för just denna dialog."
     )
@@ -227,7 +230,7 @@ class Scenario(PlanModel):
     format: DialogueFormat | None = Field(
         None, description="Alla riktiga dialoger flyttas till detta format."
     )
-    per_dialogue: dict[DialogueFormat, CostItems] | None = Field(
+    per_dialogue: keyed_by(DialogueFormat, CostItems) | None = Field(
         None, description="Andra kostnader per format i detta alternativ."
     )
 
@@ -235,7 +238,7 @@ class Scenario(PlanModel):
 class Costs(PlanModel):
     """Kostnadsberäkning."""
 
-    per_dialogue: dict[DialogueFormat, CostItems] = Field(
+    per_dialogue: keyed_by(DialogueFormat, CostItems) = Field(
         description="Kostnad per dialog för varje format (arvoden, resor, förtäring, lokal)."
     )
     one_off: list[OneOffCost] = Field(
@@ -253,16 +256,14 @@ class Task(PlanModel):
     task: Line = Field(description="Vad som ska göras.")
     when: When = Field(description="Månad, datum eller period.")
     responsible: People = Field([], description="Vem som ansvarar.")
-    status: TaskStatus = Field("planned", description="planned, ongoing, done eller cancelled.")
+    status: TaskStatus = Field("planned", description=f"{described(TaskStatus)}.")
     milestone: bool = Field(False, description="true för en milstolpe.")
 
 
 class InvitationChannel(PlanModel):
     """En kanal för inbjudan."""
 
-    channel: Channel = Field(
-        description="email, web, facebook, newspaper_ad, press_release eller reminder."
-    )
+    channel: Channel = Field(description=f"{described(Channel)}.")
     where: Line | None = Field(
         None, description='Var, t.ex. "regionens och kommunens Facebooksida".'
     )
@@ -280,8 +281,8 @@ class Response(PlanModel):
     due: IsoDate | None = Field(None, description="När svaret eller beslutet kommer (ÅÅÅÅ-MM-DD).")
     state: ResponseState = Field(
         "considering",
-        description="considering (utreds), decided (beslutat), declined (går inte vidare; "
-        "skriv varför i reason) eller done (genomfört).",
+        description="utreds (considering), beslutat (decided), tas inte vidare (declined; "
+        "skriv varför i reason) eller genomfört (done).",
     )
     reason: Paragraphs | None = Field(
         None, description="Varför temat inte tas vidare (för state: declined)."
@@ -301,10 +302,10 @@ class Deadlines(PlanModel):
     feedback_days: int = Field(
         30, ge=0, description="Dagar efter dialogen då deltagarna ska ha fått återkoppling (30)."
     )
-    lead_days: dict[Channel, int] = Field(
+    lead_days: keyed_by(Channel, int) = Field(
         {},
         description="Dagar före dialogen som inbjudan i en kanal ska gå ut, t.ex. "
-        "{newspaper_ad: 28}; kanaler som inte nämns får standardvärdet.",
+        "{annons: 28}; kanaler som inte nämns får standardvärdet.",
     )
 
 
@@ -341,12 +342,13 @@ class DialogueProject(PlanModel):
         None, description="Hur genomförandet är förankrat hos projektägare eller linjechef."
     )
     purpose: Paragraphs = Field(description="Syftet: vad dialogerna ska uppnå.")
-    participation_rung: ParticipationRung = Field(description="Steg på delaktighetstrappan.")
+    participation_rung: ParticipationRung = Field(
+        description=f"Steg på delaktighetstrappan: {described(ParticipationRung)}."
+    )
     use_of_views: Paragraphs = Field(description="Hur åsikterna kommer att tas till vara.")
     method: Method = Field(
         "dialogue_meeting",
-        description="Metod: survey, dialogue_meeting, focus_group, working_group eller "
-        "citizen_panel.",
+        description=f"Metod: {described(Method)}.",
     )
     compensation: Line | None = Field(None, description="Ersättning till deltagarna, om någon.")
     principles: list[Line] = Field([], description="Principer för dialogen.")
@@ -383,6 +385,7 @@ class DialogueProject(PlanModel):
         "calendar",
         "cost",
         "invitations",
+        "feedback",
         "report",
     )
     REPORTS: ClassVar[tuple[ReportSpec, ...]] = (

@@ -7,5 +7,6 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "cost": ("table", "markdown", "csv", "json", "xlsx"),
     "workload": ("table", "markdown", "csv", "json", "xlsx"),
     "invitations": ("text", "markdown", "eml"),
+    "feedback": ("text", "markdown", "eml"),
     "report": ("docx", "markdown"),
 }

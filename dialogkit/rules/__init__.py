@@ -47,9 +47,9 @@ def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:
 
 
 RULE_MODULES = {  # besides `common`; importing a module registers its rules
-    "dialogue_project": "project",
-    "communication_plan": "communication",
-    "local_plan": "localplan",
+    "dialogue_project": ("project", "after"),
+    "communication_plan": ("communication",),
+    "local_plan": ("localplan",),
 }
 
 
@@ -58,5 +58,5 @@ def _load_rule_modules(kinds: Iterable[str] = KINDS) -> None:
     from . import common, personal_data  # noqa: F401
 
     for kind in kinds:
-        if kind in RULE_MODULES:
-            importlib.import_module(f".{RULE_MODULES[kind]}", __name__)
+        for module in RULE_MODULES.get(kind, ()):
+            importlib.import_module(f".{module}", __name__)
