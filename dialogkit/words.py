@@ -80,7 +80,7 @@ WORDS: dict[str, dict[str, str]] = {
         "value.consultation": "konsultation",
         "value.dialogue": "dialog",
         "value.influence": "inflytande",
-        "value.co_decision": "medbeslutande",
+        "value.co_decision": "medbestämmande",
         "value.fees": "Arvoden",
         "value.travel": "Resekostnader",
         "value.refreshments": "Förtäring",

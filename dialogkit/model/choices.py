@@ -161,7 +161,7 @@ ParticipationRung = choice(
     consultation=("konsultation",),
     dialogue=("dialog",),
     influence=("inflytande",),
-    co_decision=("medbeslutande", "medbestämmande"),
+    co_decision=("medbestämmande", "medbeslutande"),
 )
 DialogueFormat = choice(
     Literal["in_person", "digital", "hybrid"],
