@@ -618,7 +618,10 @@ def status(
     ] = StatusFormat.text,
     fail_on_overdue: Annotated[
         bool,
-        typer.Option("--fail-on-overdue", help="Avsluta med 1 om något är försenat (för CI)."),
+        typer.Option(
+            "--fail-on-overdue",
+            help="Avsluta med 1 om något är försenat eller en plan inte kan läsas (för CI).",
+        ),
     ] = False,
 ) -> None:
     """Vad som är försenat, vad som ska göras de närmaste dagarna och vad som kommer
@@ -637,7 +640,8 @@ def status(
         sys.stdout.write(render_markdown(due, cli_lang()))
     else:
         sys.stdout.write(render_text(due, cli_lang(), _console().width))
-    raise typer.Exit(1 if fail_on_overdue and due.overdue else 0)
+    # a plan that cannot be read may hide overdue items: a CI job must not pass then
+    raise typer.Exit(1 if fail_on_overdue and (due.overdue or due.unread) else 0)
 
 
 class ExplainFormat(StrEnum):

@@ -297,7 +297,9 @@ HELP_EN: dict[str, str] = {
     ),
     "Hur många dagar framåt som visas.": "How many days ahead are shown.",
     "text, markdown eller json.": "text, markdown or json.",
-    "Avsluta med 1 om något är försenat (för CI).": "Exit with 1 if anything is overdue (for CI).",
+    "Avsluta med 1 om något är försenat eller en plan inte kan läsas (för CI).": (
+        "Exit with 1 if anything is overdue or a plan cannot be read (for CI)."
+    ),
     "Vad som är försenat, vad som ska göras de närmaste dagarna och vad som kommer sedan: "
     "inbjudningar, anmälan, dialoger, dokumentation, återkoppling, uppgifter, rapporter och "
     "uppföljningar, med ansvarig.": (

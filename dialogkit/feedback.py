@@ -24,7 +24,8 @@ from .workspace import LoadedPlan
 
 FEEDBACK_CHANNELS = ("email", "web", "press_release")
 EMAIL_CHANNELS = ("email",)
-OPEN_STATES = ("considering", "decided")
+OPEN_STATES = ("considering",)
+"""A response whose due date is still an answer to come (a decided one's is the decision's)."""
 """Responses still to come: their due date is when residents hear more."""
 
 

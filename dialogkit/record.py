@@ -226,8 +226,9 @@ def _patch(current: dict, wanted: Record, dialogue: str) -> dict:
 
 
 def _status_word(given: str | None, current: dict) -> str:
-    """The word written for the status: as given, else "held" in the words the
-    dialogue's status is already written in (genomförd beside planerad)."""
+    """The word written for the status: as given; else a cancelled dialogue stays
+    cancelled, and any other becomes "held" in the words its status is already written
+    in (genomförd beside planerad)."""
     if given is not None:
         if given not in HELD:
             raise UsageError(
@@ -235,7 +236,10 @@ def _status_word(given: str | None, current: dict) -> str:
                 english=(f"--status {given}: choose held or cancelled.", None),
             )
         return given
-    swedish = current.get("status") in _SWEDISH_WORDS
+    status = current.get("status")
+    if HELD.get(status) == "cancelled":  # notes on a cancelled dialogue keep it cancelled
+        return status
+    swedish = status in _SWEDISH_WORDS
     return SWEDISH_STATUS["held"] if swedish else "held"
 
 

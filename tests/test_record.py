@@ -268,6 +268,16 @@ def test_cancelled(run, write):
 
 
 @pytest.mark.slow
+def test_notes_on_a_cancelled_dialogue_keep_it_cancelled(run, write):
+    path = write(PLAN)
+    assert run("record", path, "sala", "--status", "inställd").exit_code == 0
+    result = run("record", path, "sala", "--internal-notes", "Inställd på grund av snöstorm.")
+    assert result.exit_code == 0, result.stderr
+    assert _dialogue(path, "sala")["status"] == "inställd"
+    assert "inställd" in result.stdout and "genomförd" not in result.stdout
+
+
+@pytest.mark.slow
 def test_the_same_values_again_change_nothing(run, write):
     path = write(PLAN)
     assert run("record", path, "sala", "--participants", "3", "-t", "A").exit_code == 0

@@ -35,7 +35,7 @@ def status(capsys, monkeypatch):
 # The process leader's day in the example workspace. Pinned against the plans as they
 # stood when `status` was written: re-pin when the example's dates change.
 PINNED = [
-    "Att göra 2021-04-20 (de närmaste 14 dagarna)",
+    "Att göra 2021-04-20 (14 dagar framåt)",
     "",
     "Inom 14 dagar",
     "  2021-04-20  idag            Inbjudan, e-post",
@@ -226,6 +226,8 @@ def test_a_plan_that_cannot_be_read_is_named(status, tmp_path):
         "Kunde inte läsas (kör dialogkit plan check):",
         str(plans / "trasig.yaml"),
     ]
+    # it may hide what is overdue: a CI job with --fail-on-overdue must not pass
+    assert status(plans, "--today", "2021-04-10", "--fail-on-overdue")[0] == 1
 
 
 def test_a_bad_today_is_refused(status, tmp_path):

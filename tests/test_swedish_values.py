@@ -411,3 +411,12 @@ def test_every_output_is_the_same_whichever_spelling_the_plans_use(run, tmp_path
     assert len(outputs[english]) > 20
     assert sorted(outputs[english]) == sorted(outputs[swedish])
     assert [f for f in outputs[english] if outputs[english][f] != outputs[swedish][f]] == []
+
+
+def test_a_value_in_decomposed_unicode_is_read():
+    """Text pasted on a Mac may write "ö" as "o" and a combining diaeresis."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "genomförd")
+    assert decomposed != "genomförd"
+    assert _read("dialogue status", decomposed) == "held"

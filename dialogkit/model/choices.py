@@ -10,6 +10,7 @@ among those taken (tests/test_swedish_values.py).
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -23,7 +24,7 @@ _OR = {"sv": " eller ", "en": " or "}
 def _folded(word: str) -> str:
     """A spelling as looked up: letter case aside (`Genomförd`), but nothing else:
     `in-person` or `genomford` may be a slip, and gets a "did you mean" hint."""
-    return word.casefold()
+    return unicodedata.normalize("NFC", word).casefold()  # "ö" as one or as two characters
 
 
 class Choice:

@@ -38,11 +38,17 @@ def where(item: DueItem) -> str:
     return " · ".join(filter(None, (item.plan, item.dialogue, ", ".join(item.responsible))))
 
 
+def window(due: Due, language: str) -> str:
+    """ "14 dagar", "1 dag": how far ahead the list looks."""
+    w = words(language)
+    return w["status.days.one" if due.days == 1 else "status.days.many"].format(n=due.days)
+
+
 def _headings(due: Due, language: str) -> dict[str, str]:
     w = words(language)
     return {
         "overdue": w["status.overdue"],
-        "due": w["status.due"].format(days=due.days),
+        "due": w["status.due"].format(days=window(due, language)),
         "next": w["status.next"],
     }
 
@@ -58,7 +64,7 @@ def render_text(due: Due, language: str, width: int = 80) -> str:
         return set_cell_size(line, width - 1) + "…"
 
     w = words(language)
-    lines = [fit(w["status.title"].format(today=due.today.isoformat(), days=due.days))]
+    lines = [fit(w["status.title"].format(today=due.today.isoformat(), days=window(due, language)))]
     for section, heading in _headings(due, language).items():
         items = getattr(due, section)
         if not items:

@@ -147,12 +147,12 @@ def registration_closed_while_planned(plan: DialogueProject, workspace) -> Itera
             item.key_path,
             Text(
                 f"Sista anmälningsdag {item.day} har passerat men dialogen '{item.dialogue}' "
-                "har fortfarande status planned.",
+                "har fortfarande status planerad (planned).",
                 f"The registration deadline {item.day} has passed but the dialogue "
                 f"'{item.dialogue}' still has the status planned.",
             ),
             Text(
-                "Skriv status: booked när lokal, tid och länk är bokade.",
+                "Skriv status: bokad (booked) när lokal, tid och länk är bokade.",
                 "Write status: booked once the venue, time and link are booked.",
             ),
         )
