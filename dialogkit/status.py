@@ -151,10 +151,18 @@ def project_items(plan: DialogueProject, path: Path | None, today: date) -> list
         items.append(
             DueItem("report", plan.reporting.due, plan.id, path, None, None, leader, False)
         )
-    if project_open(plan, today):
-        for index, dialogue in enumerate(plan.dialogues):
-            items += _dialogue_items(plan, path, index, dialogue, today)
-    return items
+    return items + dialogue_items(plan, path, today)
+
+
+def dialogue_items(plan: DialogueProject, path: Path | None, today: date) -> list[DueItem]:
+    """What the project's dialogues owe, while it is open (`project_open`)."""
+    if not project_open(plan, today):
+        return []
+    return [
+        item
+        for index, dialogue in enumerate(plan.dialogues)
+        for item in _dialogue_items(plan, path, index, dialogue, today)
+    ]
 
 
 def _dialogue_items(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..findings import Text
 from ..formatting import plural
 from ..model import DialogueProject
-from ..status import project_items
+from ..status import dialogue_items
 from ..words import label
 from .registry import Hit, rule
 
@@ -21,7 +21,7 @@ KIND = "dialogue_project"
 def _overdue(plan: DialogueProject, workspace, kinds: tuple[str, ...]):
     """(item, days late) for each of the project's overdue items of `kinds`."""
     today = workspace.today
-    for item in project_items(plan, None, today):
+    for item in dialogue_items(plan, None, today):  # the rules need no tasks nor report
         if item.kind in kinds and item.can_be_late and item.day < today:
             yield item, (today - item.day).days
 
