@@ -233,6 +233,15 @@ Strict = Annotated[
 ]
 """A plan with errors (DK2xx) gives drafts, marked as such; --strict refuses them."""
 
+FolderOut = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Mapp att skriva en fil per dialog och kanal i."),
+]
+OwnTemplates = Annotated[
+    Path | None,
+    typer.Option("--templates", help="Egen mallmapp, före arbetsytans och de inbyggda."),
+]
+
 
 @app.command("timeline")
 def timeline(
@@ -307,14 +316,8 @@ def invite(
     output: Annotated[
         InviteFormat, typer.Option("--format", "-f", help="text, markdown eller eml.")
     ] = InviteFormat.text,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", "-o", help="Mapp att skriva en fil per dialog och kanal i."),
-    ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option("--templates", help="Egen mallmapp, före arbetsytans och de inbyggda."),
-    ] = None,
+    out: FolderOut = None,
+    templates: OwnTemplates = None,
     strict: Strict = False,
 ) -> None:
     """Inbjudningar för varje dialog och kanal, med kalenderfil."""
@@ -350,14 +353,8 @@ def feedback(
     output: Annotated[
         FeedbackFormat, typer.Option("--format", "-f", help="text, markdown eller eml.")
     ] = FeedbackFormat.text,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", "-o", help="Mapp att skriva en fil per dialog och kanal i."),
-    ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option("--templates", help="Egen mallmapp, före arbetsytans och de inbyggda."),
-    ] = None,
+    out: FolderOut = None,
+    templates: OwnTemplates = None,
     strict: Strict = False,
 ) -> None:
     """Återkoppling efter varje genomförd dialog ("Ni sa – vi gör"): e-post till
