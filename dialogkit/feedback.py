@@ -15,10 +15,10 @@ from typing import Any
 
 from .context import dialogue_context, today
 from .errors import UsageError
-from .invitations import MARKDOWN_CHANNELS, ChannelText, known_channels, only_emails
+from .invitations import MARKDOWN_CHANNELS, ChannelText, channel_text, known_channels, only_emails
 from .model.project import Dialogue, DialogueProject, Response
 from .privacy import public_version
-from .templating import render, template_environment
+from .templating import template_environment
 from .words import words
 from .workspace import LoadedPlan
 
@@ -85,14 +85,9 @@ def feedback_texts(
         if not context["themes"]:
             notes.append(w["message.no_themes"].format(dialogue=dialogue.id))
         for channel in chosen:
-            text = render(
-                marked if markdown or channel in MARKDOWN_CHANNELS else plain,
-                f"{project.language}/feedback/{channel}.txt.j2",
-                channel=channel,
-                **context,
-            )
-            subject, _, body = text.strip().partition("\n")
-            result.append(ChannelText(dialogue, channel, subject.strip(), body.strip()))
+            env = marked if markdown or channel in MARKDOWN_CHANNELS else plain
+            template = f"{project.language}/feedback/{channel}.txt.j2"
+            result.append(channel_text(env, template, dialogue, channel, **context))
     return result, notes
 
 

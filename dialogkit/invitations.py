@@ -190,16 +190,22 @@ def invitations(
     for dialogue in select_dialogues(project, dialogue_ids):
         context = dialogue_context(project, dialogue)
         for channel in chosen:
-            text = render(
-                marked if markdown or channel in MARKDOWN_CHANNELS else plain,
-                f"{project.language}/invite/{channel}.txt.j2",
-                channel=channel,
-                channel_where=where.get(channel),
-                **context,
+            env = marked if markdown or channel in MARKDOWN_CHANNELS else plain
+            template = f"{project.language}/invite/{channel}.txt.j2"
+            result.append(
+                channel_text(
+                    env, template, dialogue, channel, channel_where=where.get(channel), **context
+                )
             )
-            subject, _, body = text.strip().partition("\n")
-            result.append(ChannelText(dialogue, channel, subject.strip(), body.strip()))
     return result
+
+
+def channel_text(env, template: str, dialogue: Dialogue, channel: str, /, **context) -> ChannelText:
+    """One channel's template rendered for a dialogue: its first line is the subject,
+    the rest the body. Invitations and feedback texts are both made this way."""
+    text = render(env, template, channel=channel, **context)
+    subject, _, body = text.strip().partition("\n")
+    return ChannelText(dialogue, channel, subject.strip(), body.strip())
 
 
 def to_eml(project: DialogueProject, invitation: ChannelText, calendar: bytes | None) -> bytes:

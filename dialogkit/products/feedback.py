@@ -5,13 +5,12 @@ e-mail draft. All are public."""
 from __future__ import annotations
 
 from .base import File, Made, Product, Request
-from .draft import marked_text
 from .formats import FORMATS
 
 
 def make_feedback(loaded, request: Request) -> Made:
     from ..feedback import feedback_texts
-    from ..invitations import MARKDOWN_CHANNELS, to_eml
+    from .invitations import channel_file
 
     texts, notes = feedback_texts(
         loaded,
@@ -21,15 +20,14 @@ def make_feedback(loaded, request: Request) -> Made:
         markdown=request.format == "markdown",
         drafts=request.format == "eml",
     )
-    draft = request.draft
-    files = []
-    for text in texts:
-        if request.format == "eml":
-            content = to_eml(loaded.plan, text.as_draft(draft) if draft else text, None)
-        else:
-            markdown = request.format == "markdown" or text.channel in MARKDOWN_CHANNELS
-            content = marked_text(text.text(request.format), draft, markdown=markdown)
-        files.append(File(text.file_name(request.format), content, public=True))
+    files = [
+        File(
+            text.file_name(request.format),
+            channel_file(loaded.plan, text, request.format, None, request.draft),
+            public=True,
+        )
+        for text in texts
+    ]
     return Made(files, notes)
 
 

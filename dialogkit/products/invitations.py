@@ -34,7 +34,7 @@ def make_invitations(loaded, request: Request) -> Made:
     files = [
         File(
             text.file_name(request.format),
-            _content(loaded.plan, text, request.format, calendars, draft),
+            channel_file(loaded.plan, text, request.format, calendars[text.dialogue.id], draft),
             public=True,
         )
         for text in texts
@@ -54,14 +54,13 @@ def make_invitations(loaded, request: Request) -> Made:
     return Made(files, warnings)
 
 
-def _content(plan, text, fmt: str, calendars: dict, draft: str | None) -> str | bytes:
-    """The file of one invitation: an e-mail draft with its dialogue's calendar (from
-    `calendars`, by dialogue id), or its text. A draft's mark leads the e-mail's
-    subject and body, and is the first line of a text."""
+def channel_file(plan, text, fmt: str, calendar: bytes | None, draft: str | None) -> str | bytes:
+    """The file of one channel text (an invitation or a feedback text): an e-mail draft
+    with `calendar` attached when there is one, or the text. A draft's mark leads the
+    e-mail's subject and body, and is the first line of a text."""
     from ..invitations import MARKDOWN_CHANNELS, to_eml
 
     if fmt == "eml":
-        calendar = calendars[text.dialogue.id]
         return to_eml(plan, text.as_draft(draft) if draft else text, calendar)
     markdown = fmt == "markdown" or text.channel in MARKDOWN_CHANNELS
     return marked_text(text.text(fmt), draft, markdown=markdown)
