@@ -233,3 +233,19 @@ def test_a_plan_that_cannot_be_read_is_named(status, tmp_path):
 def test_a_bad_today_is_refused(status, tmp_path):
     code, _ = status(project(tmp_path), "--today", "igår")
     assert code == 2
+
+
+def test_plan_text_in_the_markdown_is_data_not_markup(status, tmp_path):
+    """A task's title and its owner are the plan's text: in the Markdown table they
+    show as written, never as a link, emphasis, HTML or a new column."""
+    hostile = PROJECT.replace(
+        "{task: Frågor, when: 2020-12, responsible: Presidiet}",
+        '{task: "[Klicka](javascript:alert(1)) **viktigt** <b>x</b>", when: 2021-04, '
+        'responsible: "Presidiet | ny kolumn"}',
+    )
+    _, markdown = status(project(tmp_path, hostile), "--today", "2021-04-10", "-f", "markdown")
+    (row,) = [line for line in markdown.splitlines() if "Klicka" in line]
+    assert "\\[Klicka\\](javascript:alert(1))" in row
+    assert "\\*\\*viktigt\\*\\*" in row and "&lt;b>x&lt;/b>" in row
+    assert "Presidiet \\| ny kolumn" in row
+    assert row.count(" | ") == 5  # six cells, as the header

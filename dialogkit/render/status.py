@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from ..markup import table_cell
 from ..status import Due, DueItem
 from ..words import words
 
@@ -102,16 +103,12 @@ def render_markdown(due: Due, language: str) -> str:
                 item.dialogue or "",
                 ", ".join(item.responsible),
             )
-            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+            lines.append("| " + " | ".join(table_cell(c) for c in cells) + " |")
     if not (due.overdue or due.due or due.next):
         lines += ["", w["status.nothing"]]
     if due.unread:
         lines += ["", w["status.unread"].format(files=", ".join(map(str, due.unread)))]
     return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def render_json(due: Due, language: str) -> str:
