@@ -189,6 +189,7 @@ def test_json_and_markdown_carry_the_same_items(status, tmp_path):
         "responsible": ["Pia Processledare"],
     }
     _, markdown = status(plans, "--today", "2021-04-10", "-f", "markdown")
+    assert markdown.startswith("# Att göra 2021-04-10 (14 dagar framåt)\n")
     assert "| Datum | Dagar | Vad | Plan | Dialog | Ansvarig |" in markdown
     row = "| 2021-04-12 | om 2 dagar | Sista anmälningsdag | testprojekt | koping |"
     assert f"{row} Pia Processledare |" in markdown

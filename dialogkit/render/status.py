@@ -45,6 +45,13 @@ def window(due: Due, language: str) -> str:
     return w["status.days.one" if due.days == 1 else "status.days.many"].format(n=due.days)
 
 
+def title(due: Due, language: str) -> str:
+    """ "Att göra 2021-04-20 (14 dagar framåt)"."""
+    return words(language)["status.title"].format(
+        today=due.today.isoformat(), days=window(due, language)
+    )
+
+
 def _headings(due: Due, language: str) -> dict[str, str]:
     w = words(language)
     return {
@@ -65,7 +72,7 @@ def render_text(due: Due, language: str, width: int = 80) -> str:
         return set_cell_size(line, width - 1) + "…"
 
     w = words(language)
-    lines = [fit(w["status.title"].format(today=due.today.isoformat(), days=window(due, language)))]
+    lines = [fit(title(due, language))]
     for section, heading in _headings(due, language).items():
         items = getattr(due, section)
         if not items:
@@ -86,7 +93,7 @@ def render_markdown(due: Due, language: str) -> str:
     """A heading, then a table per section."""
     w = words(language)
     columns = ("date", "days", "what", "plan", "dialogue", "responsible")
-    lines = [f"# {w['status.title'].format(today=due.today.isoformat(), days=due.days)}"]
+    lines = [f"# {title(due, language)}"]
     for section, heading in _headings(due, language).items():
         items = getattr(due, section)
         if not items:
