@@ -31,10 +31,17 @@ def make_invitations(loaded, request: Request) -> Made:
                 loaded, [dialogue], templates=request.templates, draft=draft
             )
     calendars = {key: made[key, request.templates, draft] for key in dialogues}
+    eml = request.format == "eml"  # only an e-mail draft carries its dialogue's calendar
     files = [
         File(
             text.file_name(request.format),
-            channel_file(loaded.plan, text, request.format, calendars[text.dialogue.id], draft),
+            channel_file(
+                loaded.plan,
+                text,
+                request.format,
+                calendars[text.dialogue.id] if eml else None,
+                draft,
+            ),
             public=True,
         )
         for text in texts
