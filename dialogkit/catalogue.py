@@ -1190,6 +1190,9 @@ ENTRIES: tuple[Entry, ...] = (
             "Write status: booked once the venue, time and link are booked (or held, cancelled).",
         ),
     ),
+    # --- the implementation plan (DK231–DK235) ---
+    # --- calendar awareness (DK236–DK238) ---
+    # --- participation figures (DK239) ---
 )
 
 BY_CODE: dict[str, Entry] = {entry.code: entry for entry in ENTRIES}

@@ -18,10 +18,12 @@ WORDS: dict[str, dict[str, str]] = {
         "kind.communication_plan": "Kommunikationsplan",
         "kind.strategy": "Strategi",
         "kind.local_plan": "Lokal plan",
+        "kind.implementation_plan": "Genomförandeplan",
         "a_kind.dialogue_project": "ett dialogprojekt",
         "a_kind.communication_plan": "en kommunikationsplan",
         "a_kind.strategy": "en strategi",
         "a_kind.local_plan": "en lokal plan",
+        "a_kind.implementation_plan": "en genomförandeplan",
         # file and folder names (ASCII)
         "file.timeline": "tidsaxel",
         "file.timeline_mermaid": "tidsaxel-mermaid",
@@ -36,6 +38,13 @@ WORDS: dict[str, dict[str, str]] = {
         "report.communication-plan": "kommunikationsplan",
         "report.local-plan": "lokal-plan",
         "report.regional": "regional-sammanstallning",
+        "report.implementation-plan": "genomforandeplan",
+        "report.yearly-follow-up": "arets-uppfoljning",
+        # --- issue 16: implementation plan reports ---
+        # --- issue 16: calendar awareness ---
+        # --- issue 16: participation figures ---
+        "participation.fewer_than": "färre än {n}",
+        "participation.hidden": "visas inte",
         "audience.internal": "intern",
         "audience.public": "publik",
         # products, in messages
@@ -63,6 +72,9 @@ WORDS: dict[str, dict[str, str]] = {
         "draft.sender_address": "avsandare@invalid",
         # values the plans use (see `label`)
         "value.planned": "planerad",
+        "value.women": "kvinnor",
+        "value.men": "män",
+        "value.other": "annat",
         "value.ongoing": "pågår",
         "value.done": "klar",
         "response_state.considering": "utreds",
@@ -329,10 +341,12 @@ WORDS: dict[str, dict[str, str]] = {
         "kind.communication_plan": "Communication plan",
         "kind.strategy": "Strategy",
         "kind.local_plan": "Local plan",
+        "kind.implementation_plan": "Implementation plan",
         "a_kind.dialogue_project": "a dialogue project",
         "a_kind.communication_plan": "a communication plan",
         "a_kind.strategy": "a strategy",
         "a_kind.local_plan": "a local plan",
+        "a_kind.implementation_plan": "an implementation plan",
         "file.timeline": "timeline",
         "file.timeline_mermaid": "timeline-mermaid",
         "file.cost": "cost",
@@ -346,6 +360,13 @@ WORDS: dict[str, dict[str, str]] = {
         "report.communication-plan": "communication-plan",
         "report.local-plan": "local-plan",
         "report.regional": "regional-summary",
+        "report.implementation-plan": "implementation-plan",
+        "report.yearly-follow-up": "yearly-follow-up",
+        # --- issue 16: implementation plan reports ---
+        # --- issue 16: calendar awareness ---
+        # --- issue 16: participation figures ---
+        "participation.fewer_than": "fewer than {n}",
+        "participation.hidden": "not shown",
         "audience.internal": "internal",
         "audience.public": "public",
         "product.timeline": "timeline",
@@ -370,6 +391,9 @@ WORDS: dict[str, dict[str, str]] = {
         "draft.recipient_address": "recipient@invalid",
         "draft.sender_address": "sender@invalid",
         "value.planned": "planned",
+        "value.women": "women",
+        "value.men": "men",
+        "value.other": "other",
         "value.ongoing": "ongoing",
         "value.done": "done",
         "response_state.considering": "under consideration",

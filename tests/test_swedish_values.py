@@ -145,6 +145,20 @@ ENUMS = {
         None,  # "audience.public" is a report's audience, not this
         {"participants": ["deltagare", "deltagarna"], "public": ["allmänheten"]},
     ),
+    "participant gender (a key)": (
+        _insert(
+            PROJECT,
+            "    members: [bo, cia]\n",
+            "    outcome:\n      participants: 9\n      genders: {@@: 4}\n",
+        ),
+        lambda plan: next(iter(plan.dialogues[1].outcome.genders)),
+        "value.",
+        {
+            "women": ["kvinnor", "Kvinnor", "kvinna"],
+            "men": ["män", "man"],
+            "other": ["annat", "ej angivet"],
+        },
+    ),
     "target group priority": (
         _insert(COMMUNICATION, "    do: Bidra med kompetensförsörjning.\n", "    priority: @@\n"),
         lambda plan: plan.target_groups[0].priority,

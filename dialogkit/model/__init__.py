@@ -15,16 +15,18 @@ KINDS = {  # the `kind:` of a plan: its module and class
     "communication_plan": ("communication", "CommunicationPlan"),
     "strategy": ("strategy", "Strategy"),
     "local_plan": ("localplan", "LocalPlan"),
+    "implementation_plan": ("implementation", "ImplementationPlan"),
 }
 _MODULE_OF = {name: module for module, name in KINDS.values()}
 
 if TYPE_CHECKING:
     from .communication import CommunicationPlan
+    from .implementation import ImplementationPlan
     from .localplan import LocalPlan
     from .project import DialogueProject
     from .strategy import Strategy
 
-    Plan = DialogueProject | CommunicationPlan | Strategy | LocalPlan
+    Plan = DialogueProject | CommunicationPlan | Strategy | LocalPlan | ImplementationPlan
     PLAN_KINDS: dict[str, type[Plan]]
 
 
@@ -49,6 +51,7 @@ __all__ = [
     "PLAN_KINDS",
     "CommunicationPlan",
     "DialogueProject",
+    "ImplementationPlan",
     "LocalPlan",
     "Plan",
     "Strategy",

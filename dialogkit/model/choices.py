@@ -210,6 +210,13 @@ ResponseState = choice(
     declined=("tas inte vidare", "går inte vidare", "avslagen", "avslaget"),
     done=("genomfört", "genomförd", "klart", "klar"),
 )
+Gender = choice(
+    Literal["women", "men", "other"],
+    women=("kvinnor", "kvinna"),
+    men=("män", "man"),
+    other=("annat", "annan", "övriga", "ej angivet"),
+)
+"""The gender a participant count is recorded by; `other` also holds "not stated"."""
 Audience = choice(
     Literal["participants", "public"],
     participants=("deltagarna", "deltagare"),

@@ -3,7 +3,7 @@ the documentation principles of seed 002."""
 
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, NonNegativeInt
 
 from ..formatting import format_clock, format_date
 from .choices import (
@@ -11,6 +11,7 @@ from .choices import (
     Channel,
     DialogueFormat,
     DialogueStatus,
+    Gender,
     Method,
     ParticipationRung,
     ResponseState,
@@ -159,6 +160,15 @@ class Outcome(PlanModel):
     """Det som dokumenteras efter dialogen."""
 
     participants: int | None = Field(default=None, ge=0, description="Antal deltagare.")
+    age_groups: dict[Line, NonNegativeInt] = Field(
+        {},
+        description="Antal deltagare per åldersgrupp, så som de räknades, t.ex. "
+        '{"under 30": 4, "30–64": 12, "65 och äldre": 8}. Bara antal, aldrig namn.',
+    )
+    genders: keyed_by(Gender, NonNegativeInt) = Field(
+        {},
+        description=f"Antal deltagare per kön: {described(Gender)}. Bara antal, aldrig namn.",
+    )
     themes: list[Line] = Field(
         [],
         description='Teman som kom upp, med korta ord, t.ex. "kontinuitet"; samma ord i '
@@ -367,6 +377,19 @@ class DialogueProject(PlanModel):
     invitation_channels: list[InvitationChannel] = Field([], description="Kanaler för inbjudan.")
     costs: Costs = Field(
         description="Kostnad per dialog och format, engångskostnader, budget och alternativ."
+    )
+    population: dict[Line, NonNegativeInt] = Field(
+        {},
+        description="Antal invånare per kommun, för deltagare per 1 000 invånare, "
+        "t.ex. {Sala: 22900}.",
+    )
+    implementation_plan: Id | None = Field(
+        None, description="Id för genomförandeplanen som projektet genomför en del av."
+    )
+    deviation_reason: Paragraphs | None = Field(
+        None,
+        description="Varför projektets metod eller steg på delaktighetstrappan skiljer sig "
+        "från genomförandeplanens område.",
     )
     timeline: list[Task] = Field([], description="Tidsaxel.")
     reporting: Reporting | None = Field(None, description="Återrapportering.")
