@@ -52,7 +52,7 @@ class Workspace:
     """The day rules about dates ask about (`plan check --today`): what is overdue."""
     _context: list[LoadedPlan] | None = field(default=None, repr=False)
     _by_id: tuple | None = field(default=None, repr=False)
-    _context_strategies: dict[str, Strategy] | None = field(default=None, repr=False)
+    _context_by_kind: dict[tuple[str, str], Plan] | None = field(default=None, repr=False)
 
     @classmethod
     def around(cls, loaded: LoadedPlan) -> Workspace:
@@ -79,33 +79,39 @@ class Workspace:
 
     def strategy(self, strategy_id: str) -> Strategy | None:
         """The strategy with this id: among the plans asked about, else beside them."""
-        found = self._index()[0].get(strategy_id)
+        return self.plan_with_id("strategy", strategy_id)
+
+    def plan_with_id(self, kind: str, plan_id: str) -> Plan | None:
+        """The plan of `kind` with this id: among the plans asked about, else beside
+        them (read only then). The first one wins."""
+        found = self._index()[0].get((kind, plan_id))
         if found is None:
-            if self._context_strategies is None:
-                self._context_strategies = _strategies(self.context)
-            found = self._context_strategies.get(strategy_id)
+            if self._context_by_kind is None:
+                self._context_by_kind = _by_kind_and_id(self.context)
+            found = self._context_by_kind.get((kind, plan_id))
         return found
+
+    def plans_of_kind(self, kind: str) -> list[Plan]:
+        """Every plan of `kind`, those asked about first, then those beside them."""
+        return [other.plan for other in (*self.plans, *self.context) if other.plan.kind == kind]
 
     def first_with_id(self, plan_id: str) -> LoadedPlan:
         """The first plan checked with this id in any letter case (a later one is a
         duplicate: plan ids become folder names, and Windows and macOS ignore case)."""
         return self._index()[1][plan_id.casefold()]
 
-    def _index(self) -> tuple[dict[str, Strategy], dict[str, LoadedPlan]]:
+    def _index(self) -> tuple[dict[tuple[str, str], Plan], dict[str, LoadedPlan]]:
         if self._by_id is None:
-            strategies = _strategies(self.plans)
             first: dict[str, LoadedPlan] = {}
             for loaded in self.plans:
                 first.setdefault(loaded.plan.id.casefold(), loaded)
-            self._by_id = (strategies, first)
+            self._by_id = (_by_kind_and_id(self.plans), first)
         return self._by_id
 
 
-def _strategies(plans: list[LoadedPlan]) -> dict[str, Strategy]:
-    """Strategies by id; the first one wins."""
-    return {
-        loaded.plan.id: loaded.plan for loaded in reversed(plans) if loaded.plan.kind == "strategy"
-    }
+def _by_kind_and_id(plans: list[LoadedPlan]) -> dict[tuple[str, str], Plan]:
+    """Plans by (kind, id); the first one wins."""
+    return {(loaded.plan.kind, loaded.plan.id): loaded.plan for loaded in reversed(plans)}
 
 
 def is_plan_file(relative: PurePath) -> bool:
