@@ -1191,8 +1191,291 @@ ENTRIES: tuple[Entry, ...] = (
         ),
     ),
     # --- the implementation plan (DK231–DK235) ---
+    Entry(
+        "DK231",
+        ERROR,
+        "unknown-project",
+        Text(
+            "Ett område i genomförandeplanen hänvisar till ett dialogprojekt som inte finns",
+            "An area of the implementation plan refers to a dialogue project that does not exist",
+        ),
+        Text(
+            "Genomförandeplanen anger för varje dialogområde vilka dialogprojekt som "
+            "genomför det (seed 002), och årets uppföljning sammanställs från dem. En "
+            "hänvisning till ett projekt som inte finns är ett stavfel som lämnar området "
+            "utan dialoger i uppföljningen.",
+            "The implementation plan names, for each dialogue area, the dialogue projects "
+            "that carry it out (seed 002), and the year's follow-up is compiled from them. "
+            "A reference to a project that does not exist is a typo that leaves the area "
+            "without dialogues in the follow-up.",
+        ),
+        Text(
+            "areas:\n  - id: nara-vard\n    projects: [testprojekt, nara-vrad]   # inget "
+            "sådant projekt\n",
+            "areas:\n  - id: nara-vard\n    projects: [testprojekt, nara-vrad]   # no such "
+            "project\n",
+        ),
+        Text(
+            "Lägg projektets fil i samma arbetsyta, eller rätta id:t under projects:.",
+            "Put the project's file in the same workspace, or correct the id under projects:.",
+        ),
+    ),
+    Entry(
+        "DK232",
+        WARNING,
+        "project-differs-from-area",
+        Text(
+            "Ett projekt har en annan metod eller ett annat steg på delaktighetstrappan än "
+            "sitt område",
+            "A project has another method or another rung on the participation ladder than "
+            "its area",
+        ),
+        Text(
+            "Nämnden väljer i genomförandeplanen metod och steg på delaktighetstrappan för "
+            "varje område utifrån syfte och målgrupper (seed 002). Ett projekt som lovar "
+            "invånarna något annat, t.ex. inflytande där planen sa konsultation, behöver ett "
+            "skäl som nämnden kan ta ställning till.",
+            "In the implementation plan the committee chooses a method and a rung on the "
+            "participation ladder for each area from its purpose and target groups (seed "
+            "002). A project that promises the residents something else, such as influence "
+            "where the plan said consultation, needs a reason the committee can weigh.",
+        ),
+        Text(
+            "areas:\n  - id: nara-vard\n    rung: consultation   # projektet har dialogue\n",
+            "areas:\n  - id: nara-vard\n    rung: consultation   # the project has dialogue\n",
+        ),
+        Text(
+            "Låt projektet och området ha samma metod och steg, eller skriv varför de "
+            "skiljer sig under deviation_reason: i projektet.",
+            "Give the project and the area the same method and rung, or write why they "
+            "differ under deviation_reason: in the project.",
+        ),
+    ),
+    Entry(
+        "DK233",
+        WARNING,
+        "area-without-project",
+        Text(
+            "Ett område har inget dialogprojekt fast dess period har börjat",
+            "An area has no dialogue project although its period has begun",
+        ),
+        Text(
+            "Ett dialogområde i årets genomförandeplan genomförs av ett dialogprojekt "
+            "(seed 002). Har perioden börjat utan att något projekt finns, blir området "
+            "inte av, eller så står projektet inte i planen. Ett inställt område skrivs "
+            "status: cancelled med skälet under note:, så att nämnden ser det.",
+            "A dialogue area in the year's implementation plan is carried out by a "
+            "dialogue project (seed 002). When its period has begun with no project, the "
+            "area will not happen, or the project is missing from the plan. A cancelled "
+            "area is written status: cancelled with the reason under note:, so that the "
+            "committee sees it.",
+        ),
+        Text(
+            "areas:\n  - id: enkat\n    period: 2021-09..2021-10\n    projects: []   "
+            "# inget projekt\n",
+            "areas:\n  - id: survey\n    period: 2021-09..2021-10\n    projects: []   "
+            "# no project\n",
+        ),
+        Text(
+            "Lägg till projektets id under projects:, eller skriv status: cancelled och "
+            "varför under note:.",
+            "Add the project's id under projects:, or write status: cancelled and why under note:.",
+        ),
+    ),
+    Entry(
+        "DK234",
+        ERROR,
+        "unknown-implementation-plan",
+        Text(
+            "Ett dialogprojekt hänvisar till en genomförandeplan som inte finns",
+            "A dialogue project refers to an implementation plan that does not exist",
+        ),
+        Text(
+            "Ett projekt som säger vilken genomförandeplan det genomför kommer med i "
+            "planens årliga uppföljning. Finns planen inte bland planerna, är id:t "
+            "felstavat eller planens fil saknas, och projektet faller ur uppföljningen.",
+            "A project that says which implementation plan it carries out is part of the "
+            "plan's yearly follow-up. When the plan is not among the plans, the id is "
+            "misspelt or the plan's file is missing, and the project drops out of the "
+            "follow-up.",
+        ),
+        Text(
+            "implementation_plan: genomforandeplan-2012   # ingen sådan plan\n",
+            "implementation_plan: implementation-plan-2012   # no such plan\n",
+        ),
+        Text(
+            "Lägg genomförandeplanens fil i samma arbetsyta, eller rätta id:t i "
+            "implementation_plan:.",
+            "Put the implementation plan's file in the same workspace, or correct the id in "
+            "implementation_plan:.",
+        ),
+    ),
+    Entry(
+        "DK235",
+        WARNING,
+        "one-sided-link",
+        Text(
+            "Projektet och genomförandeplanen hänvisar inte till varandra",
+            "The project and the implementation plan do not refer to each other",
+        ),
+        Text(
+            "Länken mellan ett projekt och genomförandeplanen skrivs på två ställen: i "
+            "planens område (projects:) och i projektet (implementation_plan:). Står den "
+            "bara på det ena stället, eller pekar projektet på en annan plan, är det "
+            "oklart vilket område projektet hör till, och uppföljningen per område blir "
+            "fel.",
+            "The link between a project and the implementation plan is written in two "
+            "places: in the plan's area (projects:) and in the project "
+            "(implementation_plan:). When it is written in only one of them, or the "
+            "project names another plan, it is unclear which area the project belongs to, "
+            "and the follow-up per area comes out wrong.",
+        ),
+        Text(
+            "implementation_plan: genomforandeplan   # inget område i planen har projektet\n",
+            "implementation_plan: genomforandeplan   # no area of the plan has the project\n",
+        ),
+        Text(
+            "Lägg till projektets id under projects: i rätt område, och låt projektets "
+            "implementation_plan: ha planens id.",
+            "Add the project's id under projects: in the right area, and give the "
+            "project's implementation_plan: the plan's id.",
+        ),
+    ),
     # --- calendar awareness (DK236–DK238) ---
+    Entry(
+        "DK236",
+        ERROR,
+        "member-double-booked",
+        Text(
+            "En ledamot är med i två dialoger samtidigt",
+            "A member is in two dialogues at the same time",
+        ),
+        Text(
+            "Ingen kan leda två samtal på en gång: den ena dialogen står då utan ledamot, "
+            "och invånarna möter färre förtroendevalda än utlovat. Inom ett projekt jämförs "
+            "ledamöternas id, mellan projekt som kontrolleras tillsammans deras namn (utan "
+            "hänsyn till stora och små bokstäver). Inställda dialoger räknas inte.",
+            "No one can lead two conversations at once: one dialogue is left without its "
+            "member, and residents meet fewer elected representatives than promised. Within "
+            "a project the members' ids are compared, between projects checked together "
+            "their names (regardless of letter case). Cancelled dialogues do not count.",
+        ),
+        Text(
+            'dialogues:\n  - {id: sala, date: 2021-04-13, start: "18:00", end: "20:00",\n'
+            "     members: [anna, bo]}\n"
+            '  - {id: koping, date: 2021-04-13, start: "19:00", end: "21:00",\n'
+            "     members: [anna, cia]}   # anna är i Sala då\n",
+            'dialogues:\n  - {id: sala, date: 2021-04-13, start: "18:00", end: "20:00",\n'
+            "     members: [anna, bo]}\n"
+            '  - {id: koping, date: 2021-04-13, start: "19:00", end: "21:00",\n'
+            "     members: [anna, cia]}   # anna is in Sala then\n",
+        ),
+        Text(
+            "Byt ledamot i den ena dialogen, eller flytta den till en annan tid.",
+            "Put another member in one of the dialogues, or move it to another time.",
+        ),
+    ),
+    Entry(
+        "DK237",
+        WARNING,
+        "member-same-evening",
+        Text(
+            "En ledamot är med i dialoger i två kommuner samma dag",
+            "A member is in dialogues in two municipalities on the same day",
+        ),
+        Text(
+            "Två kvällsdialoger i olika kommuner samma dag hinner ingen med: resan, "
+            "förberedelserna och samtalet efteråt tar kvällen. Tiderna krockar inte, så det "
+            "är en varning: en ledamot kan ha en testdialog på dagen och en dialog på "
+            "kvällen. Ledamöter jämförs som för DK236.",
+            "No one manages two evening dialogues in different municipalities on the same "
+            "day: the journey, the preparation and the talk afterwards take the evening. "
+            "The times do not clash, so it is a warning: a member may have a test dialogue "
+            "in the day and a dialogue in the evening. Members are compared as for DK236.",
+        ),
+        Text(
+            "dialogues:\n  - {id: sala, municipality: Sala, date: 2021-04-13,\n"
+            '     start: "15:00", end: "16:30", members: [anna, bo]}\n'
+            "  - {id: koping, municipality: Köping, date: 2021-04-13,\n"
+            '     start: "18:00", end: "20:00", members: [anna, cia]}\n',
+            "dialogues:\n  - {id: sala, municipality: Sala, date: 2021-04-13,\n"
+            '     start: "15:00", end: "16:30", members: [anna, bo]}\n'
+            "  - {id: koping, municipality: Köping, date: 2021-04-13,\n"
+            '     start: "18:00", end: "20:00", members: [anna, cia]}\n',
+        ),
+        Text(
+            "Lägg dialogerna på olika dagar, eller låt en annan ledamot ta den ena.",
+            "Put the dialogues on different days, or let another member take one of them.",
+        ),
+    ),
+    Entry(
+        "DK238",
+        WARNING,
+        "dialogue-in-blackout-period",
+        Text(
+            "En dialog ligger inom en spärrperiod i arbetsytan",
+            "A dialogue falls within one of the workspace's blackout periods",
+        ),
+        Text(
+            "Under sportlov, påsklov och höstlov är många barnfamiljer bortresta, under "
+            "ramadan bryter många fastan på kvällen, och under en valrörelse kan en dialog "
+            "uppfattas som partipolitik. Vilka perioder som ska ge en varning väljer "
+            "regionen: de står som [[blackout]] i arbetsytans dialogkit.toml (dialogkit "
+            "levererar inga). Testdialoger och inställda dialoger räknas inte.",
+            "During the school holidays many families with children are away, during "
+            "Ramadan many break their fast in the evening, and during an election campaign "
+            "a dialogue may be taken for party politics. Which periods give a warning is the "
+            "region's choice: they are [[blackout]] tables in the workspace's dialogkit.toml "
+            "(dialogkit ships none). Test dialogues and cancelled ones do not count.",
+        ),
+        Text(
+            '# i dialogkit.toml:\n#   [[blackout]]\n#   name = "Sportlov"\n'
+            "#   start = 2021-02-22\n#   end = 2021-02-26\n"
+            "dialogues:\n  - {id: sala, date: 2021-02-24}   # under sportlovet\n",
+            '# in dialogkit.toml:\n#   [[blackout]]\n#   name = "Winter school holiday"\n'
+            "#   start = 2021-02-22\n#   end = 2021-02-26\n"
+            "dialogues:\n  - {id: sala, date: 2021-02-24}   # during the holiday\n",
+        ),
+        Text(
+            "Flytta dialogen utanför perioden, eller behåll dagen om det är ett medvetet val.",
+            "Move the dialogue out of the period, or keep the day if it is a deliberate choice.",
+        ),
+    ),
     # --- participation figures (DK239) ---
+    Entry(
+        "DK239",
+        ERROR,
+        "breakdown-exceeds-participants",
+        Text(
+            "Åldersgrupperna eller könen i en dialog är fler än dess deltagare",
+            "A dialogue's age groups or genders add up to more than its participants",
+        ),
+        Text(
+            "Antalen per åldersgrupp och per kön räknar samma deltagare som "
+            "outcome.participants, var för sig: var och en kan sakna några som inte ville "
+            "svara, men ingen kan ha fler. Fler än deltagarna är ett skrivfel, och rapporten "
+            "skulle visa summor som inte går ihop (och kunna röja ett antal som ska döljas).",
+            "The counts by age group and by gender count the same participants as "
+            "outcome.participants, each on its own: either may miss some who did not want to "
+            "answer, but neither can have more. More than the participants is a typo, and "
+            "the report would show sums that do not add up (and could give away a count "
+            "that is to be hidden).",
+        ),
+        Text(
+            "dialogues:\n  - id: sala\n    status: held\n    outcome:\n"
+            "      participants: 12\n"
+            "      age_groups: {under 30: 4, 30–64: 6, 65 och äldre: 5}   # 15\n",
+            "dialogues:\n  - id: sala\n    status: held\n    outcome:\n"
+            "      participants: 12\n"
+            "      age_groups: {under 30: 4, 30–64: 6, 65 and over: 5}   # 15\n",
+        ),
+        Text(
+            "Rätta antalen så att varje uppdelning blir högst outcome.participants, eller "
+            "rätta antalet deltagare.",
+            "Correct the counts so that each breakdown is at most outcome.participants, or "
+            "correct the number of participants.",
+        ),
+    ),
 )
 
 BY_CODE: dict[str, Entry] = {entry.code: entry for entry in ENTRIES}

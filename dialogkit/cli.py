@@ -173,7 +173,11 @@ def plan_diff(
 @plan_app.command("new")
 def plan_new(
     kind: Annotated[
-        str, typer.Argument(help="dialogue_project, communication_plan, strategy eller local_plan.")
+        str,
+        typer.Argument(
+            help="dialogue_project, communication_plan, strategy, local_plan eller "
+            "implementation_plan."
+        ),
     ],
     name: Annotated[str, typer.Argument(help="Filnamn och id, t.ex. dialog-2026.")],
     folder: Annotated[

@@ -480,8 +480,8 @@ HELP_EN: dict[str, str] = {
     ),
     "text eller json.": "text or json.",
     "Skapa en ny plan från en kommenterad mall.": "Create a new plan from a commented template.",
-    "dialogue_project, communication_plan, strategy eller local_plan.": (
-        "dialogue_project, communication_plan, strategy or local_plan."
+    "dialogue_project, communication_plan, strategy, local_plan eller implementation_plan.": (
+        "dialogue_project, communication_plan, strategy, local_plan or implementation_plan."
     ),
     "Filnamn och id, t.ex. dialog-2026.": "File name and id, e.g. dialogue-2026.",
     "Mappen planen skrivs i (standard: arbetsytans plans/).": (

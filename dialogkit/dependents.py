@@ -8,10 +8,14 @@ taken breaks the pair (DK217). So `plan check FILE...` also checks, in the works
 
 - is a local plan naming a strategy given, or naming no strategy there at all when a
   strategy is given (it may have named the one whose id just changed);
-- has the id of a plan given, in any letter case.
+- has the id of a plan given, in any letter case;
+- is an implementation plan, when a dialogue project is given (its areas list projects,
+  and a project's method, rung or id may have changed: DK231, DK232, DK235);
+- is a dialogue project naming an implementation plan given, or naming none there
+  when one is given (as for a local plan and its strategy: DK234, DK235).
 
-The plans are only looked at here (their top-level id, kind and strategy lines), not
-parsed: the check that follows does that.
+The plans are only looked at here (their top-level id, kind, strategy and
+implementation_plan lines), not parsed: the check that follows does that.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from .links import link_out
 from .settings import PLANS_FOLDER, shown, workspace_root
@@ -46,12 +51,20 @@ def with_dependents(paths: list[Path]) -> list[Path]:
 def dependents(named: list[Path]) -> list[Path]:
     """The plan files, beside the `named` ones, that refer to them (see the module)."""
     given = {path.resolve(): _fields(_utf8(path).decode("utf-8", "replace")) for path in named}
-    ids = {plan_id.casefold() for plan_id, _, _ in given.values() if plan_id}
-    strategies = {plan_id for plan_id, kind, _ in given.values() if kind == "strategy"}
+    ids = {fields.id.casefold() for fields in given.values() if fields.id}
+    strategies = {fields.id for fields in given.values() if fields.kind == "strategy"}
+    kinds = {fields.kind for fields in given.values()}
+    implementation_plans = {
+        fields.id for fields in given.values() if fields.kind == "implementation_plan"
+    }
+    linked = kinds & {"dialogue_project", "implementation_plan"}
     # ids are ASCII (types.Id): a quick look at the lowered bytes finds the few plans
     # of many worth reading
     needles = {
-        need.encode() for need in ids | ({"local_plan", "strategy"} if strategies else set())
+        need.encode()
+        for need in ids
+        | ({"local_plan", "strategy"} if strategies else set())
+        | ({"implementation_plan"} if linked else set())
     }
     names = {path.name for path in named}
     others = {}
@@ -62,13 +75,25 @@ def dependents(named: list[Path]) -> list[Path]:
         lowered = data.lower()
         if any(needle in lowered for needle in needles):
             others[path] = _fields(data.decode("utf-8", "replace"))
-    existing = strategies | {plan_id for plan_id, kind, _ in others.values() if kind == "strategy"}
+    existing = strategies | {f.id for f in others.values() if f.kind == "strategy"}
+    existing_plans = implementation_plans | {
+        f.id for f in others.values() if f.kind == "implementation_plan"
+    }
     found = []
-    for path, (plan_id, kind, strategy) in others.items():
-        refers = kind == "local_plan" and (
-            strategy in strategies or (bool(strategies) and strategy not in existing)
+    for path, fields in others.items():
+        refers = fields.kind == "local_plan" and (
+            fields.strategy in strategies or (bool(strategies) and fields.strategy not in existing)
         )
-        if refers or (plan_id and plan_id.casefold() in ids):
+        lists_projects = fields.kind == "implementation_plan" and "dialogue_project" in kinds
+        names_plan = (
+            fields.kind == "dialogue_project"
+            and fields.implementation_plan
+            and (
+                fields.implementation_plan in implementation_plans
+                or (bool(implementation_plans) and fields.implementation_plan not in existing_plans)
+            )
+        )
+        if refers or lists_projects or names_plan or (fields.id and fields.id.casefold() in ids):
             found.append(path)
     return found
 
@@ -121,18 +146,27 @@ def _utf8(path: Path) -> bytes:
 
 
 TOP_LEVEL = re.compile(
-    r"^(id|kind|strategy)[ \t]*:[ \t]*"  # a top-level key, then its value:
+    r"^(id|kind|strategy|implementation_plan)[ \t]*:[ \t]*"  # a top-level key, then its value:
     r"""(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"'][^#\n]*?))"""  # "quoted", 'quoted' or plain
     r"[ \t]*(?:#.*)?$",  # and perhaps a comment
     re.MULTILINE,
 )
 
 
-def _fields(text: str) -> tuple[str | None, str | None, str | None]:
-    """(id, kind, strategy) as written at the top level of a plan's text; None where it
-    has none. Plans are block mappings: their top-level keys start their lines."""
+class Fields(NamedTuple):
+    """A plan's top-level lines that tell what it refers to; None where it has none."""
+
+    id: str | None
+    kind: str | None
+    strategy: str | None
+    implementation_plan: str | None
+
+
+def _fields(text: str) -> Fields:
+    """The `Fields` as written at the top level of a plan's text. Plans are block
+    mappings: their top-level keys start their lines."""
     found: dict[str, str] = {}
     for match in TOP_LEVEL.finditer(text):
         key, *values = match.groups()
         found.setdefault(key, next(value for value in values if value is not None))
-    return found.get("id"), found.get("kind"), found.get("strategy")
+    return Fields(*(found.get(name) for name in Fields._fields))

@@ -17,6 +17,7 @@ from .context import dialogue_context, today
 from .errors import UsageError
 from .invitations import MARKDOWN_CHANNELS, ChannelText, channel_text, known_channels, only_emails
 from .model.project import Dialogue, DialogueProject, Response
+from .participation import Shown, figures, shown_count
 from .privacy import public_version
 from .templating import template_environment
 from .words import words
@@ -80,8 +81,9 @@ def feedback_texts(
     if waiting:
         notes.append(w["message.not_held"].format(dialogues=", ".join(d.id for d in waiting)))
     result = []
+    counts = {f.id: f.participants for f in figures(project, public=True).dialogues}
     for dialogue in held:
-        context = feedback_context(project, dialogue)
+        context = feedback_context(project, dialogue, counts.get(dialogue.id))
         if not context["themes"]:
             notes.append(w["message.no_themes"].format(dialogue=dialogue.id))
         for channel in chosen:
@@ -91,11 +93,17 @@ def feedback_texts(
     return result, notes
 
 
-def feedback_context(project: DialogueProject, dialogue: Dialogue) -> dict[str, Any]:
+def feedback_context(
+    project: DialogueProject, dialogue: Dialogue, took_part: Shown | None = None
+) -> dict[str, Any]:
     """What a feedback template gets besides the dialogue's own values: the rung, the
-    number who took part, each theme with its response (or none yet), the date of the
-    next feedback and the report's due date while it is to come."""
+    number who took part as the public report shows it (`took_part`, from
+    participation.figures: no count under 5, none a report hides), each theme with its
+    response (or none yet), the date of the next feedback and the report's due date
+    while it is to come."""
     outcome = dialogue.outcome
+    if took_part is None:  # a dialogue the report does not count, such as a test
+        took_part = shown_count(outcome and outcome.participants, project.language, True)
     themes = [
         {"theme": theme, "response": response_to(project, theme)}
         for theme in (outcome.themes if outcome else [])
@@ -105,7 +113,8 @@ def feedback_context(project: DialogueProject, dialogue: Dialogue) -> dict[str, 
     return {
         **dialogue_context(project, dialogue),
         "rung": project.participation_rung,
-        "participants": outcome.participants if outcome else None,
+        "participants": took_part.value,
+        "participants_small": took_part.small,
         "themes": themes,
         "next_feedback": next_feedback(project, [t["response"] for t in themes], day),
         "report_due": report.due if report and report.due >= day else None,

@@ -29,10 +29,19 @@ REDACTED = {"sv": "[borttaget]", "en": "[removed]"}
 INTERNAL_PREFIX = "internal_"
 """Fields named `internal_…` (such as an outcome's `internal_notes`) are dropped."""
 
-IDENTIFIERS = frozenset({"id", "kolada_id", "strategy", "members", "target_groups"})
+IDENTIFIERS = frozenset(
+    {"id", "kolada_id", "strategy", "members", "implementation_plan", "projects"}
+)
 """Fields whose text names other items (ids and references to ids). They are kept
 as they are, since changing them would break the references; the gate still checks
-them in every public file."""
+them in every public file. A model whose field of another name holds ids says so in
+its `REFERENCES` (a communication activity's `target_groups`, while an implementation
+plan's area writes its target groups out)."""
+
+
+def _is_reference(field) -> bool:
+    return field.name in IDENTIFIERS or field.name in getattr(field.model, "REFERENCES", ())
+
 
 # --- what a plan allows and what its public version is -----------------------------
 
@@ -74,7 +83,7 @@ def _public_copy(model: BaseModel, allowed: frozenset[str], marker: str) -> Base
     for field in (*scan.internal, *scan.hidden):
         setattr(field.model, field.name, None)
     for field, text, items in scan.found:
-        if field.name in IDENTIFIERS:
+        if _is_reference(field):
             continue
         redacted = substitute(text, items, lambda _: marker)
         if field.index is None:
@@ -244,5 +253,5 @@ def published_personal_data(plan: BaseModel) -> list[Published]:
     scan = _scan(models, _allowed_in(models))
     found = [Published(field.key_path, None) for field in scan.hidden]
     for field, _, items in scan.found:
-        found.append(Published(field.key_path, items[0], field.name in IDENTIFIERS))
+        found.append(Published(field.key_path, items[0], _is_reference(field)))
     return found

@@ -14,20 +14,22 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from . import clock
+from . import clock, yearly
 from .costs import estimate, missing_formats
 from .docx_writer import DocumentInfo, markdown_to_docx
 from .errors import UsageError
+from .heard import said_and_done
 from .markup import markdown_text
-from .model.project import COST_ITEMS, FollowUp, Response
+from .model.project import COST_ITEMS, FollowUp
+from .participation import counted, figures
 from .privacy import public_data, public_version
 from .render.timeline import month_name
 from .settings import workspace_root
 from .templating import render, template_dirs, template_environment
 from .timeline import build_timeline
-from .words import FOLLOW_UP_QUESTIONS, words
+from .words import FOLLOW_UP_QUESTIONS
 from .workspace import LoadedPlan, Workspace
 
 if TYPE_CHECKING:
@@ -36,16 +38,6 @@ if TYPE_CHECKING:
 AUDIENCES = ("internal", "public")
 FOLLOW_UP_FIELDS = tuple(FollowUp.model_fields)
 """The follow-up questions of seed 001, in order; their wording is in words.py."""
-
-
-class Heard(NamedTuple):
-    """A theme the residents raised ("Ni sa"), the municipalities where it came up
-    and what happens with it ("vi gör"): the project's response, its state in words."""
-
-    theme: str
-    places: list[str]
-    response: Response | None
-    state: str | None
 
 
 @dataclass(frozen=True)
@@ -108,7 +100,7 @@ def build_report(
     plan = loaded.plan
     if audience == "public":
         plan = public_version(plan)
-    context = _CONTEXTS[kind](plan, workspace or Workspace.around(loaded))
+    context = _CONTEXTS[kind](plan, workspace or Workspace.around(loaded), audience)
     context["made"] = report_date(plan)
     if audience == "public":
         context = public_data(context, plan)
@@ -154,7 +146,7 @@ def reference_docx(loaded: LoadedPlan, templates: Path | None = None) -> Path:
 # --- what each report's template sees -----------------------------------------------
 
 
-def _project_plan(project: DialogueProject, _workspace) -> dict:
+def _project_plan(project: DialogueProject, _workspace, _audience) -> dict:
     timeline = build_timeline(project)
     months = timeline.months()
     grid = [
@@ -184,8 +176,8 @@ def _project_plan(project: DialogueProject, _workspace) -> dict:
     }
 
 
-def _dialogue_report(project: DialogueProject, _workspace) -> dict:
-    held = [d for d in project.dialogues if not d.test and d.outcome is not None]
+def _dialogue_report(project: DialogueProject, _workspace, audience) -> dict:
+    held = counted(project)
     answers = {
         key: [
             (d.municipality, getattr(d.outcome.follow_up, key))
@@ -196,13 +188,13 @@ def _dialogue_report(project: DialogueProject, _workspace) -> dict:
     }
     return {
         "held": held,
-        "participants_total": sum(d.outcome.participants or 0 for d in held),
+        "figures": figures(project, public=audience == "public"),
         "follow_up_questions": FOLLOW_UP_QUESTIONS[project.language],
         "answers": answers,
         "feedback": [(d, f) for d in held for f in d.outcome.feedback],
         "formats": sorted(Counter(d.format for d in held).items(), key=lambda kv: -kv[1]),
         "tests_held": [d for d in project.dialogues if d.test and d.status == "held"],
-        **_said_and_done(project, held),
+        **said_and_done(project, held),
         "remaining": [
             d
             for d in project.dialogues
@@ -214,59 +206,11 @@ def _dialogue_report(project: DialogueProject, _workspace) -> dict:
     }
 
 
-def _said_and_done(project: DialogueProject, held) -> dict:
-    """ "Ni sa – vi gör": every theme heard with its response (the most common first),
-    then the responses to themes no dialogue names (raised elsewhere, e.g. on the web
-    page); the heard themes that have no response yet; and each dialogue's themes."""
-    by_theme = {r.theme.casefold(): r for r in project.responses}
-    states = words(project.language)
-
-    def heard(theme: str, places: list[str]) -> Heard:
-        response = by_theme.get(theme.casefold())
-        state = states[f"response_state.{response.state}"] if response else None
-        return Heard(theme, places, response, state)
-
-    themes = [heard(theme, places) for theme, places in _themes(held)]
-    named = {h.theme.casefold() for h in themes}
-    elsewhere = [heard(r.theme, []) for r in project.responses if r.theme.casefold() not in named]
-    places = {h.theme.casefold(): h.places for h in themes}
-    return {
-        "themes": themes,
-        "said_done": [h for h in themes if h.response] + elsewhere,
-        "without_response": [h for h in themes if not h.response],
-        "dialogue_themes": {
-            d.id: [heard(theme, places[theme.casefold()]) for theme in _unique(d.outcome.themes)]
-            for d in held
-        },
-    }
-
-
-def _unique(themes: list[str]) -> list[str]:
-    """The themes, each once whatever its case, in the order written."""
-    seen: dict[str, str] = {}
-    for theme in themes:
-        seen.setdefault(theme.casefold(), theme)
-    return list(seen.values())
-
-
-def _themes(held) -> list[tuple[str, list[str]]]:
-    """Each theme the dialogues' outcomes name, with the municipalities where it came
-    up: the most common first, then in the order first met. A theme is the same
-    theme whatever its case ("Kontinuitet", "kontinuitet")."""
-    found: dict[str, tuple[str, list[str]]] = {}
-    for dialogue in held:
-        for theme in dialogue.outcome.themes:
-            places = found.setdefault(theme.casefold(), (theme, []))[1]
-            if dialogue.municipality not in places:
-                places.append(dialogue.municipality)
-    return sorted(found.values(), key=lambda theme: -len(theme[1]))
-
-
-def _communication_plan(plan: CommunicationPlan, _workspace) -> dict:
+def _communication_plan(plan: CommunicationPlan, _workspace, _audience) -> dict:
     return {"total_hours": sum(a.hours or 0 for a in plan.activities)}
 
 
-def _local_plan(plan: LocalPlan, workspace: Workspace) -> dict:
+def _local_plan(plan: LocalPlan, workspace: Workspace, _audience) -> dict:
     strategy = workspace.strategy(plan.strategy)
     titles = {g.id: g.title for g in strategy.sub_goals} if strategy else {}
     years = sorted({year for f in plan.key_figures for year in f.values})
@@ -313,7 +257,7 @@ def _change(statements: list, years: list[int]) -> int | None:
     return sum(s.scores[last] - s.scores[before] for s in both) if both else None
 
 
-def _regional(strategy: Strategy, workspace: Workspace) -> dict:
+def _regional(strategy: Strategy, workspace: Workspace, _audience) -> dict:
     local_plans = sorted(
         (
             other.plan
@@ -343,4 +287,6 @@ _CONTEXTS = {
     "communication-plan": _communication_plan,
     "local-plan": _local_plan,
     "regional": _regional,
+    "implementation-plan": yearly.implementation_plan,
+    "yearly-follow-up": yearly.follow_up,
 }

@@ -16,6 +16,7 @@ SKELETON_FILES = {
     "communication_plan": "kommunikationsplan.yaml",
     "strategy": "strategi.yaml",
     "local_plan": "lokal-plan.yaml",
+    "implementation_plan": "genomforandeplan.yaml",
 }
 
 HOOK_SCRIPT = ".dialogkit-hook.sh"
@@ -34,6 +35,53 @@ WORKSPACE_FILE = """\
 # templates/ här bredvid (och de inbyggda), aldrig från en mapp ovanför. language är
 # språket för planer som inte anger sitt eget och för kommandoraden: "sv" eller "en".
 """
+
+BLACKOUT_EXAMPLES = {
+    "sv": """
+# Spärrperioder: en dialog inom en period får en varning (DK238) som nämner perioden.
+# Vilka perioder som ska varna väljer regionen; dialogkit har inga inbyggda. Hämta
+# datumen ur kommunernas läsårstider (sportlov, påsklov, höstlov på kommunernas
+# webbsidor), trossamfundens kalendrar (ramadan, eid) och valmyndighetens (valrörelsen).
+# Ta bort # framför raderna för att slå på en period; utan end gäller den en dag.
+# Datumen nedan är bara exempel.
+#
+# [[blackout]]
+# name = "Sportlov i Västmanland"
+# start = 2021-02-22
+# end = 2021-02-26
+#
+# [[blackout]]
+# name = "Ramadan"
+# start = 2021-04-13
+# end = 2021-05-12
+#
+# [[blackout]]
+# name = "Eid al-fitr"
+# start = 2021-05-13
+""",
+    "en": """
+# Blackout periods: a dialogue within a period gets a warning (DK238) naming it. Which
+# periods warn is the region's choice; dialogkit has none built in. Take the dates from
+# the municipalities' school calendars (winter, Easter and autumn holidays on their web
+# pages), the faith communities' calendars (Ramadan, Eid) and the election authority's
+# (the campaign). Remove the # before the lines to switch a period on; without end it
+# is one day. The dates below are only examples.
+#
+# [[blackout]]
+# name = "Winter school holiday"
+# start = 2021-02-22
+# end = 2021-02-26
+#
+# [[blackout]]
+# name = "Ramadan"
+# start = 2021-04-13
+# end = 2021-05-12
+#
+# [[blackout]]
+# name = "Eid al-Fitr"
+# start = 2021-05-13
+""",
+}
 
 PRE_COMMIT = f"""\
 # Kontrollerar och formaterar planerna före varje incheckning. Slå på det en gång per
@@ -155,7 +203,9 @@ def init_workspace(folder: Path, language: str = "sv") -> tuple[list[Path], list
     files[folder / "schema" / "dialogkit.schema.json"] = schema_json()
     files[folder / ".gitignore"] = GITIGNORE
     files[folder / ".gitattributes"] = GITATTRIBUTES
-    files[folder / WORKSPACE_MARKER] = f'{WORKSPACE_FILE}language = "{language}"\n'
+    files[folder / WORKSPACE_MARKER] = (
+        f'{WORKSPACE_FILE}language = "{language}"\n{BLACKOUT_EXAMPLES[language]}'
+    )
     files[folder / ".pre-commit-config.yaml"] = PRE_COMMIT
     files[folder / HOOK_SCRIPT] = HOOK
     files[folder / LOCAL_PYTHON] = Path(sys.executable).as_posix() + "\n"

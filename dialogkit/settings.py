@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import UsageError
+from .findings import Text
 
 WORKSPACE_MARKER = "dialogkit.toml"
 PLANS_FOLDER = "plans"
@@ -131,3 +135,138 @@ def _language(marker: Path) -> str:
             ),
         )
     return language
+
+
+class Blackout(NamedTuple):
+    """A named period in which the workspace's dialogues get a warning (DK238), such as
+    a school holiday, Ramadan or an election campaign: `[[blackout]]` in dialogkit.toml."""
+
+    name: str
+    start: date
+    end: date
+
+
+BLACKOUT_KEYS = ("name", "start", "end")
+BLACKOUT_EXAMPLE = '[[blackout]]\nname = "Sportlov"\nstart = 2026-02-23\nend = 2026-02-27'
+
+
+@functools.lru_cache(maxsize=64)
+def folder_blackouts(folder: Path) -> tuple[Blackout, ...]:
+    """The blackout periods of the workspace `folder` lies in, looked up once per folder;
+    none outside a workspace."""
+    root = workspace_root(folder)
+    return _blackouts(root / WORKSPACE_MARKER) if root else ()
+
+
+@functools.lru_cache(maxsize=8)
+def _blackouts(marker: Path) -> tuple[Blackout, ...]:
+    try:
+        text = marker.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ()
+    except (OSError, UnicodeDecodeError) as error:
+        raise _settings_error(
+            marker, None, Text(f"kan inte läsas ({error})", f"cannot be read ({error})")
+        ) from None
+    if "blackout" not in text:  # no periods: no need to load the TOML parser
+        return ()
+    import tomllib
+
+    try:
+        entries = tomllib.loads(text).get("blackout", [])
+    except tomllib.TOMLDecodeError as error:
+        at = re.search(r"at line (\d+)", str(error))
+        line = int(at.group(1)) if at else None
+        problem = Text(f"är inte giltig TOML ({error})", f"is not valid TOML ({error})")
+        raise _settings_error(marker, line, problem) from None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        line = _line(text, r"blackout\s*=")
+        raise _settings_error(
+            marker,
+            line,
+            Text(
+                "blackout ska skrivas som [[blackout]]-tabeller",
+                "blackout is written as [[blackout]] tables",
+            ),
+        )
+    return tuple(_blackout(marker, text, index, entry) for index, entry in enumerate(entries))
+
+
+def _blackout(marker: Path, text: str, index: int, entry: dict) -> Blackout:
+    """One `[[blackout]]` table, checked: a name, a start date and an end date (the
+    start's day when left out) that is not before the start."""
+    header = _line(text, r"\[\[\s*blackout\s*\]\]", index)
+
+    def fail(key: str | None, problem: Text) -> UsageError:
+        line = _line(text, rf"{key}\s*=", after=header) if key else None
+        number = Text(f"period {index + 1}", f"period {index + 1}")
+        return _settings_error(
+            marker, line or header, Text(f"{number.sv}: {problem.sv}", f"{number.en}: {problem.en}")
+        )
+
+    unknown = [key for key in entry if key not in BLACKOUT_KEYS]
+    if unknown:
+        keys = ", ".join(BLACKOUT_KEYS)
+        raise fail(
+            unknown[0],
+            Text(
+                f"{unknown[0]} finns inte (bara {keys})", f"there is no {unknown[0]} (only {keys})"
+            ),
+        )
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise fail(
+            "name" if "name" in entry else None, Text("saknar name, periodens namn", "has no name")
+        )
+    for key in ("start", "end"):
+        value = entry.get(key)
+        if key in entry and type(value) is not date:  # a datetime is a date too
+            raise fail(
+                key,
+                Text(
+                    f"{key} = {value!r} är inte ett datum (ÅÅÅÅ-MM-DD utan citattecken)",
+                    f"{key} = {value!r} is not a date (YYYY-MM-DD without quotes)",
+                ),
+            )
+    if "start" not in entry:
+        raise fail(None, Text(f"'{name}' saknar start", f"'{name}' has no start"))
+    start = entry["start"]
+    end = entry.get("end", start)
+    if end < start:
+        raise fail(
+            "end",
+            Text(
+                f"'{name}' slutar {end} innan den börjar {start}",
+                f"'{name}' ends {end} before it starts {start}",
+            ),
+        )
+    return Blackout(name.strip(), start, end)
+
+
+def _line(text: str, pattern: str, occurrence: int = 0, after: int | None = None) -> int | None:
+    """The 1-based line where `pattern` starts a line (its `occurrence`-th time), or the
+    first such line after line `after` within the same table."""
+    seen = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if after is not None:
+            if number <= after:
+                continue
+            if line.lstrip().startswith("["):
+                return None
+        if re.match(rf"\s*{pattern}", line):
+            if seen == occurrence:
+                return number
+            seen += 1
+    return None
+
+
+def _settings_error(marker: Path, line: int | None, problem: Text) -> UsageError:
+    where = f"{marker}:{line}" if line else str(marker)
+    return UsageError(
+        f"{where}: {problem.sv}.",
+        hint=f"Rätta filen; en period skrivs så här:\n{BLACKOUT_EXAMPLE}",
+        english=(
+            f"{where}: {problem.en}.",
+            f"Correct the file; a period is written like this:\n{BLACKOUT_EXAMPLE}",
+        ),
+    )

@@ -9,6 +9,11 @@ place in a plan to be ticked off: they are shown until their day, then dropped (
 timeline's tasks say whether they were done). A registration deadline passes overdue
 only while the dialogue is still planned, not booked.
 
+Lead time: a dialogue still ahead whose newspaper ad should already have gone out,
+or whose registration should already have opened, is listed apart (`Due.lead_time`)
+until the dialogue is held: an invitation dropped after its day would otherwise pass
+unseen. The project's timeline says when the invitations are done (`invitations_done`).
+
 A dialogue project's dialogues are watched until its report is due (reporting.due):
 from then on the project is finished, what it says about its dialogues is history,
 and what is owed is a response to every theme heard (rule DK228).
@@ -16,9 +21,12 @@ and what is owed is a response to every theme heard (rule DK228).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+from .participation import status_rows
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -49,6 +57,9 @@ NEXT = 5
 OPEN = ("planned", "booked")
 """The statuses of a dialogue that is still to be held."""
 
+INVITATION_TASK = re.compile(r"inbjud|annons|invit|advert", re.IGNORECASE)
+"""A timeline task about the invitations or the ads, in Swedish or English."""
+
 
 @dataclass(frozen=True)
 class DueItem:
@@ -69,6 +80,8 @@ class DueItem:
     """False for what the plan cannot record as done: dropped after its day."""
     key_path: tuple = ()
     """Where in the plan file the item comes from."""
+    dialogue_day: date | None = None
+    """For a lead-time item (kind lead_ad, lead_registration): the dialogue's date."""
 
     def days(self, today: date) -> int:
         """Days left until the item's day; negative when overdue."""
@@ -84,8 +97,13 @@ class Due:
     overdue: list[DueItem] = field(default_factory=list)
     due: list[DueItem] = field(default_factory=list)
     next: list[DueItem] = field(default_factory=list)
+    lead_time: list[DueItem] = field(default_factory=list)
+    """Dialogues still ahead whose ad or registration opening should have come
+    already (`lead_time_items`)."""
     unread: list[Path] = field(default_factory=list)
     """Plan files that did not load into the model: nothing can be said about them."""
+    participation: list[dict] = field(default_factory=list)
+    """Each documented dialogue's participation figures (participation.status_rows)."""
 
 
 def due_items(workspace: Workspace, today: date, days: int = 14) -> Due:
@@ -105,7 +123,65 @@ def due_items(workspace: Workspace, today: date, days: int = 14) -> Due:
             result.due.append(item)
         elif len(result.next) < NEXT:
             result.next.append(item)
+    result.lead_time = sorted(
+        (item for plan in workspace.plans for item in lead_time_items(plan, today)),
+        key=lambda item: (item.dialogue_day, item.plan, item.dialogue or "", item.kind),
+    )
+    result.participation = [row for plan in workspace.plans for row in status_rows(plan)]
     return result
+
+
+def lead_time_items(loaded: LoadedPlan, today: date) -> list[DueItem]:
+    """A project's dialogues still ahead whose newspaper ad (its channel's lead time
+    before the dialogue) or registration opening (the first invitation's day, for a
+    dialogue that takes registrations) has already passed on `today`. Not once the
+    timeline's invitation tasks are all done (`invitations_done`), nor for a test
+    dialogue, which invites no one."""
+    plan = loaded.plan
+    if plan.kind != "dialogue_project" or not project_open(plan, today):
+        return []
+    if invitations_done(plan):
+        return []
+    lead = LEAD_DAYS | plan.deadlines.lead_days
+    channels = [c for c in dict.fromkeys(c.channel for c in plan.invitation_channels)]
+    inviting = [c for c in channels if c != "reminder"]
+    leader = (plan.process_leader.name,)
+    items = []
+    for index, d in enumerate(plan.dialogues):
+        ahead = d.status in OPEN or (d.status == "held" and d.date > today)
+        if d.test or not ahead or d.date <= today or not inviting:
+            continue
+        passed = {}
+        if "newspaper_ad" in inviting:
+            passed["lead_ad"] = d.date - timedelta(days=lead["newspaper_ad"])
+        if takes_registrations(d):
+            opening = d.date - timedelta(days=max(lead[c] for c in inviting))
+            if opening != passed.get("lead_ad"):  # the ad's line says it already
+                passed["lead_registration"] = opening
+        for kind, day in passed.items():
+            if day < today:
+                where = ("dialogues", index, "date")
+                items.append(
+                    DueItem(
+                        kind, day, plan.id, loaded.path, d.id, None, leader, False, where, d.date
+                    )
+                )
+    return items
+
+
+def takes_registrations(dialogue: Dialogue) -> bool:
+    """Whether residents sign up for the dialogue: online, or at a venue that asks."""
+    registration = dialogue.registration
+    return dialogue.digital is not None or bool(registration and registration.required)
+
+
+def invitations_done(plan: DialogueProject) -> bool:
+    """Whether the timeline has tasks about the invitations or ads and all are done
+    (or cancelled). The timeline is the plan's only record of the invitations going
+    out, and its tasks cover rounds of dialogues, not one dialogue ("Inbjudan",
+    2021-03): a new round wants a new task, planned until it is done."""
+    statuses = [t.status for t in plan.timeline if INVITATION_TASK.search(t.task)]
+    return "done" in statuses and all(s in ("done", "cancelled") for s in statuses)
 
 
 def plan_items(loaded: LoadedPlan, today: date) -> list[DueItem]:
@@ -189,7 +265,7 @@ def _dialogue_items(
                 items.append(item("registration", deadline, late=late, where=where))
         if not d.test:
             lead = LEAD_DAYS | plan.deadlines.lead_days
-            registered = d.digital is not None or (d.registration and d.registration.required)
+            registered = takes_registrations(d)
             for channel in dict.fromkeys(c.channel for c in plan.invitation_channels):
                 if channel == "reminder" and not registered:
                     continue  # a reminder goes to those registered

@@ -41,7 +41,13 @@ WORDS: dict[str, dict[str, str]] = {
         "report.implementation-plan": "genomforandeplan",
         "report.yearly-follow-up": "arets-uppfoljning",
         # --- issue 16: implementation plan reports ---
+        "yearly.how_many": "Hur många deltog?",
+        "yearly.without_area": "Projekt utan dialogområde",
+        "yearly.rung": "{rung} – steg {n} av {of}",
         # --- issue 16: calendar awareness ---
+        "status.lead_time": "Ledtiden har passerat",
+        "status.lead_ad": "Annonsdagen har passerat, dialogen {dialogue_day}",
+        "status.lead_registration": "Anmälan skulle ha öppnat, dialogen {dialogue_day}",
         # --- issue 16: participation figures ---
         "participation.fewer_than": "färre än {n}",
         "participation.hidden": "visas inte",
@@ -363,7 +369,13 @@ WORDS: dict[str, dict[str, str]] = {
         "report.implementation-plan": "implementation-plan",
         "report.yearly-follow-up": "yearly-follow-up",
         # --- issue 16: implementation plan reports ---
+        "yearly.how_many": "How many took part?",
+        "yearly.without_area": "Projects without a dialogue area",
+        "yearly.rung": "{rung} – rung {n} of {of}",
         # --- issue 16: calendar awareness ---
+        "status.lead_time": "Lead time passed",
+        "status.lead_ad": "Newspaper ad day passed, dialogue {dialogue_day}",
+        "status.lead_registration": "Registration opening passed, dialogue {dialogue_day}",
         # --- issue 16: participation figures ---
         "participation.fewer_than": "fewer than {n}",
         "participation.hidden": "not shown",

@@ -140,6 +140,27 @@ follow_ups:
       - {sub_goal: 1, status: partly}
 """
 
+IMPLEMENTATION_PLAN = """\
+kind: implementation_plan
+id: genomforandeplan
+title: Genomförandeplan för medborgardialog 2021
+organisation: Region Test
+committee: Beredningen för invånardialog
+year: 2021
+principles:
+  - {text: Dialogerna ska ge beslutsunderlag., rung: dialogue}
+areas:
+  - id: nara-vard
+    question_area: Nära vård
+    purpose: Att samla in invånarnas synpunkter.
+    target_groups: [Invånare i länet]
+    method: dialogue_meeting
+    rung: dialogue
+    owner: Presidiet
+    period: 2021-03..2021-05
+    projects: [testprojekt]
+"""
+
 
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     """1-based number of the line holding the `occurrence`-th `needle`."""

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import COMMUNICATION, LOCAL_PLAN, PROJECT, REPO, STRATEGY
+from conftest import COMMUNICATION, IMPLEMENTATION_PLAN, LOCAL_PLAN, PROJECT, REPO, STRATEGY
 from ruamel.yaml import YAML
 
 import dialogkit
@@ -35,8 +35,20 @@ BASE_PLAN = {
     "DK219": LOCAL_PLAN,
     "DK224": LOCAL_PLAN,
     "DK225": LOCAL_PLAN,
+    "DK231": IMPLEMENTATION_PLAN,
+    "DK232": IMPLEMENTATION_PLAN,
+    "DK233": IMPLEMENTATION_PLAN,
 }
 """The valid plan each rule's example goes into; a dialogue project for the rest."""
+NEIGHBOURS = {
+    "DK231": PROJECT,
+    "DK232": PROJECT,
+    "DK233": PROJECT,
+    "DK235": IMPLEMENTATION_PLAN.replace("[testprojekt]", "[annat-projekt]"),
+}
+"""A plan beside the base plan, for a rule about the links between two plans."""
+SETTINGS = {"DK238": '[[blackout]]\nname = "Sportlov"\nstart = 2021-02-22\nend = 2021-02-26\n'}
+"""The workspace's dialogkit.toml, for a rule about its settings (as its example says)."""
 
 
 def codes_in_package() -> dict[str, set[Path]]:
@@ -192,13 +204,17 @@ RULE_EXAMPLES = [
 @pytest.mark.parametrize(("code", "language"), RULE_EXAMPLES)
 def test_a_rules_example_trips_it(write, tmp_path, code, language):
     base = BASE_PLAN.get(code, PROJECT)
-    assert code not in {f.code for f in _check(write, tmp_path, base)}
+    assert code not in {f.code for f in _check(write, tmp_path, base, code)}
     plan = merged(parse_text(base).data, parse_text(BY_CODE[code].example.get(language)).data)
-    assert code in {f.code for f in _check(write, tmp_path, _yaml(plan))}
+    assert code in {f.code for f in _check(write, tmp_path, _yaml(plan), code)}
 
 
-def _check(write, tmp_path, text: str):
+def _check(write, tmp_path, text: str, code: str):
     write(STRATEGY, "strategi.yaml")
+    if code in NEIGHBOURS:
+        write(NEIGHBOURS[code], "granne.yaml")
+    if code in SETTINGS:
+        write(SETTINGS[code], "dialogkit.toml")
     return dialogkit.check([write(text)]).findings
 
 

@@ -45,10 +45,12 @@ OWNERS = {  # the organisation (a local plan: the municipality) of each example 
     ("sv", "lekeberg-kommunikationsplan-2023"): "Lekebergs kommun",
     ("sv", "leksand-lokal-plan"): "Leksand",
     ("sv", "dalarna-god-och-nara-vard"): "Region Dalarna och Dalarnas femton kommuner",
+    ("sv", "vastmanland-genomforandeplan-2021"): "Region Västmanland",
     ("en", "vastmanland-nara-vard"): "Region Västmanland",
     ("en", "lekeberg-kommunikationsplan-2023"): "Lekeberg Municipality",
     ("en", "leksand-lokal-plan"): "Leksand",
     ("en", "dalarna-god-och-nara-vard"): "Region Dalarna and the fifteen municipalities of Dalarna",
+    ("en", "vastmanland-genomforandeplan-2021"): "Region Västmanland",
 }
 
 
@@ -81,7 +83,7 @@ def reports(tmp_path_factory) -> list[tuple[str, Path]]:
         out = tmp_path_factory.mktemp(f"build-{language}")
         build(source, out)
         found += [(language, path) for path in sorted(out.rglob("*.docx"))]
-    assert len(found) == 12, found  # six reports in each language
+    assert len(found) == 18, found  # nine reports in each language
     return found
 
 

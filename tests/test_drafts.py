@@ -169,9 +169,11 @@ def broken_copy(data: dict) -> dict:
         only["status"] = "cancelled"
         only.pop("outcome", None)
         return data
-    key = {"communication_plan": "activities", "local_plan": "activities"}.get(
-        data["kind"], "sub_goals"
-    )
+    key = {
+        "communication_plan": "activities",
+        "local_plan": "activities",
+        "implementation_plan": "areas",
+    }.get(data["kind"], "sub_goals")
     data[key].append(copy.deepcopy(data[key][0]))
     return data
 
@@ -193,11 +195,15 @@ def broken_workspace(root: Path) -> dict[str, str]:
         plans[data["id"]] = (report.error_count, data)
     marks = {}
     for plan_id, (count, data) in plans.items():
-        inputs = sum(  # a local plan reads its strategy, a strategy its local plans
-            other_count
+        inputs = sum(  # a local plan reads its strategy, a strategy its local plans,
+            other_count  # an implementation plan the projects that carry it out
             for other_id, (other_count, other) in plans.items()
             if (data["kind"] == "local_plan" and other_id == data["strategy"])
             or (data["kind"] == "strategy" and other.get("strategy") == plan_id)
+            or (
+                data["kind"] == "implementation_plan"
+                and other.get("implementation_plan") == plan_id
+            )
         )
         marks[plan_id] = (
             f"UTKAST – planen och planerna den bygger på har {count + inputs} fel"

@@ -17,7 +17,7 @@ PLANS = REPO / "plans"
 def test_every_example_plan_checks_clean(run):
     result = run("plan", "check", "--strict", PLANS)
     assert result.exit_code == 0, result.stdout
-    assert "4 planer kontrollerade: 0 fel, 0 varningar" in result.stdout
+    assert "5 planer kontrollerade: 0 fel, 0 varningar" in result.stdout
 
 
 def test_every_example_plan_carries_the_schema_line_and_validates_against_it():
@@ -76,5 +76,5 @@ def test_dalarna_strategy_has_five_sub_goals_and_a_local_plan_with_two_years():
 
 def test_library_check_matches_the_cli():
     report = dialogkit.check([Path(PLANS)])
-    assert report.files_checked == 4
+    assert report.files_checked == 5
     assert report.findings == []

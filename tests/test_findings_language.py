@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, STRATEGY
-from test_catalogue import BASE_PLAN, COMMANDS, WHOLE_FILE, _yaml, merged
+from test_catalogue import (
+    BASE_PLAN,
+    COMMANDS,
+    NEIGHBOURS,
+    SETTINGS,
+    WHOLE_FILE,
+    _yaml,
+    merged,
+)
 
 from dialogkit.catalogue import BY_CODE, ENTRIES
 from dialogkit.fmt import format_paths
@@ -83,6 +91,11 @@ EXAMPLES = [entry.code for entry in ENTRIES if entry.code not in COMMANDS]
 def test_every_example_is_checked_in_the_workspace_language(run, tmp_path, code, language):
     plan = _plan(code, language)
     folder = _workspace(tmp_path / "plans", language, plan)
+    if code in SETTINGS:  # the workspace settings the example needs
+        with (folder / "dialogkit.toml").open("a", encoding="utf-8") as settings:
+            settings.write(SETTINGS[code])
+    if code in NEIGHBOURS:  # the other plan a rule about links between plans needs
+        (folder / "granne.yaml").write_text(NEIGHBOURS[code], encoding="utf-8")
     data, other_language = _data_words(plan), NOT_FOUND_IN[language]
 
     report = json.loads(run("plan", "check", folder, "--format", "json").stdout)

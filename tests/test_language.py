@@ -238,6 +238,8 @@ def _copy(source: Path, tmp_path: Path, language: str, *changes: tuple[str, str]
     """A copy of an example plan in `language`, with `changes` (old, new) made to it."""
     text = re.sub(r"^language: \w+\n", "", source.read_text(encoding="utf-8"), flags=re.M)
     text = re.sub(r"^(kind: .*)$", rf"\1\nlanguage: {language}", text, count=1, flags=re.M)
+    # alone in tmp_path, without the implementation plan it names beside it (DK234)
+    text = re.sub(r"^implementation_plan: .*\n", "", text, flags=re.M)
     for old, new in changes:
         assert text.count(old) == 1, old
         text = text.replace(old, new)

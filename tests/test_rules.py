@@ -203,7 +203,8 @@ def test_every_registered_rule_is_tested():
     from dialogkit.rules import RULES, _load_rule_modules
 
     _load_rule_modules()
-    source = pathlib.Path(__file__).read_text(encoding="utf-8")
+    tests = pathlib.Path(__file__).parent.glob("test_*.py")  # a rule's own file, or here
+    source = "".join(path.read_text(encoding="utf-8") for path in tests)
     untested = {r.code for r in RULES if f'"{r.code}"' not in source}
     assert untested == set()
 
@@ -256,3 +257,32 @@ def test_rule_about_dates_on_a_given_day(write, code, change, today):
     path = write(PROJECT.replace(*change, 1) if change[0] else PROJECT)
     assert code not in codes(dialogkit.check([path], date(2021, 4, 12)).findings)
     assert code in codes(dialogkit.check([path], date.fromisoformat(today)).findings)
+
+
+LINKED = PROJECT.replace("costs:\n", "implementation_plan: genomforandeplan\ncosts:\n", 1)
+
+
+@pytest.mark.parametrize(
+    ("code", "plan_change", "project_change", "file", "mark"),
+    [
+        ("DK231", ("[testprojekt]", "[testprojekt, x]"), None, "plan", "projects:"),
+        ("DK232", ("rung: dialogue\n", "rung: influence\n"), None, "plan", "projects:"),
+        ("DK233", ("[testprojekt]", "[]"), None, "plan", "- id: nara-vard"),
+        ("DK234", None, ("n: genomforandeplan", "n: x"), "project", "implementation_plan:"),
+        ("DK235", ("[testprojekt]", "[]\n    status: done"), None, "project", "implementation"),
+    ],
+)
+def test_implementation_plan_links(write, tmp_path, code, plan_change, project_change, file, mark):
+    """More of each in test_implementation_plan.py."""
+    from conftest import IMPLEMENTATION_PLAN
+
+    texts = {"plan": IMPLEMENTATION_PLAN, "project": LINKED}
+    for name, text in texts.items():
+        write(text, f"{name}.yaml")
+    assert code not in codes(dialogkit.check([tmp_path]).findings)
+    for name, change in (("plan", plan_change), ("project", project_change)):
+        if change:
+            texts[name] = write(texts[name].replace(*change), f"{name}.yaml").read_text("utf-8")
+    found = [f for f in dialogkit.check([tmp_path]).findings if f.code == code]
+    where = (f"{file}.yaml", line_of(texts[file], mark))
+    assert [(f.file.name, f.line) for f in found] == [where]

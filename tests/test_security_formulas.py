@@ -244,10 +244,10 @@ def test_build_writes_no_formula_from_plan_text(run, write, tmp_path):
     per attack; a single build writes them all."""
     texts = {"clean": "Sala", **{f"p{number}": text for number, text in enumerate(PAYLOADS)}}
     for name, text in texts.items():
-        write(
-            hostile_project(text).replace("id: testprojekt", f"id: projekt-{name}"),
-            f"ws/plans/projekt-{name}.yaml",
-        )
+        project = hostile_project(text).replace("id: testprojekt", f"id: projekt-{name}")
+        for member in ("Anna A", "Bo B", "Cia C"):  # each project its own members (DK236)
+            project = project.replace(member, f"{member} {name}")
+        write(project, f"ws/plans/projekt-{name}.yaml")
         write(
             hostile_communication(text).replace("id: komplan", f"id: komplan-{name}"),
             f"ws/plans/komplan-{name}.yaml",

@@ -362,11 +362,13 @@ def get_at(data, path):
 
 
 def planted_workspace(folder: Path) -> dict[str, list[tuple]]:
-    """The four example plans with PLANTED in every text field that takes text
+    """The example plans with PLANTED in every text field that takes text
     (ids, dates, periods and references refuse it: found with a harmless marker first,
     so that check's findings are errors only), the contact official with the seed-002
     phone (its own e-mail and phone are the allowed ones), a private process leader."""
     (folder / "plans").mkdir(parents=True)
+    for source in (REPO / "plans").glob("*.yaml"):  # the plans each one refers to
+        (folder / "plans" / source.name).write_bytes(source.read_bytes())
     planted = {}
     for source in sorted((REPO / "plans").glob("*.yaml")):
         data = load_workspace([source]).plans[0].source.data
@@ -473,7 +475,13 @@ def squashed(text: str) -> str:
 @pytest.mark.slow
 def test_planting_reached_every_kind_and_the_fields_that_leaked(published):
     _, planted, _ = published
-    assert set(planted) == {"dialogue_project", "communication_plan", "strategy", "local_plan"}
+    assert set(planted) == {
+        "dialogue_project",
+        "communication_plan",
+        "strategy",
+        "local_plan",
+        "implementation_plan",
+    }
     project = planted["dialogue_project"]
     for path in [
         ("questions", 0),
@@ -491,6 +499,9 @@ def test_planting_reached_every_kind_and_the_fields_that_leaked(published):
     assert ("current_situation",) in planted["communication_plan"]
     assert ("vision",) in planted["strategy"]
     assert ("follow_ups", 0, "results") in planted["local_plan"]
+    assert {("areas", 0, "purpose"), ("areas", 0, "target_groups", 0)} <= set(
+        planted["implementation_plan"]
+    )
     assert sum(map(len, planted.values())) > 200
 
 

@@ -181,7 +181,8 @@ def test_check_summary_counts_plans_and_warnings(run, write):
     one = write(PROJECT.replace("date: 2021-04-13", "date: 2021-04-17"), "plans/a.yaml")
     result = run("plan", "check", one)
     assert "1 plan kontrollerad: 0 fel, 1 varning." in result.stdout
-    write(PROJECT.replace("id: testprojekt", "id: annat"), "plans/b.yaml")
+    other = PROJECT.replace("id: testprojekt", "id: annat")  # on other days: no one
+    write(other.replace("date: 2021-04-15", "date: 2021-04-16"), "plans/b.yaml")  # twice
     result = run("plan", "check", one.parent)
     assert "2 planer kontrollerade: 0 fel, 1 varning." in result.stdout
 

@@ -28,6 +28,7 @@ def test_init_then_check_passes(run, tmp_path, monkeypatch):
         "plans/kommunikationsplan.yaml",
         "plans/strategi.yaml",
         "plans/lokal-plan.yaml",
+        "plans/genomforandeplan.yaml",
         "templates/README.md",
         ".gitignore",
         "dialogkit.toml",
@@ -42,7 +43,7 @@ def test_init_then_check_passes(run, tmp_path, monkeypatch):
     monkeypatch.chdir(folder)
     result = run("plan", "check", "--strict")
     assert result.exit_code == 0, result.stdout
-    assert "4 planer kontrollerade: 0 fel, 0 varningar" in result.stdout
+    assert "5 planer kontrollerade: 0 fel, 0 varningar" in result.stdout
 
 
 def test_init_never_overwrites(run, tmp_path):

@@ -49,6 +49,9 @@ class CommunicationActivity(PlanModel):
     target_groups: list[Line] = Field([], description="Id för de målgrupper aktiviteten når.")
     status: ActivityStatus = Field("planned", description=f"{described(ActivityStatus)}.")
 
+    REFERENCES: ClassVar[frozenset[str]] = frozenset({"target_groups"})
+    """Fields that hold ids (privacy.IDENTIFIERS)."""
+
 
 class CommunicationPlan(PlanModel):
     """En kommunikationsplan: nuläge, målgrupper, budskap och aktiviteter."""

@@ -9,7 +9,7 @@ from ..markup import table_cell
 from ..status import Due, DueItem
 from ..words import words
 
-SECTIONS = ("overdue", "due", "next")
+SECTIONS = ("overdue", "lead_time", "due", "next")
 INDENT = 14
 """Where an item's text starts: after the date and two spaces, under the first line."""
 
@@ -22,7 +22,8 @@ def what(item: DueItem, language: str) -> str:
         if item.kind == "invitation"
         else item.title
     )
-    return w[f"status.{item.kind}"].format(title=title)
+    dialogue_day = item.dialogue_day and item.dialogue_day.isoformat()
+    return w[f"status.{item.kind}"].format(title=title, dialogue_day=dialogue_day)
 
 
 def days_text(item: DueItem, today: date, language: str) -> str:
@@ -56,6 +57,7 @@ def _headings(due: Due, language: str) -> dict[str, str]:
     w = words(language)
     return {
         "overdue": w["status.overdue"],
+        "lead_time": w["status.lead_time"],
         "due": w["status.due"].format(days=window(due, language)),
         "next": w["status.next"],
     }
@@ -82,7 +84,7 @@ def render_text(due: Due, language: str, width: int = 80) -> str:
             first = f"  {item.day.isoformat()}  {days_text(item, due.today, language):<15} "
             lines.append(fit(first + what(item, language)))
             lines.append(fit(" " * INDENT + where(item)))
-    if not (due.overdue or due.due or due.next):
+    if not any(getattr(due, section) for section in SECTIONS):
         lines += ["", w["status.nothing"]]
     if due.unread:  # paths to copy: whole, one a line
         lines += ["", w["status.unread"].format(files="").rstrip(), *map(str, due.unread)]
@@ -111,7 +113,7 @@ def render_markdown(due: Due, language: str) -> str:
                 ", ".join(item.responsible),
             )
             lines.append("| " + " | ".join(table_cell(c) for c in cells) + " |")
-    if not (due.overdue or due.due or due.next):
+    if not any(getattr(due, section) for section in SECTIONS):
         lines += ["", w["status.nothing"]]
     if due.unread:
         lines += ["", w["status.unread"].format(files=", ".join(map(str, due.unread)))]
@@ -120,9 +122,11 @@ def render_markdown(due: Due, language: str) -> str:
 
 def render_json(due: Due, language: str) -> str:
     """For scripts: every item with its kind, date, days left (negative when late),
-    plan, file, dialogue, title and those responsible, and the text in `language`."""
+    plan, file, dialogue, title and those responsible, and the text in `language`; a
+    lead-time item also its dialogue's date."""
 
     def item_data(item: DueItem) -> dict:
+        lead = {"dialogue_date": item.dialogue_day.isoformat()} if item.dialogue_day else {}
         return {
             "kind": item.kind,
             "what": what(item, language),
@@ -133,12 +137,13 @@ def render_json(due: Due, language: str) -> str:
             "dialogue": item.dialogue,
             "title": item.title,
             "responsible": list(item.responsible),
-        }
+        } | lead
 
     data = {
         "today": due.today.isoformat(),
         "window_days": due.days,
         **{section: [item_data(i) for i in getattr(due, section)] for section in SECTIONS},
         "unread": [str(path) for path in due.unread],
+        "participation": due.participation,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

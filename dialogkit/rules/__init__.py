@@ -47,9 +47,10 @@ def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:
 
 
 RULE_MODULES = {  # besides `common`; importing a module registers its rules
-    "dialogue_project": ("project", "after"),
+    "dialogue_project": ("project", "after", "implementation", "calendar", "participation"),
     "communication_plan": ("communication",),
     "local_plan": ("localplan",),
+    "implementation_plan": ("implementation",),
 }
 
 

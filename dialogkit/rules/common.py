@@ -24,6 +24,7 @@ ID_LISTS = {
         ("self_assessment", "id"),
         ("follow_ups", "year"),
     ),
+    "implementation_plan": (("areas", "id"),),
 }
 
 

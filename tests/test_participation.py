@@ -1,0 +1,257 @@
+"""Participation figures: participants, age groups, genders and participants per 1,000
+inhabitants in the dialogue report, the feedback texts, the year's follow-up and
+`status --format json`; no count under 5 in any public output (issue 16), and rule
+DK239."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT, REPO
+from docx import Document
+
+from dialogkit.checking import load_plan
+from dialogkit.participation import figures, per_thousand
+
+EXAMPLE = REPO / "plans" / "vastmanland-nara-vard.yaml"
+FEWER = "färre än 5"
+
+SMALL_SALA = (
+    PROJECT.replace(
+        """    members: [anna, bo]
+  - id: koping""",
+        """    members: [anna, bo]
+    status: held
+    outcome:
+      participants: 3
+      themes: [Kontinuitet]
+  - id: koping""",
+    ).replace(
+        """    members: [bo, cia]
+""",
+        """    members: [bo, cia]
+    status: held
+    outcome:
+      participants: 20
+      age_groups: {under 30: 2, 30–64: 10, 65 och äldre: 8}
+      genders: {kvinnor: 12, män: 8}
+      themes: [Kontinuitet]
+""",
+        1,
+    )
+    + "population: {Sala: 22900, Köping: 26200}\n"
+)
+"""Sala held with 3 participants (a small count), Köping with 20 and a breakdown."""
+
+
+def plan_with(outcomes: dict[str, str]) -> str:
+    """PROJECT with the dialogues `sala` and `koping` held, each with `outcome` YAML."""
+    text = PROJECT
+    members = {"sala": "    members: [anna, bo]\n", "koping": "    members: [bo, cia]\n"}
+    for dialogue, after in members.items():
+        if dialogue in outcomes:
+            body = "".join(f"      {line}\n" for line in outcomes[dialogue].splitlines())
+            text = text.replace(after, after + "    status: held\n    outcome:\n" + body, 1)
+    return text
+
+
+def table_rows(markdown: str, heading: str) -> dict[str, list[str]]:
+    """The rows of the first table under `heading`, by their first cell."""
+    section = markdown.split(heading, 1)[1]
+    rows = {}
+    for line in section.splitlines():
+        if line.startswith("|") and not line.startswith("| ---"):
+            cells = [c.strip().strip("*") for c in line.strip("|").split("|")]
+            rows.setdefault(cells[0], cells[1:])
+        elif rows and not line.strip():
+            break
+    return rows
+
+
+def docx_tables(path: Path) -> list[dict[str, dict[str, str]]]:
+    """Each table of the Word file: row (by first cell) -> column header -> cell."""
+    tables = []
+    for table in Document(str(path)).tables:
+        header = [c.text.strip() for c in table.rows[0].cells]
+        rows = [[c.text.strip() for c in row.cells] for row in table.rows[1:]]
+        tables.append({cells[0]: dict(zip(header, cells, strict=True)) for cells in rows})
+    return tables
+
+
+def report(run, plan: Path, audience: str, tmp_path: Path, fmt: str = "markdown") -> Path:
+    out = tmp_path / f"{audience}.{'md' if fmt == 'markdown' else 'docx'}"
+    result = run("report", plan, "-k", "dialogue-report", "-a", audience, "-f", fmt, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+# --- the dialogue report ------------------------------------------------------------------
+
+
+def test_public_report_hides_a_small_count_and_what_would_give_it_away(run, write, tmp_path):
+    text = report(run, write(SMALL_SALA), "public", tmp_path).read_text(encoding="utf-8")
+    rows = table_rows(text, "## Deltagare per dialog")
+    assert rows["Sala"][2:] == [FEWER, "–"]  # its per-1,000 figure goes with it
+    assert rows["Köping"][2:] == ["20", "0,76"]
+    # 20 shown beside a total of 23 would give Sala's 3 away: the total is hidden
+    assert rows["Totalt"][2:] == ["visas inte", "–"]
+    summary = text.split("## Sammanfattning", 1)[1].split("##", 1)[0]
+    assert "23" not in summary and "deltagare" not in summary
+    assert "så att ingen enskild deltagare kan pekas ut" in text
+    ages = table_rows(text, "### Åldersgrupper")
+    assert ages["Köping"][0] == FEWER
+    assert "2" not in ages["Köping"] and "2" not in ages["Totalt"]
+    # with 2 hidden, 10 + 8 shown beside 20 participants would give it away
+    assert sum(cell in ("8", "10") for cell in ages["Köping"]) <= 1
+
+
+def test_internal_report_shows_every_count_exactly(run, write, tmp_path):
+    text = report(run, write(SMALL_SALA), "internal", tmp_path).read_text(encoding="utf-8")
+    rows = table_rows(text, "## Deltagare per dialog")
+    assert rows["Sala"][2:] == ["3", "0,13"]  # 3 / 22 900 × 1 000
+    assert rows["Totalt"][2:] == ["23", "0,47"]  # 23 / (22 900 + 26 200) × 1 000
+    assert "med sammanlagt 23 deltagare" in text
+    assert table_rows(text, "### Åldersgrupper")["Köping"] == ["2", "10", "8"]
+    assert table_rows(text, "### Kön")["Köping"] == ["12", "8"]
+    assert FEWER not in text and "visas inte" not in text
+
+
+@pytest.mark.slow
+def test_the_examples_public_word_report_hides_small_counts(run, tmp_path):
+    public = docx_tables(report(run, EXAMPLE, "public", tmp_path, "docx"))
+    internal = docx_tables(report(run, EXAMPLE, "internal", tmp_path, "docx"))
+
+    def table(tables, column):
+        return next(t for t in tables if any(column in row for row in t.values()))
+
+    participants = table(public, "Per 1 000 invånare")
+    assert participants["Skinnskatteberg"]["Deltagare"] == "9"
+    assert participants["Skinnskatteberg"]["Per 1 000 invånare"] == "2,05"  # 9 / 4 400
+    assert participants["Totalt"]["Deltagare"] == "213"
+    for tables, shown in ((public, [FEWER] * 3), (internal, ["2", "4", "3"])):
+        ages = table(tables, "30–64")["Skinnskatteberg"]
+        assert [ages["under 30"], ages["30–64"], ages["65 och äldre"]] == shown
+        genders = table(tables, "kvinnor")
+        assert genders["Arboga"]["annat"] == (FEWER if tables is public else "1")
+
+
+def test_a_breakdown_total_is_hidden_when_it_would_pin_a_small_count(write):
+    plan = load_plan(
+        write(plan_with({"sala": "participants: 5\ngenders: {kvinnor: 5, män: 0}"}))
+    ).plan
+    shown = figures(plan, public=True)
+    sala = shown.dialogues[0]
+    assert dict(sala.genders)["men"].small
+    # 0 hidden beside 5 and 5 shown gives 0; hiding 5 still does (it is at least 5)
+    assert sala.participants.value is None and shown.total.value is None
+    assert all(s.value is None for _, s in sala.genders)
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "total"),
+    [
+        ({"sala": "participants: 4", "koping": "participants: 4"}, None),  # 8 = 4 + 4
+        ({"sala": "participants: 0", "koping": "participants: 12"}, None),  # 0 is under 5 too
+        ({"sala": "participants: 7", "koping": "participants: 12"}, 19),
+    ],
+)
+def test_totals_and_zeros(write, outcomes, total):
+    plan = load_plan(write(plan_with(outcomes))).plan
+    shown = figures(plan, public=True)
+    assert shown.total.value == total
+    if "participants: 0" in outcomes["sala"]:
+        assert shown.dialogues[0].participants.text == "färre än 5"  # 12 - 12 would give it
+
+
+def test_per_thousand():
+    assert per_thousand(12, 22900) == pytest.approx(0.524, abs=0.001)
+    assert per_thousand(0, 22900) == 0
+    assert per_thousand(12, None) is None and per_thousand(12, 0) is None
+
+
+# --- every public output ---------------------------------------------------------------------
+
+
+def public_files(folder: Path) -> dict[str, str]:
+    """The text of every public output a build made: the public reports and the feedback."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.suffix == ".docx" and "publik" in path.name:
+            document = Document(str(path))
+            cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+            found[name] = "\n".join([p.text for p in document.paragraphs] + cells)
+        elif "aterkoppling" in name and path.suffix in (".txt", ".md"):
+            found[name] = path.read_text(encoding="utf-8")
+    return found
+
+
+@pytest.mark.slow
+def test_no_public_output_shows_a_hidden_count(run, write, tmp_path):
+    plan = write(SMALL_SALA, "plans/projekt.yaml")
+    out = tmp_path / "out"
+    result = run("build", plan.parent, "--out", out, "--today", "2021-05-01")
+    assert result.exit_code == 0, result.stderr
+    files = public_files(out)
+    feedback = [name for name in files if "aterkoppling" in name]
+    assert any(name.endswith(".docx") for name in files) and len(feedback) == 6
+    for name, text in files.items():
+        assert not re.search(r"\b3 (personer|deltagare)", text), name
+        assert not re.search(r"\b23\b", text), name  # the total would give Sala's 3 away
+    for name in feedback:
+        text = files[name]
+        expected = "Färre än 5 personer deltog." if "sala/" in name else "20 personer deltog."
+        assert expected in text, name
+
+
+@pytest.mark.slow
+def test_the_examples_public_outputs_agree(run, tmp_path):
+    """The example workspace's dialogue report, feedback texts and year's follow-up
+    (from its implementation plan) hide the same counts."""
+    out = tmp_path / "out"
+    result = run("build", REPO / "plans", "--out", out, "--today", "2021-09-01")
+    assert result.exit_code == 0, result.stderr
+    files = public_files(out)
+    yearly = [name for name in files if "arets-uppfoljning" in name]
+    assert yearly, "the year's follow-up is among the public outputs"
+    for name, text in files.items():
+        assert "\n2\n" not in text and "\n3\n" not in text, name  # Skinnskatteberg's ages
+    for name in yearly:
+        assert FEWER in files[name]
+
+
+# --- status ------------------------------------------------------------------------------------
+
+
+def test_status_json_gives_each_dialogues_figures_exactly(run, write):
+    plan = write(SMALL_SALA, "plans/projekt.yaml")
+    result = run("status", plan.parent, "--format", "json", "--today", "2021-05-01")
+    assert result.exit_code == 0, result.stderr
+    rows = {row["dialogue"]: row for row in json.loads(result.stdout)["participation"]}
+    assert rows["sala"]["participants"] == 3 and rows["sala"]["per_thousand"] == 0.13
+    assert rows["koping"]["age_groups"] == {"under 30": 2, "30–64": 10, "65 och äldre": 8}
+    assert rows["koping"]["genders"] == {"women": 12, "men": 8}
+    assert rows["koping"]["per_thousand"] == 0.76
+
+
+# --- DK239 ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("outcome", "trips"),
+    [
+        ("participants: 12\nage_groups: {under 30: 4, 30–64: 6, 65 och äldre: 5}", True),
+        ("participants: 12\ngenders: {kvinnor: 8, män: 5}", True),
+        ("participants: 12\nage_groups: {under 30: 4, 30–64: 8}\ngenders: {kvinnor: 12}", False),
+        ("participants: 12\ngenders: {kvinnor: 5, män: 5}", False),  # two did not say
+    ],
+)
+def test_dk239_breakdown_above_participants(run, write, outcome, trips):
+    result = run("plan", "check", write(plan_with({"sala": outcome})))
+    assert ("DK239" in result.stdout + result.stderr) == trips
+    if trips:
+        assert result.exit_code != 0
+        assert "sala" in result.stdout + result.stderr
