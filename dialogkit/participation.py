@@ -5,15 +5,20 @@ In a public output every count under 5, 0 included, is shown as "färre än 5", 
 that no small group can be singled out: a "0" beside "färre än 5" would tell a reader
 which groups are empty and narrow the others down.
 
-Hiding a small count is not enough when totals are published beside it: a dialogue's
-participants beside its age groups, the sum over the dialogues, each group's sum. A
-reader who subtracts, or who knows that a hidden count is at least 1 and at most 4,
-could work it out. `figures` therefore follows what a reader can infer from every
-published sum (each hidden count's least and greatest possible value) and hides more
-counts, the smallest first, until no small count can be pinned down (secondary
-suppression). Such a count is shown as "visas inte"; a figure per 1,000 inhabitants
-is hidden with its count. Every public output takes its counts from `figures`, so
-that no output shows what another hides.
+Hiding a small count is not enough when a sum is published beside it: a reader who
+subtracts, or who knows that a hidden count is at most 4, could work it out. So
+`suppress` follows what a reader can infer from every published sum (each hidden
+count's least and greatest possible value) and hides more counts, the smallest first,
+until no small count can be pinned down (secondary suppression); such a count is shown
+as "visas inte", and a figure per 1,000 inhabitants is hidden with its count.
+
+That inference is exact only when the sums form a tree. So a public output publishes
+each dialogue's participants and their sum, and each breakdown (age groups, genders)
+only summed over the dialogues, with its own sum: a table of municipalities by age
+group, whose rows and columns both add up, is for internal outputs. Every public output
+of a project takes its counts from `figures`, and the year's follow-up treats what the
+project's public report shows or hides as given (yearly.py), so that no output shows
+what another hides.
 """
 
 from __future__ import annotations
@@ -56,8 +61,18 @@ class DialogueFigures(NamedTuple):
     municipality: str
     participants: Shown
     per_thousand: Rate
-    age_groups: list[tuple[str, Shown]]
-    genders: list[tuple[str, Shown]]
+
+
+class Breakdown(NamedTuple):
+    """Participants by age group or by gender, summed over the dialogues that record
+    them: each group's count, the participants they cover (`base`) and in how many
+    dialogues. `rows` gives each dialogue's own counts, in an internal output only: in
+    a public one a count for one municipality would single out too small a group."""
+
+    groups: list[tuple[str, Shown]]
+    base: Shown
+    dialogues: int
+    rows: list[tuple[str, list[tuple[str, Shown]]]]
 
 
 class Figures(NamedTuple):
@@ -66,11 +81,14 @@ class Figures(NamedTuple):
     dialogues: list[DialogueFigures]
     total: Shown
     per_thousand: Rate
-    age_groups: list[tuple[str, Shown]]
-    """Each age group summed over the dialogues, in the order first recorded."""
-    genders: list[tuple[str, Shown]]
+    ages: Breakdown
+    genders: Breakdown
     hidden: bool
     """Whether any count is hidden (the report then says why)."""
+
+
+BREAKDOWNS = {"age": "age_groups", "gender": "genders"}
+"""Each breakdown's key in a table, and its field in an outcome."""
 
 
 def shown_count(count: int | None, language: str, public: bool) -> Shown:
@@ -111,113 +129,181 @@ def population_of(project: DialogueProject, municipality: str) -> int | None:
     return next((n for m, n in project.population.items() if m.strip().casefold() == wanted), None)
 
 
+def population_covered(held: list[tuple[DialogueProject, Dialogue]]) -> int | None:
+    """The inhabitants of the municipalities of the (project, dialogue) pairs that count
+    participants, each municipality once; None unless every one is known (a rate over
+    part of them would give a sum that no table shows)."""
+    places: dict[str, int | None] = {}
+    for project, d in held:
+        if d.outcome.participants is not None:
+            place = d.municipality.strip().casefold()
+            places.setdefault(place, population_of(project, d.municipality))
+    if not places or None in places.values():
+        return None
+    return sum(places.values())
+
+
+Key = tuple
+Line = tuple[Key, tuple[Key, ...], bool]
+"""A published sum: its total, its parts, and whether the parts add up to it exactly."""
+
+
+class Table(NamedTuple):
+    """Every count a public output publishes, and the sums that tie them together."""
+
+    counts: dict[Key, int]
+    lines: list[Line]
+
+    def add_sum(self, total: Key, parts: list[Key]) -> None:
+        """`total` as the sum of those of `parts` that are counted, a line between them."""
+        parts = [part for part in parts if part in self.counts]
+        if parts:
+            self.counts[total] = sum(self.counts[part] for part in parts)
+            self.lines.append((total, tuple(parts), True))
+
+
+def project_table(project: DialogueProject) -> Table:
+    """A project's published counts: each dialogue's participants and their sum
+    (`("p", id)`, `("p", TOTAL)`), and each breakdown's groups summed over the
+    dialogues and their sum (`("age", group)`, `("age", TOTAL)`), which is at most the
+    participants'. The sums form a tree, so that what a reader can work out is exactly
+    what `suppress` finds."""
+    table = Table({}, [])
+    held = counted(project)
+    for d in held:
+        if d.outcome.participants is not None:
+            table.counts[("p", d.id)] = d.outcome.participants
+    table.add_sum(("p", TOTAL), [("p", d.id) for d in held])
+    for key, field in BREAKDOWNS.items():
+        summed: dict[str, int] = {}
+        for d in held:
+            for group, count in getattr(d.outcome, field).items():
+                summed[group] = summed.get(group, 0) + count
+        table.counts.update(((key, group), count) for group, count in summed.items())
+        table.add_sum((key, TOTAL), [(key, group) for group in summed])
+    recorded = {
+        key: frozenset(d.id for d in held if getattr(d.outcome, field))
+        for key, field in BREAKDOWNS.items()
+    }
+    tie_breakdowns(table, ("p", TOTAL), {key: (key, TOTAL) for key in BREAKDOWNS}, recorded)
+    return table
+
+
+def tie_breakdowns(table: Table, total: Key, bases: dict[str, Key], recorded: dict) -> None:
+    """What a reader knows of the breakdowns' sums (`bases`) beside the participants'
+    `total`: none counts more than took part (rule DK239), and two that count as many in
+    the same dialogues (`recorded`) are taken to count the same people. Each sum is tied
+    once, so that the sums stay a tree."""
+    present = [key for key in bases if bases[key] in table.counts]
+    if not present or total not in table.counts:
+        return
+    first = bases[present[0]]
+    table.lines.append((total, (first,), False))
+    for key in present[1:]:
+        same = recorded[key] == recorded[present[0]]
+        if same and table.counts[bases[key]] == table.counts[first]:
+            table.lines.append((first, (bases[key],), True))
+        else:
+            table.lines.append((total, (bases[key],), False))
+
+
 def figures(project: DialogueProject, public: bool) -> Figures:
     """The participants of every documented dialogue, by age group and gender, per
     1,000 inhabitants and in total, as an output for `public` or not shows them."""
     language = project.language
     held = counted(project)
-    counts, lines = _table(held)
-    small, hidden = suppress(counts, lines) if public else (set(), set())
-    w = words(language)
-
-    def shown(key) -> Shown:
-        if key not in counts:
-            return Shown(None, "–")
-        if key in small:
-            return Shown(None, w["participation.fewer_than"].format(n=SMALL), True)
-        if key in hidden:
-            return Shown(None, w["participation.hidden"])
-        return Shown(counts[key], format_number(counts[key], language))
-
-    def per_1000(key, population) -> Rate:
-        if key in hidden or key not in counts:
-            return rate(None, language)
-        return rate(per_thousand(counts[key], population), language)
-
-    rows = []
-    for d in held:
-        population = population_of(project, d.municipality)
-        rows.append(
-            DialogueFigures(
-                d.id,
-                d.municipality,
-                shown(("p", d.id)),
-                per_1000(("p", d.id), population),
-                [(g, shown(("age", d.id, g))) for g in d.outcome.age_groups],
-                [(g, shown(("gender", d.id, g))) for g in d.outcome.genders],
-            )
+    table = project_table(project)
+    small, hidden = suppress(table.counts, table.lines) if public else (set(), set())
+    show = Shower(table.counts, small, hidden, language)
+    rows = [
+        DialogueFigures(
+            d.id,
+            d.municipality,
+            show.count(("p", d.id)),
+            show.rate(("p", d.id), population_of(project, d.municipality)),
         )
+        for d in held
+    ]
+
+    def breakdown(key: str) -> Breakdown:
+        field = BREAKDOWNS[key]
+        recorded = [d for d in held if getattr(d.outcome, field)]
+        groups = [k[1] for k in table.counts if k[0] == key and k[1] != TOTAL]
+        per_dialogue = [] if public else recorded
+        return Breakdown(
+            [(group, show.count((key, group))) for group in groups],
+            show.count((key, TOTAL)),
+            len(recorded),
+            [
+                (d.municipality, [(g, shown_count(n, language, False)) for g, n in cells.items()])
+                for d in per_dialogue
+                for cells in [getattr(d.outcome, field)]
+            ],
+        )
+
     return Figures(
         rows,
-        shown(("p", TOTAL)),
-        per_1000(("p", TOTAL), _total_population(project, held)),
-        [(g, shown(("age", TOTAL, g))) for g in _groups(held, "age_groups")],
-        [(g, shown(("gender", TOTAL, g))) for g in _groups(held, "genders")],
+        show.count(("p", TOTAL)),
+        show.rate(("p", TOTAL), population_covered([(project, d) for d in held])),
+        breakdown("age"),
+        breakdown("gender"),
         bool(hidden),
     )
 
 
-def _total_population(project: DialogueProject, held: list[Dialogue]) -> int | None:
-    """The inhabitants of the municipalities of the dialogues that count participants,
-    each once; None unless every one is known (a rate over part of them would give a
-    sum that no table shows)."""
-    places = {d.municipality.strip().casefold() for d in held if d.outcome.participants is not None}
-    figures = [population_of(project, place) for place in places]
-    return sum(figures) if figures and None not in figures else None
+class Shower(NamedTuple):
+    """Counts as an output shows them, once `suppress` has chosen what to hide."""
+
+    counts: dict[Key, int]
+    small: set[Key]
+    hidden: set[Key]
+    language: str
+
+    def count(self, key: Key) -> Shown:
+        if key not in self.counts:
+            return Shown(None, "–")
+        if key in self.small:
+            return Shown(
+                None, words(self.language)["participation.fewer_than"].format(n=SMALL), True
+            )
+        if key in self.hidden:
+            return Shown(None, words(self.language)["participation.hidden"])
+        return Shown(self.counts[key], format_number(self.counts[key], self.language))
+
+    def rate(self, key: Key, population: int | None) -> Rate:
+        """Hidden with its count: a published population would give the count away."""
+        if key in self.hidden or key not in self.counts:
+            return rate(None, self.language)
+        return rate(per_thousand(self.counts[key], population), self.language)
 
 
-def _groups(held: list[Dialogue], field: str) -> list[str]:
-    return list(dict.fromkeys(g for d in held for g in getattr(d.outcome, field)))
-
-
-Key = tuple
-Line = tuple[Key, tuple[Key, ...], bool]
-"""A published sum: its total, its parts, and whether the parts add up to it exactly
-(a breakdown may leave some participants uncounted)."""
-
-
-def _table(held: list[Dialogue]) -> tuple[dict[Key, int], list[Line]]:
-    """Every count the outputs publish, and the sums that tie them together."""
-    counts: dict[Key, int] = {}
-    lines: list[Line] = []
-
-    def line(total: Key, parts: list[Key]) -> None:
-        if total in counts and parts:
-            exact = sum(counts[p] for p in parts) == counts[total]
-            lines.append((total, tuple(parts), exact))
-
-    recorded = [d for d in held if d.outcome.participants is not None]
-    for d in recorded:
-        counts[("p", d.id)] = d.outcome.participants
-    if recorded:
-        counts[("p", TOTAL)] = sum(d.outcome.participants for d in recorded)
-    line(("p", TOTAL), [("p", d.id) for d in recorded])
-    for dimension, field in (("age", "age_groups"), ("gender", "genders")):
-        for d in held:
-            for group, count in getattr(d.outcome, field).items():
-                counts[(dimension, d.id, group)] = count
-        groups = _groups(held, field)
-        for group in groups:
-            parts = [(dimension, d.id, group) for d in held if group in getattr(d.outcome, field)]
-            counts[(dimension, TOTAL, group)] = sum(counts[p] for p in parts)
-            line((dimension, TOTAL, group), parts)
-        for d in held:
-            line(("p", d.id), [(dimension, d.id, g) for g in getattr(d.outcome, field)])
-        line(("p", TOTAL), [(dimension, TOTAL, g) for g in groups])
-    return counts, lines
-
-
-def suppress(counts: dict[Key, int], lines: list[Line]) -> tuple[set[Key], set[Key]]:
-    """The small counts, and every count to hide: the small ones, and as few more as
-    it takes (the smallest first) that none of them can be worked out from the sums."""
+def suppress(
+    counts: dict[Key, int],
+    lines: list[Line],
+    hidden: set[Key] | frozenset = frozenset(),
+    published: set[Key] | frozenset = frozenset(),
+) -> tuple[set[Key], set[Key]]:
+    """The small counts, and every count to hide: the small ones, those `hidden`
+    already (by another output), and as few more as it takes (sums first, then the
+    smallest; never one another output has `published`) that no small count can be
+    worked out from the sums. A reader's inference is followed as bounds on each hidden
+    count; where the sums form a tree (as `project_table` makes them) that is exactly
+    what can be known."""
     small = {key for key, count in counts.items() if count < SMALL}
-    hidden = set(small)
+    hidden = small | set(hidden)
+    sums = {total for total, _, _ in lines}
+
+    def order(key: Key) -> tuple:
+        """A sum first (a dialogue's own count says more, and its feedback text tells
+        it), then the smallest."""
+        return (key not in sums, counts[key], str(key))
+
     while leaks := _pinned(counts, lines, small, hidden):
         pinned = _pinned(counts, lines, small, hidden, every=True)
         near = {k for total, parts, _ in lines if pinned & {total, *parts} for k in (total, *parts)}
-        spare = sorted(
-            (k for k in near if k not in hidden), key=lambda k: (counts[k], k)
-        ) or sorted((k for k in counts if k not in hidden), key=lambda k: (counts[k], k))
+        free = [k for k in counts if k not in hidden and k not in published]
+        spare = sorted((k for k in free if k in near), key=order)
+        spare = spare or sorted(free, key=order)
         if not spare:
             break
         better = (k for k in spare if len(_pinned(counts, lines, small, hidden | {k})) < len(leaks))

@@ -19,14 +19,18 @@ from .heard import said_and_done, themes_heard
 from .model.choices import ParticipationRung, choice_of
 from .model.project import Feedback, FollowUp
 from .participation import (
-    SMALL,
+    BREAKDOWNS,
+    TOTAL,
+    Breakdown,
+    Shower,
+    Table,
     counted,
-    figures,
-    per_thousand,
+    population_covered,
     population_of,
-    rate,
+    project_table,
     shown_count,
     suppress,
+    tie_breakdowns,
 )
 from .privacy import public_version
 from .words import FOLLOW_UP_QUESTIONS, label, words
@@ -168,8 +172,8 @@ class Compiled(NamedTuple):
     participants: str
     per_thousand: str
     rows: list[Row]
-    age_groups: list[tuple[str, str]]
-    genders: list[tuple[str, str]]
+    age_groups: Breakdown | None
+    genders: Breakdown | None
     themes: list[Theme]
     answers: dict[str, list[Answer]]
     feedback: list[Given]
@@ -206,69 +210,53 @@ def follow_up(plan: ImplementationPlan, workspace: Workspace, audience: str) -> 
 
 
 class _Figures:
-    """The counts of the follow-up and which of them a public version hides: the
-    dialogues' participants add up to an area's, the areas' to the year's, and each
-    age group and gender likewise (participation.suppress hides what a reader could
-    work out from the sums). A dialogue's count hidden in its project's own public
-    report (participation.figures) is hidden here too."""
+    """The counts of the follow-up and which of them a public version hides. Each
+    project's own public counts (participation.project_table) come as its public
+    report shows or hides them, never otherwise; the follow-up adds its own sums: a
+    project's total to its area's, the areas' to the year's, and each breakdown's groups
+    summed over the projects. participation.suppress hides as many of those as it takes
+    that no small count can be worked out. Breakdowns are published for the whole year
+    only; per area they are in the internal version."""
 
     def __init__(self, groups: list, projects: list, language: str, public: bool) -> None:
-        self.language = language
-        self.counts: dict[tuple, int] = {}
-        self.lines: list = []
-        for group_id, _, _, members in groups:
-            dialogues = [("p", p.id, d.id) for p in members for d in counted(p)]
-            self.counts.update(
-                (("p", p.id, d.id), d.outcome.participants)
-                for p in members
-                for d in counted(p)
-                if d.outcome.participants is not None
+        self.public = public
+        table = Table({}, [])
+        given_hidden, published = set(), set()
+        for project in projects:
+            own = project_table(project)
+            table.counts.update((_of(project, k), n) for k, n in own.counts.items())
+            table.lines.extend(
+                (_of(project, t), tuple(_of(project, k) for k in parts), exact)
+                for t, parts, exact in own.lines
             )
-            self._sum(("all", group_id), dialogues)
-            for kind, field in (("age", "age_groups"), ("gender", "genders")):
-                summed = _summed(getattr(d.outcome, field) for p in members for d in counted(p))
-                self.counts.update(((kind, group_id, g), n) for g, n in summed.items())
-                self._line(("all", group_id), [(kind, group_id, g) for g in summed])
-        for kind in ("all", "age", "gender"):  # the areas add up to the year
-            totals = dict.fromkeys(key[2:] for key in self.counts if key[0] == kind)
-            for rest in totals:
-                self._sum((kind, "total", *rest), [(kind, g[0], *rest) for g in groups])
-        self.small, self.hidden = suppress(self.counts, self.lines) if public else (set(), set())
-        for project in projects if public else []:
-            own = figures(project, public=True).dialogues
-            for row in own:
-                if row.participants.value is None and ("p", project.id, row.id) in self.counts:
-                    self.hidden.add(("p", project.id, row.id))
-                    if row.participants.small:
-                        self.small.add(("p", project.id, row.id))
-
-    def _sum(self, total: tuple, parts: list[tuple]) -> None:
-        """`total` as the sum of those of `parts` that are counted."""
-        parts = [part for part in parts if part in self.counts]
-        if parts:
-            self.counts[total] = sum(self.counts[part] for part in parts)
-            self._line(total, parts)
-
-    def _line(self, total: tuple, parts: list[tuple]) -> None:
-        if total in self.counts and parts:
-            exact = sum(self.counts[part] for part in parts) == self.counts[total]
-            self.lines.append((total, tuple(parts), exact))
-
-    def shown(self, key: tuple) -> str:
-        w = words(self.language)
-        if key not in self.counts:
-            return "–"
-        if key in self.small:
-            return w["participation.fewer_than"].format(n=SMALL)
-        if key in self.hidden:
-            return w["participation.hidden"]
-        return shown_count(self.counts[key], self.language, public=False).text
-
-    def per_thousand(self, key: tuple, population: int | None) -> str:
-        """Hidden with its count: a published population would give the count away."""
-        if key in self.hidden or key not in self.counts:
-            return "–"
-        return rate(per_thousand(self.counts[key], population), self.language).text
+            hidden = suppress(own.counts, own.lines)[1] if public else set()
+            given_hidden |= {_of(project, k) for k in hidden}
+            published |= {_of(project, k) for k in own.counts if k not in hidden}
+        for group_id, _, _, members in groups:
+            table.add_sum(("area", group_id), [_of(p, ("p", TOTAL)) for p in members])
+        table.add_sum(("year",), [("area", group[0]) for group in groups])
+        for key in BREAKDOWNS:
+            names = dict.fromkeys(
+                k[3] for k in table.counts if k[0] == "project" and k[2] == key and k[3] != TOTAL
+            )
+            for name in names:
+                table.add_sum(("year", key, name), [_of(p, (key, name)) for p in projects])
+            table.add_sum(("year", key, TOTAL), [("year", key, name) for name in names])
+            # the same sum by project: a reader adds up the projects' own sums too
+            own = [_of(p, (key, TOTAL)) for p in projects if _of(p, (key, TOTAL)) in table.counts]
+            if own:
+                table.lines.append((("year", key, TOTAL), tuple(own), True))
+        recorded = {
+            key: frozenset(
+                (p.id, d.id) for p in projects for d in counted(p) if getattr(d.outcome, field)
+            )
+            for key, field in BREAKDOWNS.items()
+        }
+        tie_breakdowns(table, ("year",), {k: ("year", k, TOTAL) for k in BREAKDOWNS}, recorded)
+        small, hidden = (
+            suppress(table.counts, table.lines, given_hidden, published) if public else ((), ())
+        )
+        self.show = Shower(table.counts, set(small), set(hidden), language)
 
     def compiled(self, group_id: str, title: str, area, projects: list) -> Compiled:
         held = [(p, d) for p in projects for d in counted(p)]
@@ -277,24 +265,25 @@ class _Figures:
                 d.municipality,
                 p.title,
                 d.date,
-                self.shown(("p", p.id, d.id)),
+                self.show.count(_of(p, ("p", d.id))).text,
                 population_of(p, d.municipality),
-                self.per_thousand(("p", p.id, d.id), population_of(p, d.municipality)),
+                self.show.rate(_of(p, ("p", d.id)), population_of(p, d.municipality)).text,
             )
             for p, d in held
         ]
+        key = ("year",) if group_id == "total" else ("area", group_id)
         return Compiled(
             id=group_id,
             title=title,
             area=area,
             projects=[p.title for p in projects],
             dialogues=len(held),
-            participants=self.shown(("all", group_id)),
-            per_thousand=self.per_thousand(("all", group_id), _population(projects)),
+            participants=self.show.count(key).text,
+            per_thousand=self.show.rate(key, population_covered(held)).text,
             rows=rows,
-            age_groups=self._breakdown("age", group_id),
-            genders=self._breakdown("gender", group_id),
-            themes=_themes(projects, self.language),
+            age_groups=self._breakdown("age", group_id, held),
+            genders=self._breakdown("gender", group_id, held),
+            themes=_themes(projects, self.show.language),
             answers=_answers(held, [row.participants for row in rows]),
             feedback=[
                 Given(d.municipality, p.title, f) for p, d in held for f in d.outcome.feedback
@@ -302,12 +291,33 @@ class _Figures:
             documentation=[_documented(p, d) for p, d in held],
         )
 
-    def _breakdown(self, kind: str, group_id: str) -> list[tuple[str, str]]:
-        """Each age group (as written) or gender (in words) with its count as shown."""
-        keys = [key for key in self.counts if key[:2] == (kind, group_id)]
-        if kind == "gender":
-            return [(label(key[2], self.language), self.shown(key)) for key in keys]
-        return [(key[2], self.shown(key)) for key in keys]
+    def _breakdown(self, key: str, group_id: str, held: list) -> Breakdown | None:
+        """The year's breakdown as published, or an area's exact one in the internal
+        version; None where the follow-up shows none."""
+        field = BREAKDOWNS[key]
+        recorded = [(p, d) for p, d in held if getattr(d.outcome, field)]
+        if not recorded or (self.public and group_id != "total"):
+            return None
+        language = self.show.language
+        if group_id == "total":
+            names = [k[2] for k in self.show.counts if k[:2] == ("year", key) and k[2] != TOTAL]
+            groups = [(name, self.show.count(("year", key, name))) for name in names]
+            base = self.show.count(("year", key, TOTAL))
+        else:
+            summed: dict[str, int] = {}
+            for _, d in recorded:
+                for name, n in getattr(d.outcome, field).items():
+                    summed[name] = summed.get(name, 0) + n
+            groups = [(name, shown_count(n, language, False)) for name, n in summed.items()]
+            base = shown_count(sum(summed.values()), language, False)
+        if key == "gender":
+            groups = [(label(name, language), shown) for name, shown in groups]
+        return Breakdown(groups, base, len(recorded), [])
+
+
+def _of(project, key: tuple) -> tuple:
+    """A project's own count (participation.project_table) among the follow-up's."""
+    return ("project", project.id, *key)
 
 
 def _answers(held: list, participants: list[str]) -> dict[str, list[Answer]]:
@@ -329,20 +339,6 @@ def _answers(held: list, participants: list[str]) -> dict[str, list[Answer]]:
     return answers
 
 
-def _population(projects: list) -> int | None:
-    """The inhabitants of the municipalities where participants were counted, each
-    once, when the projects give every one of them; otherwise None."""
-    places: dict[str, int | None] = {}
-    for project in projects:
-        for d in counted(project):
-            if d.outcome.participants is not None:
-                place = d.municipality.strip().casefold()
-                places.setdefault(place, population_of(project, d.municipality))
-    if not places or None in places.values():
-        return None
-    return sum(places.values())
-
-
 def _documented(project: DialogueProject, dialogue) -> Documented:
     outcome = dialogue.outcome
     return Documented(
@@ -352,14 +348,6 @@ def _documented(project: DialogueProject, dialogue) -> Documented:
         outcome.public_notes,
         outcome.internal_notes,
     )
-
-
-def _summed(breakdowns) -> dict[str, int]:
-    total: dict[str, int] = {}
-    for breakdown in breakdowns:
-        for group, count in breakdown.items():
-            total[group] = total.get(group, 0) + count
-    return total
 
 
 def _themes(projects: list, language: str) -> list[Theme]:

@@ -5,7 +5,9 @@ DK239."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import random
 import re
 from pathlib import Path
 
@@ -101,11 +103,13 @@ def test_public_report_hides_a_small_count_and_what_would_give_it_away(run, writ
     summary = text.split("## Sammanfattning", 1)[1].split("##", 1)[0]
     assert "23" not in summary and "deltagare" not in summary
     assert "så att ingen enskild deltagare kan pekas ut" in text
+    # a breakdown is published only summed over the dialogues, never per municipality
     ages = table_rows(text, "### Åldersgrupper")
-    assert ages["Köping"][0] == FEWER
-    assert "2" not in ages["Köping"] and "2" not in ages["Totalt"]
-    # with 2 hidden, 10 + 8 shown beside 20 participants would give it away
-    assert sum(cell in ("8", "10") for cell in ages["Köping"]) <= 1
+    assert "Köping" not in ages and "Kommun" not in ages
+    assert ages["under 30"] == [FEWER]
+    # with 2 hidden, 10 + 8 shown beside their sum 20 would give it away
+    assert ["visas inte"] in (ages["30–64"], ages["65 och äldre"], ages["Totalt"])
+    assert "inte per kommun" in text
 
 
 def test_internal_report_shows_every_count_exactly(run, write, tmp_path):
@@ -114,8 +118,9 @@ def test_internal_report_shows_every_count_exactly(run, write, tmp_path):
     assert rows["Sala"][2:] == ["3", "0,13"]  # 3 / 22 900 × 1 000
     assert rows["Totalt"][2:] == ["23", "0,47"]  # 23 / (22 900 + 26 200) × 1 000
     assert "med sammanlagt 23 deltagare" in text
-    assert table_rows(text, "### Åldersgrupper")["Köping"] == ["2", "10", "8"]
-    assert table_rows(text, "### Kön")["Köping"] == ["12", "8"]
+    assert table_rows(text, "### Åldersgrupper")["Köping"] == ["2", "10", "8", "20"]
+    assert table_rows(text, "### Kön")["Köping"] == ["12", "8", "20"]
+    assert "Räknat för 20 deltagare i 1 av 2 dialoger." in text
     assert FEWER not in text and "visas inte" not in text
 
 
@@ -131,11 +136,14 @@ def test_the_examples_public_word_report_hides_small_counts(run, tmp_path):
     assert participants["Skinnskatteberg"]["Deltagare"] == "9"
     assert participants["Skinnskatteberg"]["Per 1 000 invånare"] == "2,05"  # 9 / 4 400
     assert participants["Totalt"]["Deltagare"] == "213"
-    for tables, shown in ((public, [FEWER] * 3), (internal, ["2", "4", "3"])):
-        ages = table(tables, "30–64")["Skinnskatteberg"]
-        assert [ages["under 30"], ages["30–64"], ages["65 och äldre"]] == shown
-        genders = table(tables, "kvinnor")
-        assert genders["Arboga"]["annat"] == (FEWER if tables is public else "1")
+    ages = table(internal, "30–64")["Skinnskatteberg"]
+    assert [ages["under 30"], ages["30–64"], ages["65 och äldre"]] == ["2", "4", "3"]
+    assert table(internal, "kvinnor")["Arboga"]["annat"] == "1"
+    genders = table(public, "Kön")  # one column: the groups summed over the dialogues
+    assert "Arboga" not in genders
+    assert genders["annat"]["Deltagare"] == FEWER
+    # 45 counted, 27 women shown: men shown too would give "other" away
+    assert genders["män"]["Deltagare"] == "visas inte"
 
 
 def test_a_breakdown_total_is_hidden_when_it_would_pin_a_small_count(write):
@@ -143,11 +151,12 @@ def test_a_breakdown_total_is_hidden_when_it_would_pin_a_small_count(write):
         write(plan_with({"sala": "participants: 5\ngenders: {kvinnor: 5, män: 0}"}))
     ).plan
     shown = figures(plan, public=True)
-    sala = shown.dialogues[0]
-    assert dict(sala.genders)["men"].small
-    # 0 hidden beside 5 and 5 shown gives 0; hiding 5 still does (it is at least 5)
-    assert sala.participants.value is None and shown.total.value is None
-    assert all(s.value is None for _, s in sala.genders)
+    genders = dict(shown.genders.groups)
+    assert genders["men"].small
+    # 0 hidden beside 5 women and 5 counted gives 0: the 5 counted are hidden, and so
+    # are the 5 who took part, since no more can have been counted than took part
+    assert genders["women"].text == "5" and shown.genders.base.value is None
+    assert shown.dialogues[0].participants.value is None and shown.total.value is None
 
 
 @pytest.mark.parametrize(
@@ -255,3 +264,55 @@ def test_dk239_breakdown_above_participants(run, write, outcome, trips):
     if trips:
         assert result.exit_code != 0
         assert "sala" in result.stdout + result.stderr
+
+
+# --- what a reader can work out -------------------------------------------------------------
+
+
+def _possible(shown) -> range:
+    """The values a published cell can have, as a reader sees it (searching up to 30
+    only makes a count easier to pin, so the check is on the safe side)."""
+    if shown.value is not None:
+        return range(shown.value, shown.value + 1)
+    return range(0, 5) if shown.small else range(5, 31)
+
+
+def _line(cells: list, total) -> list[tuple[tuple[int, ...], int]]:
+    """Every (cells, total) a reader finds possible for one published sum."""
+    return [
+        (values, sum(values))
+        for values in itertools.product(*map(_possible, cells))
+        if sum(values) in _possible(total)
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(40))
+def test_no_small_count_can_be_worked_out_from_a_public_report(write, seed):
+    """Random small projects, each dialogue's participants split by gender in full (the
+    hardest case): for every count shown as "färre än 5", a reader who knows every
+    published figure, that the dialogues add up to the total, the genders to theirs, and
+    that no more are counted than took part, still finds more than one possible value."""
+    rng = random.Random(seed)
+    outcomes = {}
+    for dialogue in ("sala", "koping"):
+        took_part = rng.randint(0, 12)
+        women = rng.randint(0, took_part)
+        outcomes[dialogue] = (
+            f"participants: {took_part}\ngenders: {{kvinnor: {women}, män: {took_part - women}}}"
+        )
+    shown = figures(load_plan(write(plan_with(outcomes))).plan, public=True)
+    people = _line([d.participants for d in shown.dialogues], shown.total)
+    groups = [cell for _, cell in shown.genders.groups]
+    genders = _line(groups, shown.genders.base)
+    assert people and genders  # the true figures are among them
+    possible: dict[int, set[int]] = {}
+    for values, total in people:
+        for counts, base in genders:
+            if base <= total:
+                for i, value in enumerate((*values, total, *counts, base)):
+                    possible.setdefault(i, set()).add(value)
+    cells = [*(d.participants for d in shown.dialogues), shown.total, *groups, shown.genders.base]
+    for i, cell in enumerate(cells):
+        if cell.small:
+            assert len(possible[i]) > 1, (outcomes, cells[i], possible[i])

@@ -168,11 +168,13 @@ def test_the_public_follow_up_hides_small_counts_and_personal_data(run, workspac
     assert PERSONNUMMER not in text and INTERNAL not in text
     assert "Få deltagare; kontakt \\[borttaget\\]." in text
     assert "Interna kommentarer" not in text
-    # Sala's 3 in the small project: hidden, and one more so it cannot be subtracted
+    # Sala's 3 in the small project: hidden, as in the project's own public report,
+    # which shows Köping's 12 and hides their sum; so 85 in all (70 + 15) is hidden too
     assert "| Sala | Dialog om ambulansen | 18 maj 2021 | färre än 5 |" in text
-    assert "| Köping | Dialog om ambulansen | 20 maj 2021 | 12 |" not in text
-    assert "| män | färre än 5 |" not in text  # 18 + 14 + 1 men: the area's sum is 33
-    assert "| **Totalt** | 2 | 4 | **85** |" in text
+    assert "| Köping | Dialog om ambulansen | 20 maj 2021 | 12 |" in text
+    assert "85" not in text
+    # 33 men less the large project's 32 (its report shows 18 + 14) would give 1
+    assert "| män | 33 |" not in text and "| **Totalt** | **73** |" not in text
     assert "(intern version)" not in text
 
 
@@ -196,9 +198,10 @@ def test_the_follow_up_compiles_per_area_and_in_total(run, tmp_path, workspace):
         ["Totalt", "2", "4", "85", "1,73"],
     ]
     genders = table_with(document, "Kön")
-    assert genders[1:] == [["kvinnor", "40"], ["män", "33"]]
+    assert genders[1:] == [["kvinnor", "40"], ["män", "33"], ["Totalt", "73"]]
     ages = table_with(document, "Åldersgrupp")
-    assert ages[1:] == [["16–29", "12"], ["30–64", "20"], ["65+", "8"]]
+    assert ages[1:] == [["16–29", "12"], ["30–64", "20"], ["65+", "8"], ["Totalt", "40"]]
+    assert "Räknat för 73 deltagare i 3 av 4 dialoger." in everything(document)
     themes = table_with(document, "Ni sa")
     assert themes[1][:2] == ["Kontinuitet", "Sala, Köping"]  # merged across projects
     text = everything(document)
@@ -216,8 +219,8 @@ def test_the_public_word_file_hides_small_counts(run, tmp_path, workspace):
     text = everything(document)
     assert PERSONNUMMER not in text and INTERNAL not in text
     participants = [r for r in table_with(document, "Kommun") if r[1] == "Dialog om ambulansen"]
-    assert [r[3] for r in participants] == ["färre än 5", "visas inte"]
-    assert [r[5] for r in participants] == ["–", "–"]  # per 1,000 hidden with its count
+    assert [r[3] for r in participants] == ["färre än 5", "12"]
+    assert [r[5] for r in participants] == ["–", "0,46"]  # per 1,000 hidden with its count
 
 
 @pytest.mark.slow
