@@ -1321,14 +1321,14 @@ ENTRIES: tuple[Entry, ...] = (
         Text(
             "Länken mellan ett projekt och genomförandeplanen skrivs på två ställen: i "
             "planens område (projects:) och i projektet (implementation_plan:). Står den "
-            "bara på det ena stället, eller pekar projektet på en annan plan, är det "
-            "oklart vilket område projektet hör till, och uppföljningen per område blir "
-            "fel.",
+            "bara på det ena stället, pekar projektet på en annan plan, eller står "
+            "projektet i två planer, är det oklart vilket område projektet hör till, och "
+            "uppföljningen per område blir fel.",
             "The link between a project and the implementation plan is written in two "
             "places: in the plan's area (projects:) and in the project "
-            "(implementation_plan:). When it is written in only one of them, or the "
-            "project names another plan, it is unclear which area the project belongs to, "
-            "and the follow-up per area comes out wrong.",
+            "(implementation_plan:). When it is written in only one of them, the project "
+            "names another plan, or two plans list the project, it is unclear which area "
+            "the project belongs to, and the follow-up per area comes out wrong.",
         ),
         Text(
             "implementation_plan: genomforandeplan   # inget område i planen har projektet\n",
@@ -1474,6 +1474,29 @@ ENTRIES: tuple[Entry, ...] = (
             "rätta antalet deltagare.",
             "Correct the counts so that each breakdown is at most outcome.participants, or "
             "correct the number of participants.",
+        ),
+    ),
+    Entry(
+        "DK240",
+        ERROR,
+        "project-counted-twice",
+        Text(
+            "Ett dialogprojekt står två gånger i genomförandeplanen",
+            "A dialogue project is listed twice in the implementation plan",
+        ),
+        Text(
+            "Årets uppföljning räknar varje projekts dialoger och deltagare under det "
+            "område som har projektet. Står projektet två gånger räknas allt två gånger.",
+            "The year's follow-up counts each project's dialogues and participants under "
+            "the area that lists the project. A project listed twice is counted twice.",
+        ),
+        Text(
+            "areas:\n  - id: nara-vard\n    projects: [testprojekt, testprojekt]   # två gånger\n",
+            "areas:\n  - id: nara-vard\n    projects: [testprojekt, testprojekt]   # twice\n",
+        ),
+        Text(
+            "Låt projektet stå i ett enda område.",
+            "List the project in one area only.",
         ),
     ),
 )

@@ -6,7 +6,7 @@ import re
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
-from .words import words
+from .words import label, words
 
 if TYPE_CHECKING:
     from .periods import Period
@@ -95,3 +95,20 @@ def format_time_range(day: date, start: time, end: time, language: str = "sv") -
     """-> "tisdag 13 april 2021 kl. 18.00–20.00"."""
     span = f"{format_clock(start, language)}–{format_clock(end, language)}"
     return f"{format_date(day, language)} {words(language)['clock.at']} {span}"
+
+
+def format_rung(rung: str, language: str = "sv") -> str:
+    """A rung of the participation ladder with its step: "dialog – steg 3 av 5"."""
+    from .model.choices import ParticipationRung, choice_of
+
+    values = choice_of(ParticipationRung).values
+    return words(language)["yearly.rung"].format(
+        rung=label(rung, language), n=values.index(rung) + 1, of=len(values)
+    )
+
+
+def full_stop(text: str) -> str:
+    """`text` as a sentence that ends once: a full stop added unless it already ends
+    with one (or with ! ? …), so "…jourmottagningen." never gets a second."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."

@@ -308,7 +308,14 @@ def suppress(
             break
         better = (k for k in spare if len(_pinned(counts, lines, small, hidden | {k})) < len(leaks))
         hidden.add(next(better, spare[0]))
-    return small, hidden
+    # a count a reader works out anyway is shown: hiding it protects nothing
+    return small, hidden - (_pinned(counts, lines, small, hidden, every=True) - small)
+
+
+def leaks(counts: dict[Key, int], lines: list[Line], small: set[Key], hidden: set[Key]) -> bool:
+    """Whether a small count can still be worked out (when `suppress` was not free to
+    hide what it needed: what another output publishes)."""
+    return bool(_pinned(counts, lines, small, hidden))
 
 
 def _pinned(counts, lines, small, hidden, every=False) -> set[Key]:

@@ -16,7 +16,9 @@ from .formatting import (
     format_money,
     format_number,
     format_period,
+    format_rung,
     format_time_range,
+    full_stop,
 )
 from .settings import workspace_root
 from .words import label, words
@@ -123,6 +125,8 @@ def _environment(dirs: tuple[Path, ...], language: str, markdown: bool = False):
         clock=lambda moment: format_clock(moment, language),
         period=lambda when: format_period(when, language),
         label=lambda value: label(value, language),
+        rung=lambda value: format_rung(value, language),
+        full_stop=full_stop,
         and_list=lambda items: and_list(items, language),
         cell=table_cell,
     )

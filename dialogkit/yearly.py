@@ -12,10 +12,12 @@ can be worked out from them (secondary suppression).
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from .heard import said_and_done, themes_heard
+from .formatting import format_rung
+from .heard import Heard, said_and_done, themes_heard
 from .model.choices import ParticipationRung, choice_of
 from .model.project import Feedback, FollowUp
 from .participation import (
@@ -25,6 +27,7 @@ from .participation import (
     Shower,
     Table,
     counted,
+    leaks,
     population_covered,
     population_of,
     project_table,
@@ -76,13 +79,9 @@ def implementation_plan(plan: ImplementationPlan, workspace: Workspace, audience
 
 
 def rungs(language: str) -> dict[str, str]:
-    """Each rung of the participation ladder in plain words, with its step."""
-    values = choice_of(ParticipationRung).values
-    text = words(language)["yearly.rung"]
-    return {
-        rung: text.format(rung=label(rung, language), n=step, of=len(values))
-        for step, rung in enumerate(values, 1)
-    }
+    """Each rung of the participation ladder in plain words, with its step (the
+    templates' `rung` filter gives the same)."""
+    return {rung: format_rung(rung, language) for rung in choice_of(ParticipationRung).values}
 
 
 def _carrier(project_id: str, project: DialogueProject | None) -> Carrier:
@@ -136,12 +135,21 @@ class Answer(NamedTuple):
     text: str
 
 
+class Reply(NamedTuple):
+    """A project's "vi gör" for a theme (heard.Heard with its response); `project`
+    the project's title, None when the compiled projects are one."""
+
+    project: str | None
+    heard: Heard
+
+
 class Theme(NamedTuple):
-    """A theme heard ("Ni sa"), where, and each project's "vi gör" state for it."""
+    """A theme heard ("Ni sa"), where (none for a theme raised elsewhere, such as on
+    a project's web page), and each project's reply to it ("vi gör")."""
 
     theme: str
     places: list[str]
-    states: list[str]
+    replies: list[Reply]
 
 
 class Documented(NamedTuple):
@@ -178,6 +186,13 @@ class Compiled(NamedTuple):
     answers: dict[str, list[Answer]]
     feedback: list[Given]
     documentation: list[Documented]
+    # set by follow_up (_summed), beside the figures:
+    single_project: bool = False
+    """Carried out by one project, so no line names the project."""
+    cancelled: bool = False
+    """An area cancelled before any dialogue was held."""
+    summaries: dict[str, str] | None = None
+    """Follow-up questions answered from the plan data, by question key."""
 
 
 def follow_up(plan: ImplementationPlan, workspace: Workspace, audience: str) -> dict:
@@ -186,14 +201,19 @@ def follow_up(plan: ImplementationPlan, workspace: Workspace, audience: str) -> 
     projects = linked_projects(plan, workspace, public)
     by_id = {project.id: project for project in projects}
     groups = [
-        (area.id, area.question_area, area, [by_id[p] for p in area.projects if p in by_id])
+        (
+            area.id,
+            area.question_area,
+            area,
+            [by_id[p] for p in dict.fromkeys(area.projects) if p in by_id],
+        )
         for area in plan.areas
     ]
     if without := _without_area(plan, projects):
         groups.append(("", words(language)["yearly.without_area"], None, without))
     figures = _Figures(groups, projects, language, public)
-    compiled = [figures.compiled(*group) for group in groups]
-    total = figures.compiled("total", "", None, projects)
+    compiled = [_summed(figures.compiled(*group), group[3], language) for group in groups]
+    total = _summed(figures.compiled("total", "", None, projects), projects, language)
     questions = dict(FOLLOW_UP_QUESTIONS[language])
     questions = {
         "dialogue_type": questions.pop("dialogue_type"),
@@ -206,7 +226,103 @@ def follow_up(plan: ImplementationPlan, workspace: Workspace, audience: str) -> 
         "total": total,
         "follow_up_questions": questions,
         "missing": [pid for area in plan.areas for pid in area.projects if pid not in by_id],
+        "one_area": sum(1 for c in compiled if c.projects) == 1,
+        "withheld": figures.withheld,
+        "year": _areas_done(compiled),
     }
+
+
+class AreasDone(NamedTuple):
+    """The year's dialogue areas: how many, how many held dialogues, how many were
+    cancelled without any, and the rest (not carried out yet)."""
+
+    areas: int
+    held: int
+    cancelled: int
+    waiting: int
+
+
+def _areas_done(compiled: list[Compiled]) -> AreasDone:
+    areas = [c for c in compiled if c.area]
+    held = sum(1 for c in areas if c.dialogues)
+    cancelled = sum(1 for c in areas if c.cancelled)
+    return AreasDone(len(areas), held, cancelled, len(areas) - held - cancelled)
+
+
+def _summed(compiled: Compiled, projects: list, language: str) -> Compiled:
+    """`compiled` with what seed 001's questions say in total: the type of dialogue
+    (the projects' methods and the dialogues' formats, counted) and how it influenced
+    decisions (the "Ni sa – vi gör" responses by state)."""
+    held = [d for p in projects for d in counted(p)]
+    w = words(language)
+    methods = dict.fromkeys(label(p.method, language) for p in projects if counted(p))
+    formats = Counter(d.format for d in held)
+    kinds = ", ".join(methods)
+    if formats:
+        kinds += "; " + ", ".join(f"{w[f'yearly.formats.{f}']} {n}" for f, n in formats.items())
+    states: dict[str, int] = dict.fromkeys(RESPONSE_ORDER, 0)
+    without = 0
+    for project in projects:
+        heard = said_and_done(project, counted(project))
+        for h in heard["said_done"]:
+            states[h.response.state] += 1
+        without += len(heard["without_response"])
+    influence = [f"{n} {w[f'response_state.{state}']}" for state, n in states.items() if n]
+    if without:
+        influence.append(w["yearly.without_response"].format(n=without))
+    summaries = {"dialogue_type": kinds, "influence": ", ".join(influence)}
+    return compiled._replace(
+        single_project=len(projects) == 1,
+        cancelled=bool(compiled.area and compiled.area.status == "cancelled")
+        and not compiled.dialogues,
+        summaries={key: text for key, text in summaries.items() if text},
+    )
+
+
+RESPONSE_ORDER = ("decided", "done", "considering", "declined")
+"""The order of "vi gör" states in a count: what is settled first."""
+
+
+def _table(groups: list, projects: list, public: bool, withheld: tuple[str, ...]):
+    """The follow-up's counts and sums, what the projects' public reports hide, and
+    what they publish (see `_Figures`)."""
+    table = Table({}, [])
+    given_hidden, published = set(), set()
+    for project in projects:
+        own = project_table(project)
+        table.counts.update((_of(project, k), n) for k, n in own.counts.items())
+        table.lines.extend(
+            (_of(project, t), tuple(_of(project, k) for k in parts), exact)
+            for t, parts, exact in own.lines
+        )
+        hidden = suppress(own.counts, own.lines)[1] if public else set()
+        given_hidden |= {_of(project, k) for k in hidden}
+        published |= {_of(project, k) for k in own.counts if k not in hidden}
+    if "totals" not in withheld:
+        for group_id, _, _, members in groups:
+            table.add_sum(("area", group_id), [_of(p, ("p", TOTAL)) for p in members])
+        table.add_sum(("year",), [_of(p, ("p", TOTAL)) for p in projects])  # each once
+    if "breakdowns" in withheld:
+        return table, given_hidden, published
+    for key in BREAKDOWNS:
+        names = dict.fromkeys(
+            k[3] for k in table.counts if k[0] == "project" and k[2] == key and k[3] != TOTAL
+        )
+        for name in names:
+            table.add_sum(("year", key, name), [_of(p, (key, name)) for p in projects])
+        table.add_sum(("year", key, TOTAL), [("year", key, name) for name in names])
+        # the same sum by project: a reader adds up the projects' own sums too
+        own = [_of(p, (key, TOTAL)) for p in projects if _of(p, (key, TOTAL)) in table.counts]
+        if own:
+            table.lines.append((("year", key, TOTAL), tuple(own), True))
+    recorded = {
+        key: frozenset(
+            (p.id, d.id) for p in projects for d in counted(p) if getattr(d.outcome, field)
+        )
+        for key, field in BREAKDOWNS.items()
+    }
+    tie_breakdowns(table, ("year",), {k: ("year", k, TOTAL) for k in BREAKDOWNS}, recorded)
+    return table, given_hidden, published
 
 
 class _Figures:
@@ -220,42 +336,20 @@ class _Figures:
 
     def __init__(self, groups: list, projects: list, language: str, public: bool) -> None:
         self.public = public
-        table = Table({}, [])
-        given_hidden, published = set(), set()
-        for project in projects:
-            own = project_table(project)
-            table.counts.update((_of(project, k), n) for k, n in own.counts.items())
-            table.lines.extend(
-                (_of(project, t), tuple(_of(project, k) for k in parts), exact)
-                for t, parts, exact in own.lines
+        self.withheld: tuple[str, ...] = ()
+        # When what the projects' reports publish leaves no choice that keeps every
+        # small count safe, the follow-up withholds its own sums: first the year's
+        # breakdowns, then the areas' and the year's totals (the reports alone are safe).
+        for withheld in ((), ("breakdowns",), ("breakdowns", "totals")):
+            table, given_hidden, published = _table(groups, projects, public, withheld)
+            small, hidden = (
+                suppress(table.counts, table.lines, given_hidden, published)
+                if public
+                else (set(), set())
             )
-            hidden = suppress(own.counts, own.lines)[1] if public else set()
-            given_hidden |= {_of(project, k) for k in hidden}
-            published |= {_of(project, k) for k in own.counts if k not in hidden}
-        for group_id, _, _, members in groups:
-            table.add_sum(("area", group_id), [_of(p, ("p", TOTAL)) for p in members])
-        table.add_sum(("year",), [("area", group[0]) for group in groups])
-        for key in BREAKDOWNS:
-            names = dict.fromkeys(
-                k[3] for k in table.counts if k[0] == "project" and k[2] == key and k[3] != TOTAL
-            )
-            for name in names:
-                table.add_sum(("year", key, name), [_of(p, (key, name)) for p in projects])
-            table.add_sum(("year", key, TOTAL), [("year", key, name) for name in names])
-            # the same sum by project: a reader adds up the projects' own sums too
-            own = [_of(p, (key, TOTAL)) for p in projects if _of(p, (key, TOTAL)) in table.counts]
-            if own:
-                table.lines.append((("year", key, TOTAL), tuple(own), True))
-        recorded = {
-            key: frozenset(
-                (p.id, d.id) for p in projects for d in counted(p) if getattr(d.outcome, field)
-            )
-            for key, field in BREAKDOWNS.items()
-        }
-        tie_breakdowns(table, ("year",), {k: ("year", k, TOTAL) for k in BREAKDOWNS}, recorded)
-        small, hidden = (
-            suppress(table.counts, table.lines, given_hidden, published) if public else ((), ())
-        )
+            if not public or not leaks(table.counts, table.lines, small, hidden):
+                break
+        self.withheld = withheld
         self.show = Shower(table.counts, set(small), set(hidden), language)
 
     def compiled(self, group_id: str, title: str, area, projects: list) -> Compiled:
@@ -296,7 +390,7 @@ class _Figures:
         version; None where the follow-up shows none."""
         field = BREAKDOWNS[key]
         recorded = [(p, d) for p, d in held if getattr(d.outcome, field)]
-        if not recorded or (self.public and group_id != "total"):
+        if not recorded or (self.public and (group_id != "total" or "breakdowns" in self.withheld)):
             return None
         language = self.show.language
         if group_id == "total":
@@ -354,13 +448,10 @@ def _themes(projects: list, language: str) -> list[Theme]:
     """The themes heard across the projects, the most common first (heard.py), each
     with every project's "vi gör" state for it."""
     held = [d for p in projects for d in counted(p)]
-    states: dict[str, list[str]] = {}
+    themes = {t.casefold(): Theme(t, places, []) for t, places in themes_heard(held)}
     for project in projects:
-        for heard in said_and_done(project, counted(project))["themes"]:
-            if heard.state:
-                text = heard.state if len(projects) == 1 else f"{heard.state} ({project.title})"
-                states.setdefault(heard.theme.casefold(), []).append(text)
-    return [
-        Theme(theme, places, states.get(theme.casefold(), []))
-        for theme, places in themes_heard(held)
-    ]
+        title = None if len(projects) == 1 else project.title
+        for heard in said_and_done(project, counted(project))["said_done"]:
+            theme = themes.setdefault(heard.theme.casefold(), Theme(heard.theme, [], []))
+            theme.replies.append(Reply(title, heard))
+    return list(themes.values())

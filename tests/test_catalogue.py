@@ -38,12 +38,14 @@ BASE_PLAN = {
     "DK231": IMPLEMENTATION_PLAN,
     "DK232": IMPLEMENTATION_PLAN,
     "DK233": IMPLEMENTATION_PLAN,
+    "DK240": IMPLEMENTATION_PLAN,
 }
 """The valid plan each rule's example goes into; a dialogue project for the rest."""
 NEIGHBOURS = {
     "DK231": PROJECT,
     "DK232": PROJECT,
     "DK233": PROJECT,
+    "DK240": PROJECT,
     "DK235": IMPLEMENTATION_PLAN.replace("[testprojekt]", "[annat-projekt]"),
 }
 """A plan beside the base plan, for a rule about the links between two plans."""

@@ -87,8 +87,11 @@ def test_each_text_says_what_was_asked_heard_and_what_happens_next(run, write, t
         assert "steget dialog på delaktighetstrappan" in text, name  # the rung in words
         assert "23 personer deltog" in text, name
         assert "Vårdcentralerna inför fast vårdkontakt. Det utreds." in text, name
-        assert "Beslutar gör Regionstyrelsen" in text, name
-        assert "Det är genomfört. Beslut: Hälso- och sjukvårdsnämnden" in text, name
+        assert "Beslut fattas av: Regionstyrelsen. Besked senast" in text, name
+        assert (
+            "Det är genomfört. Beslutat av Hälso- och sjukvårdsnämnden 1 juni 2021, HSN 2021/12."
+            in text
+        ), name
         assert "Anhörigstöd: Vi har inte svarat på det här än" in text.replace("**", ""), name
         assert "Nästa återkoppling kommer senast onsdag 30 september 2026" in text, name
         assert "https://region.example.se/nara-vard" in text, name

@@ -4,6 +4,7 @@ duplicate area ids, through `plan check` on real files; the skeleton through `pl
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from conftest import IMPLEMENTATION_PLAN, PROJECT, line_of
 
@@ -231,3 +232,30 @@ def test_renaming_an_implementation_plan_reports_the_projects_that_name_it(run, 
     assert [(f["code"], f["file"].rsplit("/", 1)[-1]) for f in found] == [
         ("DK234", "testprojekt.yaml")
     ]
+
+
+def test_a_project_listed_by_two_implementation_plans_is_warned_about(run, tmp_path):
+    """Both years' follow-ups would count its participants (DK235)."""
+    from conftest import IMPLEMENTATION_PLAN, PROJECT
+
+    (tmp_path / "projekt.yaml").write_text(PROJECT, encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(IMPLEMENTATION_PLAN, encoding="utf-8")
+    second = IMPLEMENTATION_PLAN.replace("id: genomforandeplan", "id: genomforandeplan-2022")
+    (tmp_path / "plan-2022.yaml").write_text(second, encoding="utf-8")
+    report = json.loads(run("plan", "check", tmp_path, "--format", "json").stdout)
+    found = [(f["code"], Path(f["file"]).name) for f in report["findings"]]
+    assert sorted(found) == [("DK235", "plan-2022.yaml"), ("DK235", "plan.yaml")]
+    assert (
+        "också i genomförandeplanen 'genomforandeplan-2022'"
+        in report["findings"][0]["message"] + report["findings"][1]["message"]
+    )
+
+
+def test_an_id_in_other_letters_case_is_suggested(run, tmp_path):
+    from conftest import IMPLEMENTATION_PLAN, PROJECT
+
+    linked = PROJECT.replace("costs:\n", "implementation_plan: GenomforandePlan\ncosts:\n", 1)
+    (tmp_path / "projekt.yaml").write_text(linked, encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(IMPLEMENTATION_PLAN, encoding="utf-8")
+    result = run("plan", "check", tmp_path)
+    assert "DK234" in result.stdout and "Menade du 'genomforandeplan'?" in result.stdout

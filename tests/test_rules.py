@@ -270,6 +270,7 @@ LINKED = PROJECT.replace("costs:\n", "implementation_plan: genomforandeplan\ncos
         ("DK233", ("[testprojekt]", "[]"), None, "plan", "- id: nara-vard"),
         ("DK234", None, ("n: genomforandeplan", "n: x"), "project", "implementation_plan:"),
         ("DK235", ("[testprojekt]", "[]\n    status: done"), None, "project", "implementation"),
+        ("DK240", ("[testprojekt]", "[testprojekt, testprojekt]"), None, "plan", "projects:"),
     ],
 )
 def test_implementation_plan_links(write, tmp_path, code, plan_change, project_change, file, mark):

@@ -28,7 +28,9 @@ def _linked(plan: ImplementationPlan, workspace):
 
 
 def _did_you_mean(wanted: str, ids: list[str]) -> Text | None:
-    close = get_close_matches(wanted, ids, n=1, cutoff=0.6)
+    """The id meant: the same in other letters' case, else a close one."""
+    same = [i for i in ids if i.casefold() == wanted.casefold()]
+    close = same or get_close_matches(wanted, ids, n=1, cutoff=0.6)
     if not close:
         return None
     return Text(f"Menade du '{close[0]}'? ", f"Did you mean '{close[0]}'? ")
@@ -50,8 +52,10 @@ def unknown_project(plan: ImplementationPlan, workspace) -> Iterator[Hit]:
                 "is not among the plans.",
             ),
             Text(
-                f"{guess.sv}Lägg projektets fil i samma mapp, eller rätta id:t.",
-                f"{guess.en}Put the project's file in the same folder, or correct the id.",
+                f"{guess.sv}Lägg projektets fil i samma mapp, rätta id:t, eller rätta felen "
+                "i projektets fil om den inte går att läsa.",
+                f"{guess.en}Put the project's file in the same folder, correct the id, or "
+                "correct the errors in the project's file if it cannot be read.",
             ),
         )
 
@@ -127,7 +131,25 @@ def period_reversed(plan: ImplementationPlan, _) -> Iterator[Hit]:
 
 @rule("DK235", KIND)
 def project_names_another_plan(plan: ImplementationPlan, workspace) -> Iterator[Hit]:
+    others = [other for other in workspace.plans_of_kind(KIND) if other.id != plan.id]
     for path, area, project_id, project in _linked(plan, workspace):
+        also = next((o for o in others if any(project_id in a.projects for a in o.areas)), None)
+        if also is not None and not (project and project.implementation_plan):
+            yield Hit(
+                path,
+                Text(
+                    f"Projektet '{project_id}' står också i genomförandeplanen '{also.id}'; "
+                    "båda årens uppföljningar skulle räkna dess deltagare.",
+                    f"The project '{project_id}' is also listed in the implementation plan "
+                    f"'{also.id}'; both follow-ups would count its participants.",
+                ),
+                Text(
+                    "Ta bort projektet ur den ena planen, och skriv implementation_plan: "
+                    "med den andras id i projektet.",
+                    "Remove the project from one of the plans, and write implementation_plan: "
+                    "with the other's id in the project.",
+                ),
+            )
         named = project and project.implementation_plan
         # a plan that does not exist is the project's DK234
         if named and named != plan.id and workspace.plan_with_id(KIND, named):
@@ -146,6 +168,24 @@ def project_names_another_plan(plan: ImplementationPlan, workspace) -> Iterator[
                     "the project from the area.",
                 ),
             )
+
+
+@rule("DK240", KIND)
+def project_counted_twice(plan: ImplementationPlan, workspace) -> Iterator[Hit]:
+    seen: dict[str, str] = {}
+    for i, area in enumerate(plan.areas):
+        for j, project_id in enumerate(area.projects):
+            if project_id in seen:
+                yield Hit(
+                    ("areas", i, "projects", j),
+                    Text(
+                        f"Projektet '{project_id}' står redan i området '{seen[project_id]}'; "
+                        "årets uppföljning skulle räkna det två gånger.",
+                        f"The project '{project_id}' is already listed in the area "
+                        f"'{seen[project_id]}'; the year's follow-up would count it twice.",
+                    ),
+                )
+            seen.setdefault(project_id, area.id)
 
 
 # The project's side of the link.
