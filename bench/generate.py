@@ -201,12 +201,26 @@ def dialogue_project(index: int, rng: random.Random, dialogues: int | None = Non
         f"{MUNICIPALITIES[n % len(MUNICIPALITIES)]} {n // len(MUNICIPALITIES) + 1}"
         for n in range(count)
     ]
+    # each project its own committee: the same names in two projects on one evening
+    # would be one member booked twice (DK236), which is not what the bench measures
     members = [
-        {"id": f"ledamot-{n}", "name": f"Ledamot {n}", "municipality": town}
+        {"id": f"ledamot-{n}", "name": f"Ledamot {index}-{n}", "municipality": town}
         for n, town in enumerate(towns)
     ]
-    members.append({"id": "ordf", "name": "Ordförande", "municipality": towns[0]})
+    members.append({"id": "ordf", "name": f"Ordförande {index}", "municipality": towns[0]})
     year = 2021
+    dates = [weekday_evening(rng, year) for _ in towns]
+    # the chair takes the first dialogue of a day, a deputy each other one: no member
+    # in two dialogues at once (DK236)
+    chair = [
+        "ordf" if k == 0 else f"ersattare-{k}"
+        for n, day in enumerate(dates)
+        for k in [dates[:n].count(day)]
+    ]
+    members += [
+        {"id": name, "name": f"Ersättare {index}-{name.split('-')[1]}", "municipality": towns[0]}
+        for name in sorted(set(chair) - {"ordf"})
+    ]
     return {
         "kind": "dialogue_project",
         "id": f"dialogprojekt-{index}",
@@ -228,7 +242,7 @@ def dialogue_project(index: int, rng: random.Random, dialogues: int | None = Non
                 "id": f"dialog-{n}",
                 "municipality": town,
                 "format": "in_person",
-                "date": weekday_evening(rng, year).isoformat(),
+                "date": dates[n].isoformat(),
                 "start": "18:00",
                 "end": "20:00",
                 "venue": {
@@ -237,7 +251,7 @@ def dialogue_project(index: int, rng: random.Random, dialogues: int | None = Non
                     "accessible": True,
                     "hearing_loop": True,
                 },
-                "members": [f"ledamot-{n}", "ordf"],
+                "members": [f"ledamot-{n}", chair[n]],
                 "status": "held",
                 "outcome": {
                     "participants": rng.randint(5, 40),

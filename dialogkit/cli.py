@@ -390,8 +390,7 @@ def report(
         typer.Option(
             "--kind",
             "-k",
-            help="project-plan, dialogue-report, communication-plan, local-plan eller regional "
-            "(standard: efter plantyp).",
+            help="En av {report_kinds} (standard: planens första).",
         ),
     ] = None,
     audience: Annotated[
@@ -406,8 +405,8 @@ def report(
     ] = None,
     strict: Strict = False,
 ) -> None:
-    """Word-rapport (eller Markdown) från planen: projektplan, dialograpport,
-    kommunikationsplan, lokal plan eller regional sammanställning."""
+    """Word-rapport (eller Markdown) från planen: de rapporter dess plantyp har, som
+    projektplan och dialograpport för ett dialogprojekt (se --kind)."""
     from .products import Request
 
     request = Request(format=str(output), report=kind, audience=str(audience), templates=templates)

@@ -287,6 +287,11 @@ CLI_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+REPORT_KINDS = "{report_kinds}"
+"""In a help text: every report kind there is (reports.report_kinds()), filled in when
+the help is shown, so that a new report is listed without loading every plan kind's
+model at each command."""
+
 HELP_EN: dict[str, str] = {
     # status and plan check --today
     "Dagen reglerna om datum utgår från (ÅÅÅÅ-MM-DD); standard är idag.": (
@@ -411,16 +416,14 @@ HELP_EN: dict[str, str] = {
         "email, web or press_release (default: all three)."
     ),
     # report
-    "Word-rapport (eller Markdown) från planen: projektplan, dialograpport, "
-    "kommunikationsplan, lokal plan eller regional sammanställning.": (
-        "Word report (or Markdown) from the plan: project plan, dialogue report, "
-        "communication plan, local plan or regional summary."
+    "Word-rapport (eller Markdown) från planen: de rapporter dess plantyp har, som "
+    "projektplan och dialograpport för ett dialogprojekt (se --kind).": (
+        "Word report (or Markdown) from the plan: the reports of its kind of plan, such "
+        "as project plan and dialogue report for a dialogue project (see --kind)."
     ),
     "Planen rapporten gäller.": "The plan the report is about.",
-    "project-plan, dialogue-report, communication-plan, local-plan eller regional "
-    "(standard: efter plantyp).": (
-        "project-plan, dialogue-report, communication-plan, local-plan or regional "
-        "(default: by kind of plan)."
+    f"En av {REPORT_KINDS} (standard: planens första).": (
+        f"One of {REPORT_KINDS} (default: the plan's first)."
     ),
     "internal eller public.": "internal or public.",
     "docx eller markdown.": "docx or markdown.",
@@ -522,4 +525,9 @@ def help_text(text: str | None, language: str) -> str:
     if not text:
         return ""
     source = " ".join(text.split())
-    return HELP[language].get(source, source)
+    shown = HELP[language].get(source, source)
+    if REPORT_KINDS in shown:
+        from .reports import report_kinds
+
+        shown = shown.replace(REPORT_KINDS, ", ".join(report_kinds()))
+    return shown

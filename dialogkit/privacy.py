@@ -82,15 +82,41 @@ def _public_copy(model: BaseModel, allowed: frozenset[str], marker: str) -> Base
     scan = _scan(_models(public), allowed)
     for field in (*scan.internal, *scan.hidden):
         setattr(field.model, field.name, None)
+    renamed: dict[tuple[int, str], tuple[Any, dict[str, str]]] = {}
     for field, text, items in scan.found:
         if _is_reference(field):
             continue
         redacted = substitute(text, items, lambda _: marker)
         if field.index is None:
             setattr(field.model, field.name, redacted)
+        elif isinstance(field.index, str):  # a key of a mapping: renamed all at once below
+            entry = renamed.setdefault((id(field.model), field.name), (field.model, {}))
+            entry[1][field.index] = redacted
         else:  # a list of texts; the copy's own list
             getattr(field.model, field.name)[field.index] = redacted
+    for (_, name), (owner, new_keys) in renamed.items():
+        setattr(owner, name, renamed_keys(getattr(owner, name), new_keys))
     return public
+
+
+def renamed_keys(mapping: dict, new_keys: dict) -> dict:
+    """`mapping` with some keys renamed, its values and order kept. A renamed key that
+    meets another key (two age groups `Anna 19121212-1212` and `Anna 19850101-1234` both
+    become `Anna [borttaget]`) gets a number, `Anna [borttaget] (2)`: adding their counts
+    would silently merge two groups, and dropping one would lose a count. `plan check`
+    warns about every such key (DK222), which is the user's cue to rename them."""
+    taken = {key for key in mapping if key not in new_keys}
+    result = {}
+    for key, value in mapping.items():
+        if key in new_keys:
+            new = unique = new_keys[key]
+            number = 2
+            while unique in taken:
+                unique, number = f"{new} ({number})", number + 1
+            taken.add(unique)
+            key = unique
+        result[key] = value
+    return result
 
 
 @per_plan
@@ -112,7 +138,9 @@ def public_data(value: Any, plan: BaseModel) -> Any:
         if isinstance(value, str):
             return redact(value, allowed, marker)
         if isinstance(value, dict):
-            return {walk(key): walk(item) for key, item in value.items()}
+            keys = {key: walk(key) for key in value}
+            changed = {key: new for key, new in keys.items() if new != key}
+            return {key: walk(item) for key, item in renamed_keys(value, changed).items()}
         if isinstance(value, tuple) and hasattr(type(value), "_fields"):  # a named tuple
             return type(value)(*map(walk, value))
         if isinstance(value, list | tuple):
@@ -150,13 +178,15 @@ def _models(plan: BaseModel) -> list[tuple[KeyPath, BaseModel]]:
 
 @dataclass(frozen=True)
 class _Field:
-    """One text field of one model, or one item of a list of texts."""
+    """One text field of one model, one item of a list of texts, or one key of a
+    mapping (an outcome's age groups, a project's population by municipality)."""
 
     path: KeyPath
     """The model's."""
     model: Any
     name: str
-    index: int | None = None
+    index: int | str | None = None
+    """The item's place in the list (int), or the key itself (str)."""
 
     @property
     def key_path(self) -> KeyPath:
@@ -205,6 +235,13 @@ def _scan(models: list[tuple[KeyPath, BaseModel]], allowed: frozenset[str]) -> _
                     starts.append(offset)
                     texts.append(text)
                     offset += len(text) + 1
+            elif type(value) is dict:
+                for key in value:
+                    if type(key) is str:
+                        fields.append((path, model, name, key))
+                        starts.append(offset)
+                        texts.append(key)
+                        offset += len(key) + 1
     hits: dict[int, list[Item]] = {}
     for item in find_personal_data("\n".join(texts)):
         if item.key not in allowed:
@@ -218,13 +255,15 @@ def _scan(models: list[tuple[KeyPath, BaseModel]], allowed: frozenset[str]) -> _
 
 
 def text_fields(plan: BaseModel) -> Iterator[tuple[KeyPath, str]]:
-    """(key path, text) for every text in the plan, internal and contact fields too."""
+    """(key path, text) for every text in the plan, internal and contact fields too,
+    and every text key of a mapping (its key path ends with the key)."""
     for path, model in _models(plan):
         for name, value in model.__dict__.items():
             if isinstance(value, str):
                 yield (*path, name), value
-            elif isinstance(value, list):
-                for index, item in enumerate(value):
+            elif isinstance(value, list | dict):
+                items = enumerate(value) if isinstance(value, list) else ((k, k) for k in value)
+                for index, item in items:
                     if isinstance(item, str):
                         yield (*path, name, index), item
 
@@ -238,6 +277,8 @@ class Published:
     """None for the e-mail or phone of a person who is not official."""
     identifier: bool = False
     """An id: published as it is, so public files cannot be made."""
+    on_key: bool = False
+    """In a mapping's key (the path ends with the key), not in a text."""
 
 
 def published_personal_data(plan: BaseModel) -> list[Published]:
@@ -253,5 +294,6 @@ def published_personal_data(plan: BaseModel) -> list[Published]:
     scan = _scan(models, _allowed_in(models))
     found = [Published(field.key_path, None) for field in scan.hidden]
     for field, _, items in scan.found:
-        found.append(Published(field.key_path, items[0], _is_reference(field)))
+        on_key = isinstance(field.index, str)
+        found.append(Published(field.key_path, items[0], _is_reference(field), on_key))
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -197,11 +197,14 @@ def _blackout(marker: Path, text: str, index: int, entry: dict) -> Blackout:
     start's day when left out) that is not before the start."""
     header = _line(text, r"\[\[\s*blackout\s*\]\]", index)
 
-    def fail(key: str | None, problem: Text) -> UsageError:
+    def fail(key: str | None, problem: Text, hint: Text | None = None) -> UsageError:
         line = _line(text, rf"{key}\s*=", after=header) if key else None
         number = Text(f"period {index + 1}", f"period {index + 1}")
         return _settings_error(
-            marker, line or header, Text(f"{number.sv}: {problem.sv}", f"{number.en}: {problem.en}")
+            marker,
+            line or header,
+            Text(f"{number.sv}: {problem.sv}", f"{number.en}: {problem.en}"),
+            hint,
         )
 
     unknown = [key for key in entry if key not in BLACKOUT_KEYS]
@@ -218,9 +221,35 @@ def _blackout(marker: Path, text: str, index: int, entry: dict) -> Blackout:
         raise fail(
             "name" if "name" in entry else None, Text("saknar name, periodens namn", "has no name")
         )
+    from .model.types import LINE_PATTERN, text_error  # only when there are periods
+
+    described = text_error(name, LINE_PATTERN)
+    if described:  # the name is shown in the terminal and in reports, like a plan's Line
+        problem = described[0]
+        raise fail(
+            "name",
+            Text(f"name {problem.sv.rstrip('.')}", f"name {problem.en.rstrip('.')}"),
+            Text(
+                "Skriv namnet på en rad med synliga tecken, utan \\n, \\t eller \\u-koder "
+                "för styrtecken.",
+                "Write the name on one line of visible characters, without \\n, \\t or "
+                "\\u codes for control characters.",
+            ),
+        )
     for key in ("start", "end"):
         value = entry.get(key)
-        if key in entry and type(value) is not date:  # a datetime is a date too
+        if isinstance(value, datetime | time):  # a datetime is a date too
+            written = _as_written(text, _line(text, rf"{key}\s*=", after=header), value)
+            raise fail(
+                key,
+                Text(
+                    f"{key} = {written} är en tidpunkt, inte ett datum; skriv bara datumet "
+                    "(ÅÅÅÅ-MM-DD)",
+                    f"{key} = {written} is a point in time, not a date; write the date alone "
+                    "(YYYY-MM-DD)",
+                ),
+            )
+        if key in entry and type(value) is not date:
             raise fail(
                 key,
                 Text(
@@ -243,6 +272,16 @@ def _blackout(marker: Path, text: str, index: int, entry: dict) -> Blackout:
     return Blackout(name.strip(), start, end)
 
 
+def _as_written(text: str, line: int | None, value: datetime | time) -> str:
+    """A TOML date-time or time as the user wrote it on `line` (`key = value`), else
+    in ISO form; never Python's repr."""
+    if line:
+        written = text.splitlines()[line - 1].partition("=")[2].partition("#")[0].strip()
+        if written:
+            return written
+    return value.isoformat()
+
+
 def _line(text: str, pattern: str, occurrence: int = 0, after: int | None = None) -> int | None:
     """The 1-based line where `pattern` starts a line (its `occurrence`-th time), or the
     first such line after line `after` within the same table."""
@@ -260,13 +299,16 @@ def _line(text: str, pattern: str, occurrence: int = 0, after: int | None = None
     return None
 
 
-def _settings_error(marker: Path, line: int | None, problem: Text) -> UsageError:
+def _settings_error(
+    marker: Path, line: int | None, problem: Text, hint: Text | None = None
+) -> UsageError:
     where = f"{marker}:{line}" if line else str(marker)
+    first = Text(f"{hint.sv} ", f"{hint.en} ") if hint else Text("", "")
     return UsageError(
         f"{where}: {problem.sv}.",
-        hint=f"Rätta filen; en period skrivs så här:\n{BLACKOUT_EXAMPLE}",
+        hint=f"{first.sv}Rätta filen; en period skrivs så här:\n{BLACKOUT_EXAMPLE}",
         english=(
             f"{where}: {problem.en}.",
-            f"Correct the file; a period is written like this:\n{BLACKOUT_EXAMPLE}",
+            f"{first.en}Correct the file; a period is written like this:\n{BLACKOUT_EXAMPLE}",
         ),
     )

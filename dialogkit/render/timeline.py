@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from itertools import groupby
 
@@ -274,11 +275,30 @@ MERMAID_WIDTH = 80
 """The longest task name in a gantt chart; the chart has the whole title beside it."""
 
 
+_MERMAID_CODED = re.compile(r'[#;:%&<>"]')
+"""What Mermaid would read as syntax or markup in a gantt label: `:` ends a task name,
+`#`, `;` and `%%` end the line's text, `%%{…}%%` is a directive, `<`, `>`, `&` and `"`
+are HTML in the rendered chart. Each is written as Mermaid's entity code (`#60;` for
+`<`), which Mermaid shows as the character itself: plan text is data. An apostrophe
+means nothing to a gantt chart and stays, so that "Office's" reads as written."""
+_MERMAID_KEYWORDS = re.compile(
+    r"(?:title|section|dateformat|axisformat|tickinterval|todaymarker|excludes|includes"
+    r"|inclusiveenddates|topaxis|weekday|weekend|click|acctitle|accdescr|displaymode"
+    r"|gantt)",
+    re.IGNORECASE,
+)
+"""Words that make a gantt line a statement when they start it (Mermaid ignores case)."""
+
+
 def _mermaid_text(text: str) -> str:
-    """Mermaid task names end at ':' and '#' starts a comment; a long name is cut
-    after a whole word."""
-    safe = " ".join(text.replace(":", " –").replace("#", "nr").replace(";", ",").split())
-    return cut_words(safe, MERMAID_WIDTH)
+    """`text` on one line as a gantt label shows it as written: a long one cut after
+    a whole word, then every character Mermaid would interpret written as its entity
+    code, and the first one too when the label starts with a gantt keyword."""
+    shown = cut_words(" ".join(text.split()), MERMAID_WIDTH)
+    coded = _MERMAID_CODED.sub(lambda found: f"#{ord(found.group())};", shown)
+    if _MERMAID_KEYWORDS.match(coded):
+        coded = f"#{ord(coded[0])};{coded[1:]}"
+    return coded
 
 
 def render_mermaid(timeline: Timeline, today: date, *, draft: str | None = None) -> str:
@@ -293,7 +313,7 @@ def render_mermaid(timeline: Timeline, today: date, *, draft: str | None = None)
         "test_dialogue": w["timeline.test_dialogues"],
         "dialogue": w["timeline.dialogues"],
     }
-    title = f"{draft}: {timeline.title}" if draft else timeline.title
+    title = f"{draft} – {timeline.title}" if draft else timeline.title
     lines = [
         *([f"**{draft}**", ""] if draft else []),
         "```mermaid",
@@ -306,7 +326,7 @@ def render_mermaid(timeline: Timeline, today: date, *, draft: str | None = None)
     ]
     ordered = sorted(timeline.items, key=lambda i: list(sections).index(i.kind))
     for section, items in groupby(ordered, key=lambda i: sections[i.kind]):
-        lines.append(f"    section {section}")
+        lines.append(f"    section {_mermaid_text(section)}")
         for number, item in enumerate(items, start=1):
             tags = []
             if item.status in ("done", "held"):

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from ..findings import FileFindings, Finding, format_key_path
 from ..model import KINDS
+from ..personal_data import mask
 from ..workspace import LoadedPlan, Workspace
 from .registry import RULES, Hit, Rule, rule
 
@@ -26,8 +27,8 @@ def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:
             if not findings.wants(registered.severity):
                 findings.omit(registered.severity)
                 continue
-            line, col = loaded.source.position(hit.path)
-            where = format_key_path(hit.path, loaded.source.data)
+            line, col = loaded.source.position(hit.path, prefer_key=hit.on_key)
+            where = mask(format_key_path(hit.path, loaded.source.data))  # a key may hold it
             findings.add(
                 Finding(
                     registered.code,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -44,9 +43,12 @@ class Booking(NamedTuple):
 
 
 class Calendar(NamedTuple):
-    """A workspace's bookings by date, and where each plan lies."""
+    """A workspace's bookings by day and member, each plan's own, and where each plan
+    lies."""
 
-    by_date: dict[date, list[Booking]]
+    by_member: dict[tuple, list[Booking]]
+    """(date, the member's name, or the plan and id when it has no name) -> bookings."""
+    own: dict[int, list[Booking]]
     paths: dict[int, Path]
 
 
@@ -62,7 +64,8 @@ def calendar(workspace: Workspace) -> Calendar:
 
 
 def _calendar(workspace: Workspace) -> Calendar:
-    by_date: dict[date, list[Booking]] = defaultdict(list)
+    by_member: dict[tuple, list[Booking]] = defaultdict(list)
+    own: dict[int, list[Booking]] = defaultdict(list)
     paths = {}
     for place, loaded in enumerate(workspace.plans):
         plan = loaded.plan
@@ -75,11 +78,11 @@ def _calendar(workspace: Workspace) -> Calendar:
                 continue
             order = (d.date, d.start, d.end, place, index)
             for slot, member in enumerate(d.members):
-                booking = Booking(
-                    order, plan, loaded.path, index, slot, d, member, names.get(member)
-                )
-                by_date[d.date].append(booking)
-    return Calendar(by_date, paths)
+                name = names.get(member)
+                booking = Booking(order, plan, loaded.path, index, slot, d, member, name)
+                by_member[(d.date, name or (id(plan), member))].append(booking)
+                own[id(plan)].append(booking)
+    return Calendar(by_member, own, paths)
 
 
 def _name_key(name: str) -> str:
@@ -95,18 +98,13 @@ def _same_member(a: Booking, b: Booking) -> bool:
 def _clashes(plan: DialogueProject, workspace: Workspace) -> Iterator[tuple[Booking, Booking]]:
     """(later, earlier) for each member of `plan` booked the same day as in an
     earlier dialogue: reported on the later one."""
-    by_date = calendar(workspace).by_date
-    for d in {d.date for d in plan.dialogues}:
-        day = by_date.get(d, [])
-        for later in (b for b in day if b.plan is plan):
-            for earlier in day:
-                same_dialogue = earlier.plan is plan and earlier.index == later.index
-                if (
-                    not same_dialogue
-                    and earlier.order < later.order
-                    and _same_member(earlier, later)
-                ):
-                    yield later, earlier
+    booked = calendar(workspace)
+    for later in booked.own.get(id(plan), []):
+        key = (later.dialogue.date, later.name or (id(plan), later.member))
+        for earlier in booked.by_member[key]:
+            same_dialogue = earlier.plan is plan and earlier.index == later.index
+            if not same_dialogue and earlier.order < later.order and _same_member(earlier, later):
+                yield later, earlier
 
 
 def _overlap(a: Dialogue, b: Dialogue) -> bool:

@@ -50,6 +50,23 @@ def personal_data_published(plan, _) -> Iterator[Hit]:
                 ),
                 Text("Välj ett annat id.", "Choose another id."),
             )
+        elif found.on_key:
+            yield Hit(
+                found.path,
+                Text(
+                    f"Namnet (nyckeln) publiceras och innehåller {kind.sv} ({item.masked}); "
+                    "i offentliga versioner ersätts det med [borttaget].",
+                    f"The name (the key) is published and holds {kind.en} ({item.masked}); "
+                    "public versions have [removed] in its place.",
+                ),
+                Text(
+                    "Byt namnet mot ett som inte pekar ut någon, t.ex. en åldersgrupp som "
+                    '"under 30" eller en kommun.',
+                    "Rename it to something that points out no one, such as an age group "
+                    '"under 30" or a municipality.',
+                ),
+                on_key=True,
+            )
         else:
             yield Hit(
                 found.path,

@@ -18,6 +18,8 @@ class Hit(NamedTuple):
     path: KeyPath
     message: Text
     hint: Text | None = None
+    on_key: bool = False
+    """The path ends with a mapping's key and the finding is about the key, not its value."""
 
 
 RuleFunc = Callable[..., Iterator[Hit]]
