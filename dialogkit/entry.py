@@ -26,6 +26,9 @@ def main() -> None:
     # dialogkit's models use no pydantic plugins; looking for them scans every
     # installed package's entry points at each start.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from . import workspace
+
+    workspace.FREEZE_AFTER_LOAD = True  # the process ends after this one command
     utf8_output()
     args = sys.argv[1:]
     chosen, debug, _ = global_options(args)
