@@ -400,7 +400,7 @@ class _Writer:
         """Write the table as one piece of WordprocessingML: python-docx's per-cell
         calls cost half a millisecond each, too slow for a 300-dialogue report."""
         from docx.oxml import parse_xml
-        from docx.oxml.ns import nsdecls
+        from docx.oxml.ns import nsdecls, qn
 
         columns = max(len(cells) for _, cells in rows)
         measured = [
@@ -455,10 +455,13 @@ class _Writer:
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
         table = parse_xml("".join(parts))
+        body = self.document.element.body
         lead = self.lead if len(self.lead) <= 4 else []
+        last = body.sectPr.getprevious() if body.sectPr is not None else body[-1]
+        if not lead and last is not None and last.tag == qn("w:p") and "".join(last.itertext()):
+            lead = [last]  # a line that introduces the table, after another table
         for element in lead:
             _keep_with_next(element)
-        body = self.document.element.body
         if body.sectPr is not None:
             body.sectPr.addprevious(table)
         else:

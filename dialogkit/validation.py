@@ -328,6 +328,11 @@ def _describe(kind: str, ctx: dict, value: Any, name: str) -> tuple[Text, Text |
         return Text(f"får inte vara större än {limit}.", f"may not be greater than {limit}."), None
     if kind == "string_too_short":
         return Text("får inte vara tomt.", "may not be empty."), None
+    if kind == "too_short":  # a list that needs at least one item
+        return Text("får inte vara en tom lista.", "may not be an empty list."), Text(
+            "Skriv en post per rad som börjar med '- '.",
+            "Write one item per line starting with '- '.",
+        )
     if kind == "string_pattern_mismatch":
         text = isinstance(value, str) and text_error(value, ctx.get("pattern", ""))
         if text:  # a control character or line break in plan text

@@ -355,10 +355,14 @@ def test_headings_come_in_order_without_a_skipped_level(reports):
 
 @pytest.mark.slow
 def test_a_long_report_has_a_written_table_of_contents_linking_to_its_headings(reports):
+    short = {"genomforandeplan.docx", "implementation-plan.docx"}  # two pages: no contents
     for language, path in reports:
         files = parts(path)
         document = xml(files["word/document.xml"])
         links = document.findall(f".//{w('hyperlink')}")
+        if path.name in short:
+            assert not links, path.name
+            continue
         headings = headings_of(files)
         listed = [(level, text) for level, text, _ in headings if level <= 2]
         entries = []
@@ -368,7 +372,7 @@ def test_a_long_report_has_a_written_table_of_contents_linking_to_its_headings(r
             entries.append((1 + int(indent.get(w("left"))) // 400, "".join(link.itertext())))
             target = link.get(w("anchor"))
             assert any(target in marks for _, _, marks in headings), target
-        assert entries == listed, path.name  # every report of the examples has 3+ pages
+        assert entries == listed, path.name  # every other report of the examples: 3+ pages
         heading = links[0].getparent().getprevious()
         assert "".join(heading.itertext()) == {"sv": "Innehåll", "en": "Contents"}[language]
 

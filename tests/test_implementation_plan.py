@@ -259,3 +259,12 @@ def test_an_id_in_other_letters_case_is_suggested(run, tmp_path):
     (tmp_path / "plan.yaml").write_text(IMPLEMENTATION_PLAN, encoding="utf-8")
     result = run("plan", "check", tmp_path)
     assert "DK234" in result.stdout and "Menade du 'genomforandeplan'?" in result.stdout
+
+
+def test_an_implementation_plan_without_areas_is_refused_with_a_message(run, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(IMPLEMENTATION_PLAN.split("areas:")[0] + "areas: []\n", encoding="utf-8")
+    result = run("plan", "check", plan)
+    assert result.exit_code == 1
+    assert f"plan.yaml:{line_of(plan.read_text('utf-8'), 'areas:')}:1" in result.stdout
+    assert "areas: får inte vara en tom lista." in result.stdout

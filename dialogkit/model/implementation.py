@@ -28,7 +28,7 @@ class DialogueArea(PlanModel):
     id: Id = Field(description='Kort id, t.ex. "nara-vard".')
     question_area: Line = Field(description='Frågeområdet, t.ex. "Omställningen till Nära vård".')
     purpose: Paragraphs = Field(description="Syftet: varför nämnden för dialog om området.")
-    target_groups: list[Line] = Field(description="Målgrupper.")
+    target_groups: list[Line] = Field(min_length=1, description="Målgrupper.")
     method: Method = Field(description=f"Metod: {described(Method)}.")
     rung: ParticipationRung = Field(
         description=f"Steg på delaktighetstrappan: {described(ParticipationRung)}."
@@ -67,7 +67,7 @@ class ImplementationPlan(PlanModel):
         description='Vem som tog fram planen, t.ex. "nämndens presidium och tjänstemän".',
     )
     principles: list[Principle] = Field([], description="Principer för medborgardialog.")
-    areas: list[DialogueArea] = Field(description="Årets dialogområden.")
+    areas: list[DialogueArea] = Field(min_length=1, description="Årets dialogområden.")
 
     PRODUCTS: ClassVar[tuple[str, ...]] = ("timeline", "report")
     REPORTS: ClassVar[tuple[ReportSpec, ...]] = (

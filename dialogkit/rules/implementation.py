@@ -103,7 +103,7 @@ def project_differs_from_area(plan: ImplementationPlan, workspace) -> Iterator[H
 @rule("DK233", KIND)
 def area_without_project(plan: ImplementationPlan, workspace) -> Iterator[Hit]:
     for i, area in enumerate(plan.areas):
-        begun = area.period.start <= workspace.today
+        begun = area.period.start <= workspace.today and area.period.start <= area.period.end
         if not area.projects and begun and area.status not in ("cancelled", "done"):
             yield Hit(
                 ("areas", i),
