@@ -374,6 +374,29 @@ def feedback(
     _make("feedback", plan, request, out, folder=True, strict=strict)
 
 
+@app.command("site")
+def site(
+    plan: Annotated[Path, typer.Argument(help="Dialogprojektet.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Mapp att skriva webbsidan och dess kalenderfiler i."),
+    ] = None,
+    templates: OwnTemplates = None,
+    strict: Strict = False,
+) -> None:
+    """Projektets publika webbsida: index.html, stilmall och kalenderfiler, för att
+    öppna från disk eller kopiera till en webbserver."""
+    from .products import Request
+
+    if out is None:
+        raise UsageError(
+            "Webbsidan skrivs till en mapp.",
+            hint="Lägg till --out MAPP.",
+            english=("The web page is written to a folder.", "Add --out FOLDER."),
+        )
+    _make("site", plan, Request(templates=templates), out, folder=True, strict=strict)
+
+
 ReportFormat = _formats("report")
 
 

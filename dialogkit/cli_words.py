@@ -403,6 +403,15 @@ HELP_EN: dict[str, str] = {
     "Egen mallmapp, före arbetsytans och de inbyggda.": (
         "Own template folder, before the workspace's and the built-in ones."
     ),
+    # site (issue 17)
+    "Mapp att skriva webbsidan och dess kalenderfiler i.": (
+        "Folder to write the web page and its calendar files in."
+    ),
+    "Projektets publika webbsida: index.html, stilmall och kalenderfiler, för att "
+    "öppna från disk eller kopiera till en webbserver.": (
+        "The project's public web page: index.html, stylesheet and calendar files, to "
+        "open from disk or copy to a web server."
+    ),
     # feedback
     'Återkoppling efter varje genomförd dialog ("Ni sa – vi gör"): e-post till '
     "deltagarna, webbtext och pressmeddelande.": (

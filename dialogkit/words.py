@@ -33,6 +33,8 @@ WORDS: dict[str, dict[str, str]] = {
         "folder.invitations": "inbjudningar",
         "folder.reports": "rapporter",
         "folder.feedback": "aterkoppling",
+        "folder.site": "webb",  # issue 17: the public web page
+        "folder.site_dialogues": "dialoger",
         "report.project-plan": "projektplan",
         "report.dialogue-report": "dialograpport",
         "report.communication-plan": "kommunikationsplan",
@@ -60,6 +62,7 @@ WORDS: dict[str, dict[str, str]] = {
         # products, in messages
         "product.timeline": "tidsaxel",
         "product.calendar": "kalender",
+        "product.site": "webbsida",
         "product.cost": "kostnadsberäkning",
         "product.workload": "arbetsbelastning",
         "product.invitations": "inbjudningar",
@@ -365,6 +368,8 @@ WORDS: dict[str, dict[str, str]] = {
         "folder.invitations": "invitations",
         "folder.reports": "reports",
         "folder.feedback": "feedback",
+        "folder.site": "web",  # issue 17: the public web page
+        "folder.site_dialogues": "dialogues",
         "report.project-plan": "project-plan",
         "report.dialogue-report": "dialogue-report",
         "report.communication-plan": "communication-plan",
@@ -391,6 +396,7 @@ WORDS: dict[str, dict[str, str]] = {
         "audience.public": "public",
         "product.timeline": "timeline",
         "product.calendar": "calendar",
+        "product.site": "web page",
         "product.cost": "cost estimate",
         "product.workload": "workload",
         "product.invitations": "invitations",

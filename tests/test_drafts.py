@@ -380,7 +380,22 @@ def assert_text_marked(path: Path, mark: str) -> None:
     assert first in (mark, f"**{mark}**"), path
 
 
+def assert_html_marked(path: Path, mark: str) -> None:
+    """A web page (issue 17): the mark in its header, above the page's heading."""
+    import html
+
+    text = path.read_text("utf-8")
+    header = text.split("<header>", 1)[1].split("<h1>", 1)[0]
+    assert mark in html.unescape(header), path
+
+
+def assert_css_marked(path: Path, mark: str) -> None:
+    assert path.read_text("utf-8").splitlines()[0] == f"/* {mark} */", path
+
+
 ASSERT_MARKED = {
+    ".html": assert_html_marked,
+    ".css": assert_css_marked,
     ".docx": assert_docx_marked,
     ".xlsx": assert_xlsx_marked,
     ".eml": assert_eml_marked,

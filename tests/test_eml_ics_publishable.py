@@ -117,7 +117,8 @@ def test_every_draft_is_a_clean_draft_with_its_calendar(example_build):
 @pytest.mark.slow
 def test_every_calendar_parses_with_two_libraries_and_carries_the_sequence(example_build):
     calendars = sorted(example_build.rglob("*.ics"))
-    assert len(calendars) == 11  # kalender.ics and one per invited dialogue
+    # kalender.ics and one per invited dialogue, and the web page's copies of them
+    assert len(calendars) == 22
     for path in calendars:
         raw = path.read_bytes()
         parsed = events(raw)
@@ -287,9 +288,10 @@ def test_sequence_rises_with_a_later_build_and_stays_with_the_same(
     later = build_files(run, monkeypatch, plans, tmp_path / "c", EPOCH + 3600)
     assert again == first  # the same moment: the same bytes
     before, after = sequences(first), sequences(later)
-    assert len(before) == 7  # kalender.ics, and per dialogue its .ics and two drafts
-    assert list(before.values()) == [{sequence_at(EPOCH)}] * 7
-    assert list(after.values()) == [{sequence_at(EPOCH) + 60}] * 7  # an hour later
+    # kalender.ics, per dialogue its .ics and two drafts, and the web page's calendars
+    assert len(before) == 10
+    assert list(before.values()) == [{sequence_at(EPOCH)}] * 10
+    assert list(after.values()) == [{sequence_at(EPOCH) + 60}] * 10  # an hour later
 
 
 @pytest.mark.slow

@@ -34,6 +34,8 @@ def command_for(product: str, request) -> tuple[list[str], bool]:
         return ["timeline", "-f", request.format, "--today", TODAY], False
     if product == "calendar":
         return ["timeline", "-f", "ics"], False
+    if product == "site":
+        return ["site"], True
     return ["cost", "-f", request.format], False  # cost and workload
 
 

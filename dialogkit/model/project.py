@@ -410,6 +410,7 @@ class DialogueProject(PlanModel):
         "invitations",
         "feedback",
         "report",
+        "site",
     )
     REPORTS: ClassVar[tuple[ReportSpec, ...]] = (
         ReportSpec("project-plan"),

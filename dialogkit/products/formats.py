@@ -9,4 +9,5 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "invitations": ("text", "markdown", "eml"),
     "feedback": ("text", "markdown", "eml"),
     "report": ("docx", "markdown"),
+    "site": ("html",),
 }

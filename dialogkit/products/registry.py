@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from . import calendar, cost, feedback, invitations, report, timeline, workload
+from . import calendar, cost, feedback, invitations, report, site, timeline, workload
 from .base import File, Made, NotMadeError, Product, Request
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 PRODUCTS = {
     module.PRODUCT.name: module.PRODUCT
-    for module in (timeline, calendar, cost, workload, invitations, feedback, report)
+    for module in (timeline, calendar, cost, workload, invitations, feedback, report, site)
 }
 
 

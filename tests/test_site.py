@@ -1,0 +1,232 @@
+"""The public web page of a dialogue project (issue 17): `dialogkit site PLAN --out DIR`
+and `build`'s `webb/` folder. The written files are read back: the HTML with
+html.parser, the calendars with icalendar."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from itertools import pairwise
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import icalendar
+import pytest
+from conftest import PROJECT, REPO
+
+PERSONNUMMER = "811218-9876"
+PRIVATE_PHONE = "070-987 65 43"
+INTERNAL = "Hemlig intern reflektion om ordföranden"
+WEB_PAGE = "https://region.example.se/dialog"
+
+PLANTED = (
+    PROJECT.replace(
+        "purpose: Att samla in invånarnas synpunkter.",
+        "purpose: >-\n  Att samla in invånarnas synpunkter <script>alert(1)</script> &amp; "
+        f"<b>fet</b>. Ring Pia på {PRIVATE_PHONE}, pnr {PERSONNUMMER}.",
+    )
+    .replace(
+        "  name: Pia Processledare\n",
+        f"  name: Pia Processledare\n  phone: {PRIVATE_PHONE}\n",
+    )
+    .replace(
+        "      hearing_loop: true\n    members: [anna, bo]\n",
+        "      hearing_loop: true\n"
+        "    registration:\n"
+        "      required: true\n"
+        "      registration_url: javascript:alert(2)\n"
+        "    members: [anna, bo]\n"
+        "    status: held\n"
+        "    outcome:\n"
+        "      participants: 14\n"
+        "      themes: [Kontinuitet]\n"
+        f"      public_notes: Vi pratade om vården. Ring {PRIVATE_PHONE} ({PERSONNUMMER}).\n"
+        f"      internal_notes: {INTERNAL}\n",
+    )
+    .replace(
+        "reporting:\n",
+        f"web_page: {WEB_PAGE}\n"
+        "responses:\n"
+        "  - theme: Kontinuitet\n"
+        "    response: Fast vårdkontakt <i>för alla</i>.\n"
+        "    state: considering\n"
+        "reporting:\n",
+    )
+)
+
+
+class Page(HTMLParser):
+    """The parts of an HTML page the tests look at."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+    def links(self) -> list[str]:
+        return [a[key] for _, a in self.tags for key in ("href", "src") if a.get(key)]
+
+    @property
+    def visible(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+def site(run, plan: Path, out: Path, *args: str):
+    result = run("site", plan, "--out", out, *args)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture
+def written(run, write, tmp_path) -> Path:
+    out = tmp_path / "webb"
+    assert site(run, write(PLANTED), out).exit_code == 0
+    return out
+
+
+def test_the_page_is_plain_accessible_html(written):
+    page = Page((written / "index.html").read_text("utf-8"))
+    html = page.all("html")
+    assert html == [{"lang": "sv"}]
+    assert len(page.all("h1")) == 1
+    skip = page.all("a")[0]["href"]  # the first link skips to the content
+    assert skip.startswith("#") and {"id": skip[1:], "tabindex": "-1"} == page.all("main")[0]
+    for landmark in ("header", "nav", "main", "footer"):
+        assert len(page.all(landmark)) == 1, landmark
+    levels = [int(tag[1]) for tag, _ in page.tags if tag in ("h1", "h2", "h3", "h4")]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in pairwise(levels))
+    assert not page.all("script") and not page.all("iframe") and not page.all("img")
+    css = (written / "style.css").read_text("utf-8")
+    assert ":focus-visible" in css and "@media print" in css and "url(" not in css
+    assert "@import" not in css
+
+
+def test_every_local_link_resolves_and_nothing_comes_from_other_servers(written):
+    page = Page((written / "index.html").read_text("utf-8"))
+    ids = {attrs["id"] for _, attrs in page.tags if attrs.get("id")}
+    external = []
+    for link in page.links():
+        parts = urlsplit(link)
+        if parts.scheme in ("http", "https", "mailto"):
+            external.append(link)
+        elif link.startswith("#"):
+            assert link[1:] in ids, link
+        else:
+            assert not parts.scheme and (written / parts.path).is_file(), link
+    assert set(external) == {WEB_PAGE, "mailto:kontakt@example.se", "mailto:anmalan@example.se"}
+    assert {p.relative_to(written).as_posix() for p in written.rglob("*") if p.is_file()} == {
+        "index.html",
+        "style.css",
+        "kalender.ics",
+        "dialoger/sala.ics",
+        "dialoger/koping.ics",
+    }
+    whole = icalendar.Calendar.from_ical((written / "kalender.ics").read_bytes())
+    assert len(whole.walk("VEVENT")) == 2
+    sala = icalendar.Calendar.from_ical((written / "dialoger" / "sala.ics").read_bytes())
+    assert [str(e["LOCATION"]).split(",")[0] for e in sala.walk("VEVENT")] == ["Sala bibliotek"]
+
+
+def test_the_page_says_what_residents_need(written):
+    text = Page((written / "index.html").read_text("utf-8")).visible
+    for expected in (
+        "Vad är viktigt för dig?",  # the question
+        "dialog – steg 3 av 5",  # the rung in plain words
+        "tisdag 13 april 2021 kl. 18.00–20.00",
+        "Sala bibliotek, Storgatan 1, Sala",
+        "tillgänglighetsanpassad",
+        "Hörselslinga finns.",
+        "Anmälan krävs.",
+        "anmalan@example.se senast måndag 12 april 2021",  # the digital dialogue's
+        "Ni sa – vi gör",
+        "Kontinuitet",
+        "14 deltagare",
+        "Vi pratade om vården.",
+    ):
+        assert expected in text, expected
+
+
+def test_no_personal_data_or_internal_note_in_any_file(written):
+    digits = PERSONNUMMER.replace("-", "")
+    for path in (p for p in written.rglob("*") if p.is_file()):
+        content = path.read_bytes().decode("utf-8")
+        unfolded = content.replace("\r\n ", "")
+        for planted in (PERSONNUMMER, digits, PRIVATE_PHONE, "987 65 43", INTERNAL):
+            assert planted not in unfolded, (path.name, planted)
+
+
+def test_html_in_plan_text_is_escaped_and_only_web_links_are_links(written):
+    raw = (written / "index.html").read_text("utf-8")
+    page = Page(raw)
+    assert not page.all("script") and not page.all("b") and not page.all("i")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    assert "<script>alert(1)</script>" in page.visible  # shown as text
+    assert "&amp;amp;" in raw  # "&amp;" in the plan is shown as written
+    assert not any("javascript:" in link for link in page.links())
+
+
+def test_a_plan_with_errors_gives_a_marked_page(run, write, tmp_path):
+    draft = PROJECT.replace(
+        "municipalities: [Sala, Köping]", "municipalities: [Sala, Köping, Arboga]"
+    )
+    out = tmp_path / "webb"
+    result = site(run, write(draft), out)
+    assert result.exit_code == 1
+    page = Page((out / "index.html").read_text("utf-8"))
+    header_first = page.visible.split("Hoppa till innehållet", 1)[1].lstrip()
+    assert header_first.startswith("UTKAST – planen har 1 fel")
+    assert (out / "style.css").read_text("utf-8").startswith("/* UTKAST")
+    assert "UTKAST" in (out / "kalender.ics").read_text("utf-8")
+    assert site(run, write(draft), tmp_path / "strict", "--strict").exit_code != 0
+    assert not (tmp_path / "strict").exists()
+
+
+@pytest.mark.slow
+def test_an_english_plan_gives_an_english_page(run, tmp_path):
+    out = tmp_path / "web"
+    plan = REPO / "tests" / "english" / "vastmanland-nara-vard.yaml"
+    assert site(run, plan, out).exit_code == 0
+    page = Page((out / "index.html").read_text("utf-8"))
+    assert page.all("html") == [{"lang": "en"}]
+    assert "You said – we do" in page.visible and "Ni sa" not in page.visible
+    assert (out / "calendar.ics").is_file()
+    for link in page.links():
+        if not urlsplit(link).scheme and not link.startswith("#"):
+            assert (out / link).is_file(), link
+
+
+@pytest.mark.slow
+def test_build_writes_the_page_beside_the_other_outputs(run, write, tmp_path):
+    plan = write(PLANTED, "plans/project.yaml")
+    out = tmp_path / "out"
+    assert run("build", plan.parent, "--out", out).exit_code == 0
+    folder = out / "testprojekt" / "webb"
+    single = tmp_path / "single"
+    assert site(run, plan, single).exit_code == 0
+    built = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    alone = {p.relative_to(single): p.read_bytes() for p in single.rglob("*") if p.is_file()}
+    assert built == alone and Path("index.html") in built
+
+
+def test_site_needs_an_out_folder(run, write):
+    result = run("site", write(PROJECT))
+    assert result.exit_code == 2 and "--out" in result.stderr
+
+
+def test_the_public_calendar_holds_no_test_dialogue(run, tmp_path):
+    from icalendar import Calendar
+
+    out = tmp_path / "webb"
+    assert run("site", REPO / "plans" / "vastmanland-nara-vard.yaml", "--out", out).exit_code == 0
+    events = Calendar.from_ical((out / "kalender.ics").read_bytes()).walk("VEVENT")
+    summaries = [str(event["SUMMARY"]) for event in events]
+    assert len(summaries) == 10 and not any("(test)" in s for s in summaries)
