@@ -231,3 +231,22 @@ def test_the_public_calendar_holds_no_test_dialogue(run, tmp_path):
     events = Calendar.from_ical((out / "kalender.ics").read_bytes()).walk("VEVENT")
     summaries = [str(event["SUMMARY"]) for event in events]
     assert len(summaries) == 10 and not any("(test)" in s for s in summaries)
+
+
+def test_a_wide_table_scrolls_in_its_own_focusable_region(run, tmp_path):
+    """At 375 px the page itself must not scroll sideways (WCAG 1.4.10): the "Ni sa – vi
+    gör" table scrolls in a region a keyboard can reach and that is named by its heading."""
+    out = tmp_path / "webb"
+    assert site(run, REPO / "plans" / "vastmanland-nara-vard.yaml", out).exit_code == 0
+    page = Page((out / "index.html").read_text("utf-8"))
+    regions = [
+        (tag, attrs) for tag, attrs in page.tags if tag == "div" and attrs.get("role") == "region"
+    ]
+    assert regions and all(
+        attrs.get("tabindex") == "0" and attrs.get("class") == "table-scroll"
+        for _, attrs in regions
+    )
+    headings = {attrs.get("id") for _, attrs in page.tags if attrs.get("id")}
+    assert all(attrs["aria-labelledby"] in headings for _, attrs in regions)
+    assert [tag for tag, _ in page.tags].count("table") == len(regions)
+    assert ".table-scroll { overflow-x: auto; }" in (out / "style.css").read_text("utf-8")
