@@ -15,6 +15,7 @@ from typing import Any
 
 from .context import dialogue_context, today
 from .errors import UsageError
+from .heard import theme_key
 from .invitations import MARKDOWN_CHANNELS, ChannelText, channel_text, known_channels, only_emails
 from .model.project import Dialogue, DialogueProject, Response
 from .participation import Shown, figures, shown_count
@@ -123,8 +124,8 @@ def feedback_context(
 
 def response_to(project: DialogueProject, theme: str) -> Response | None:
     """The project's response to a theme: the same words, whatever the case or spaces."""
-    key = " ".join(theme.split()).casefold()
-    return next((r for r in project.responses if " ".join(r.theme.split()).casefold() == key), None)
+    key = theme_key(theme)
+    return next((r for r in project.responses if theme_key(r.theme) == key), None)
 
 
 def next_feedback(

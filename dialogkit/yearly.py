@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from .formatting import format_rung
-from .heard import Heard, said_and_done, themes_heard
+from .heard import Heard, said_and_done, theme_key, themes_heard
 from .model.choices import ParticipationRung, choice_of
 from .model.project import Feedback, FollowUp
 from .participation import (
@@ -448,10 +448,10 @@ def _themes(projects: list, language: str) -> list[Theme]:
     """The themes heard across the projects, the most common first (heard.py), each
     with every project's "vi gör" state for it."""
     held = [d for p in projects for d in counted(p)]
-    themes = {t.casefold(): Theme(t, places, []) for t, places in themes_heard(held)}
+    themes = {theme_key(t): Theme(t, places, []) for t, places in themes_heard(held)}
     for project in projects:
         title = None if len(projects) == 1 else project.title
         for heard in said_and_done(project, counted(project))["said_done"]:
-            theme = themes.setdefault(heard.theme.casefold(), Theme(heard.theme, [], []))
+            theme = themes.setdefault(theme_key(heard.theme), Theme(heard.theme, [], []))
             theme.replies.append(Reply(title, heard))
     return list(themes.values())

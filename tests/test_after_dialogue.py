@@ -216,3 +216,26 @@ def test_the_skeleton_shows_the_after_dialogue_part():
     assert "deadlines" in plan
     for explained in ("internal_notes", "responses:", "declined", "reason", "decision"):
         assert explained in text
+
+
+def test_a_theme_and_its_response_match_whatever_their_spacing(write):
+    """The report, the feedback texts and DK228 take "Digitala  vårdmöten" (two spaces)
+    for the response's "Digitala vårdmöten" alike."""
+    from datetime import date
+
+    import dialogkit
+    from dialogkit.checking import load_plan
+    from dialogkit.feedback import response_to
+    from dialogkit.heard import said_and_done
+    from dialogkit.participation import counted
+
+    text = HELD.replace("Digitala vårdmöten]", "'Digitala  vårdmöten']") + (
+        "  - {theme: Digitala vårdmöten, response: Alla erbjuder dem., state: done}\n"
+        "  - {theme: Anhörigstöd, response: Utreds., state: considering}\n"
+    )
+    path = write(text)
+    project = load_plan(path).plan
+    assert not said_and_done(project, counted(project))["without_response"]
+    assert response_to(project, "Digitala  vårdmöten").state == "done"
+    codes = {f.code for f in dialogkit.check([path], today=date(2030, 1, 1)).findings}
+    assert "DK228" not in codes

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ..findings import Text
 from ..formatting import plural
+from ..heard import theme_key
 from ..model import DialogueProject
 from ..status import dialogue_items
 from ..words import label
@@ -76,13 +77,13 @@ def feedback_overdue(plan: DialogueProject, workspace) -> Iterator[Hit]:
 def theme_without_response(plan: DialogueProject, workspace) -> Iterator[Hit]:
     if plan.reporting is None or workspace.today < plan.reporting.due:
         return
-    answered = {r.theme.strip().casefold() for r in plan.responses}
+    answered = {theme_key(r.theme) for r in plan.responses}
     seen = set()
     for i, d in enumerate(plan.dialogues):
         if d.outcome is None or d.status == "cancelled":
             continue
         for j, theme in enumerate(d.outcome.themes):
-            key = theme.strip().casefold()
+            key = theme_key(theme)
             if key in answered or key in seen:
                 continue
             seen.add(key)
