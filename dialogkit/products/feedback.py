@@ -10,16 +10,9 @@ from .formats import FORMATS
 
 def make_feedback(loaded, request: Request) -> Made:
     from ..feedback import feedback_texts
-    from .invitations import channel_file
+    from .invitations import channel_file, text_options
 
-    texts, notes = feedback_texts(
-        loaded,
-        dialogue_ids=list(request.dialogues or ()) or None,
-        channels=list(request.channels or ()) or None,
-        templates=request.templates,
-        markdown=request.format == "markdown",
-        drafts=request.format == "eml",
-    )
+    texts, notes = feedback_texts(loaded, **text_options(request))
     files = [
         File(
             text.file_name(request.format),

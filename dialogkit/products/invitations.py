@@ -10,18 +10,23 @@ from .draft import marked_text
 from .formats import FORMATS
 
 
+def text_options(request: Request) -> dict:
+    """What a request asks of the texts of invitations or feedback: which dialogues and
+    channels, which templates, Markdown, or only the e-mail drafts."""
+    return {
+        "dialogue_ids": list(request.dialogues or ()) or None,
+        "channels": list(request.channels or ()) or None,
+        "templates": request.templates,
+        "markdown": request.format == "markdown",
+        "drafts": request.format == "eml",
+    }
+
+
 def make_invitations(loaded, request: Request) -> Made:
     from ..invitations import dialogue_calendar, invitations
     from ..words import words
 
-    texts = invitations(
-        loaded,
-        dialogue_ids=list(request.dialogues or ()) or None,
-        channels=list(request.channels or ()) or None,
-        templates=request.templates,
-        markdown=request.format == "markdown",
-        drafts=request.format == "eml",
-    )
+    texts = invitations(loaded, **text_options(request))
     dialogues = {text.dialogue.id: text.dialogue for text in texts}
     made = _calendars(loaded.plan)  # build asks for the texts, then for the drafts
     draft = request.draft
