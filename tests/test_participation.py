@@ -5,6 +5,7 @@ DK239."""
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import random
@@ -185,7 +186,8 @@ def test_per_thousand():
 
 
 def public_files(folder: Path) -> dict[str, str]:
-    """The text of every public output a build made: the public reports and the feedback."""
+    """The text of every public output a build made: the public reports, the feedback
+    and the web page."""
     found = {}
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
@@ -195,6 +197,8 @@ def public_files(folder: Path) -> dict[str, str]:
             found[name] = "\n".join([p.text for p in document.paragraphs] + cells)
         elif "aterkoppling" in name and path.suffix in (".txt", ".md"):
             found[name] = path.read_text(encoding="utf-8")
+        elif path.suffix == ".html":  # the project's public web page, its text as read
+            found[name] = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text("utf-8")))
     return found
 
 
@@ -207,6 +211,7 @@ def test_no_public_output_shows_a_hidden_count(run, write, tmp_path):
     files = public_files(out)
     feedback = [name for name in files if "aterkoppling" in name]
     assert any(name.endswith(".docx") for name in files) and len(feedback) == 6
+    assert any(name.endswith(".html") for name in files)
     for name, text in files.items():
         assert not re.search(r"\b3 (personer|deltagare)", text), name
         assert not re.search(r"\b23\b", text), name  # the total would give Sala's 3 away
