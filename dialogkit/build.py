@@ -40,7 +40,10 @@ from .manifest import (
     write_manifest,
 )
 from .output import cannot_write, check_target, refuse_links, write_atomic
+from .overview import overview_folder, overview_page, refuse_plan_in_overview_folder
 from .products import plan_files
+from .products.report import pdf_warning
+from .settings import workspace_language
 from .workspace import load_workspace, refuse_links_out
 
 
@@ -74,6 +77,9 @@ def build(
     workspace = load_workspace(paths)
     report = check_workspace(workspace)
     drafts = draft_marks(workspace, report, strict=strict)  # a plan with errors is a draft
+    language = workspace_language(paths[0]) if paths else "sv"
+    overview = Path(overview_folder(language))  # the internal overview, made last
+    refuse_plan_in_overview_folder(workspace, overview.name)
     not_made: list[dict[str, str]] = []  # products a draft lacks something for
     today = today or date.today()
     jobs = [
@@ -89,6 +95,7 @@ def build(
     ]
     for folder, _ in jobs:  # a refusal comes before anything is made
         refuse_links(out / folder / "-", out)
+    refuse_links(out / overview / "-", out)
     if not jobs:
         return BuildResult(report, [])
     previous, problem = read_manifest(out)
@@ -100,6 +107,12 @@ def build(
             for file in produce():
                 write_atomic(staging / folder / file.name, file.content, base=staging)
                 made.append(folder / file.name)
+        listed = [path.as_posix() for path in made]
+        for file in overview_page(
+            workspace, report, today, listed, place=paths[0], language=language
+        ):
+            write_atomic(staging / overview / file.name, file.content, base=staging)
+            made.append(overview / file.name)
         current = Manifest(
             {path.as_posix(): digest((staging / path).read_bytes()) for path in made},
             {loaded.plan.id: plan_source(loaded.path, out) for loaded in workspace.plans},
@@ -110,7 +123,9 @@ def build(
         written = [_move(staging, out, relative) for relative in made]
         cleanup = remove_stale(out, stale.files)
         write_manifest(out, carried | previous.only(cleanup.failed) | current)
-    return BuildResult(report, written, cleanup, ([problem] if problem else []) + not_made)
+    # one warning when LibreOffice or dialogkit[pdf] is missing: the PDFs were not made
+    warnings = ([problem] if problem else []) + not_made + pdf_warning(workspace.plans)
+    return BuildResult(report, written, cleanup, warnings)
 
 
 @contextmanager

@@ -376,13 +376,22 @@ def feedback(
 
 @app.command("site")
 def site(
-    plan: Annotated[Path, typer.Argument(help="Dialogprojektet.")],
+    plan: Annotated[
+        Path,
+        typer.Argument(
+            help="Dialogprojektet, eller en mapp med planer: då skrivs varje dialogprojekts "
+            "sida i en mapp med planens id, och en intern översikt bredvid."
+        ),
+    ],
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="Mapp att skriva webbsidan och dess kalenderfiler i."),
     ] = None,
     templates: OwnTemplates = None,
     strict: Strict = False,
+    today: Annotated[
+        str | None, typer.Option(help="Dagens datum (ÅÅÅÅ-MM-DD); standard är idag.")
+    ] = None,
 ) -> None:
     """Projektets publika webbsida: index.html, stilmall och kalenderfiler, för att
     öppna från disk eller kopiera till en webbserver."""
@@ -394,6 +403,16 @@ def site(
             hint="Lägg till --out MAPP.",
             english=("The web page is written to a folder.", "Add --out FOLDER."),
         )
+    if plan.is_dir():  # every project's page, and the internal overview (overview.py)
+        from .output import check_target
+        from .overview import workspace_site
+
+        check_target(out, folder=True)
+        day = _parse_day(today)
+        files, report = workspace_site(plan, today=day, templates=templates, strict=strict)
+        _write_all(files, out)
+        _say_drafts(report)
+        return
     _make("site", plan, Request(templates=templates), out, folder=True, strict=strict)
 
 
@@ -420,7 +439,12 @@ def report(
         Audience, typer.Option("--audience", "-a", help="internal eller public.")
     ] = Audience.internal,
     output: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="docx eller markdown.")
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="docx, markdown eller pdf (kräver LibreOffice).",
+        ),
     ] = ReportFormat.docx,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Filen att skriva.")] = None,
     templates: Annotated[
@@ -428,8 +452,8 @@ def report(
     ] = None,
     strict: Strict = False,
 ) -> None:
-    """Word-rapport (eller Markdown) från planen: de rapporter dess plantyp har, som
-    projektplan och dialograpport för ett dialogprojekt (se --kind)."""
+    """Word-rapport (eller Markdown eller PDF) från planen: de rapporter dess plantyp har,
+    som projektplan och dialograpport för ett dialogprojekt (se --kind)."""
     from .products import Request
 
     request = Request(format=str(output), report=kind, audience=str(audience), templates=templates)

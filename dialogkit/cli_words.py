@@ -404,6 +404,11 @@ HELP_EN: dict[str, str] = {
         "Own template folder, before the workspace's and the built-in ones."
     ),
     # site (issue 17)
+    "Dialogprojektet, eller en mapp med planer: då skrivs varje dialogprojekts sida i en "
+    "mapp med planens id, och en intern översikt bredvid.": (
+        "The dialogue project, or a folder of plans: then each dialogue project's page is "
+        "written in a folder named by the plan's id, with an internal overview beside them."
+    ),
     "Mapp att skriva webbsidan och dess kalenderfiler i.": (
         "Folder to write the web page and its calendar files in."
     ),
@@ -425,9 +430,9 @@ HELP_EN: dict[str, str] = {
         "email, web or press_release (default: all three)."
     ),
     # report
-    "Word-rapport (eller Markdown) från planen: de rapporter dess plantyp har, som "
-    "projektplan och dialograpport för ett dialogprojekt (se --kind).": (
-        "Word report (or Markdown) from the plan: the reports of its kind of plan, such "
+    "Word-rapport (eller Markdown eller PDF) från planen: de rapporter dess plantyp har, "
+    "som projektplan och dialograpport för ett dialogprojekt (se --kind).": (
+        "Word report (or Markdown or PDF) from the plan: the reports of its kind of plan, such "
         "as project plan and dialogue report for a dialogue project (see --kind)."
     ),
     "Planen rapporten gäller.": "The plan the report is about.",
@@ -435,7 +440,7 @@ HELP_EN: dict[str, str] = {
         f"One of {REPORT_KINDS} (default: the plan's first)."
     ),
     "internal eller public.": "internal or public.",
-    "docx eller markdown.": "docx or markdown.",
+    "docx, markdown eller pdf (kräver LibreOffice).": "docx, markdown or pdf (needs LibreOffice).",
     "Filen att skriva.": "The file to write.",
     "Inga utkast: har planen fel skrivs inget, och kommandot avslutas med fel.": (
         "No drafts: if the plan has errors, nothing is written and the command fails."

@@ -1,5 +1,5 @@
 """The personal-data gate: every public file (invitation, e-mail draft, calendar, public
-report) is read as its reader would see it and refused if it carries personal data
+report, its PDF) is read as its reader would see it and refused if it carries personal data
 that its plan does not allow. Only build, invite, report and timeline need it, so
 its file readers stay off the `plan check` path."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email
 import email.header
+import functools
 import html
 import io
 import re
@@ -80,12 +81,15 @@ def _origin(item: Item, loaded, language: str = "sv") -> str:
 def readable_texts(suffix: str, content: str | bytes) -> list[str]:
     """The texts a reader of a file with this suffix can see: every XML part of a
     .docx, the headers and decoded parts of an .eml, an .ics unfolded and unescaped,
+    a .pdf's pages, properties, links and bookmarks,
     other text also as Markdown shows it (`anna\\_berg\\[at\\]example.se` is an address)."""
     suffix = suffix.lower()
     if suffix == ".docx":
         return _docx_texts(content if isinstance(content, bytes) else content.encode())
     if suffix == ".eml":
         return _eml_texts(content if isinstance(content, bytes) else content.encode())
+    if suffix == ".pdf":
+        return list(_pdf_texts(content if isinstance(content, bytes) else content.encode()))
     text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
     if suffix == ".ics":
         return [_ics_text(text)]
@@ -134,6 +138,36 @@ def _eml_texts(content: bytes) -> list[str]:
         text = payload.decode(part.get_content_charset() or "utf-8", "replace")
         found += readable_texts(".ics" if part.get_content_type() == "text/calendar" else "", text)
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _pdf_texts(content: bytes) -> tuple[str, ...]:
+    """The text of every page, the document's properties (also its XMP), the targets
+    of its links and its bookmarks, read by pypdf (the `pdf` extra, which made it).
+    Reading takes half a second, and `build` gates the same report twice (beside the
+    other reports and on the web page): kept for the same bytes."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    found = [page.extract_text() for page in reader.pages]
+    found += [str(value) for value in (reader.metadata or {}).values()]
+    metadata = reader.trailer["/Root"].get("/Metadata")
+    if metadata is not None:
+        found.append(_xml_text(metadata.get_object().get_data().decode("utf-8", "replace")))
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if "/URI" in action:
+                found.append(str(action["/URI"]))
+    found += [str(item.title) for item in _flat(reader.outline)]
+    return tuple(found)
+
+
+def _flat(outline: list) -> list:
+    """A pypdf outline (nested lists of bookmarks) as one list."""
+    return [
+        found for item in outline for found in (_flat(item) if isinstance(item, list) else [item])
+    ]
 
 
 def _decoded(value: str) -> str:

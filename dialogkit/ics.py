@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vDuration,
+)
 
 from . import __version__, clock
 from .model.project import Dialogue, DialogueProject
@@ -128,8 +136,11 @@ def calendar_bytes(
     *,
     now: datetime | None = None,
     draft: str | None = None,
+    subscribed: bool = False,
 ) -> bytes:
     """An ICS file with one event per dialogue; `describe(dialogue)` gives its description.
+    A `subscribed` calendar (published for calendar apps to subscribe to) asks them to
+    fetch it again once a day (REFRESH-INTERVAL, RFC 7986, and Outlook's X-PUBLISHED-TTL).
     A draft's mark (products/draft.py) leads the calendar's name and each event's
     summary, and is the first line of each description: an event imported into
     Outlook shows it in the title and in the text."""
@@ -141,6 +152,9 @@ def calendar_bytes(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{draft}: {project.title}" if draft else project.title)
     calendar.add("x-wr-timezone", TZID)
+    if subscribed:
+        calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(timedelta(days=1)))
     calendar.add_component(stockholm_timezone())
     for dialogue in dialogues:
         event = dialogue_event(project, dialogue, describe(dialogue), now=now, draft=draft)

@@ -28,9 +28,11 @@ def dialogue_calendar(
     *,
     templates: Path | None = None,
     draft: str | None = None,
+    subscribed: bool = False,
 ) -> bytes:
     """The ICS file for a project's dialogues, each described by the calendar template;
-    `draft` is the draft mark of a plan with errors (products/draft.py)."""
+    `draft` is the draft mark of a plan with errors (products/draft.py); a `subscribed`
+    calendar (the web page's) asks calendar apps to fetch it again daily."""
     project: DialogueProject = public_version(loaded.plan)
     env = template_environment(loaded, templates)
     name = f"{project.language}/calendar.txt.j2"
@@ -39,7 +41,7 @@ def dialogue_calendar(
         return render(env, name, **dialogue_context(project, dialogue)).strip()
 
     chosen = public_data(dialogues, project) if dialogues else project.dialogues
-    return calendar_bytes(project, chosen, describe, draft=draft)
+    return calendar_bytes(project, chosen, describe, draft=draft, subscribed=subscribed)
 
 
 # Longest text each channel should carry, in characters. Past it dialogkit warns:

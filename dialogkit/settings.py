@@ -300,15 +300,22 @@ def _line(text: str, pattern: str, occurrence: int = 0, after: int | None = None
 
 
 def _settings_error(
-    marker: Path, line: int | None, problem: Text, hint: Text | None = None
+    marker: Path,
+    line: int | None,
+    problem: Text,
+    hint: Text | None = None,
+    example: Text | None = None,
 ) -> UsageError:
+    """A problem in dialogkit.toml at `line`; the hint ends with how the table is
+    written (`example`, by default a blackout period)."""
     where = f"{marker}:{line}" if line else str(marker)
     first = Text(f"{hint.sv} ", f"{hint.en} ") if hint else Text("", "")
+    example = example or Text(
+        f"en period skrivs så här:\n{BLACKOUT_EXAMPLE}",
+        f"a period is written like this:\n{BLACKOUT_EXAMPLE}",
+    )
     return UsageError(
         f"{where}: {problem.sv}.",
-        hint=f"{first.sv}Rätta filen; en period skrivs så här:\n{BLACKOUT_EXAMPLE}",
-        english=(
-            f"{where}: {problem.en}.",
-            f"{first.en}Correct the file; a period is written like this:\n{BLACKOUT_EXAMPLE}",
-        ),
+        hint=f"{first.sv}Rätta filen; {example.sv}",
+        english=(f"{where}: {problem.en}.", f"{first.en}Correct the file; {example.en}"),
     )

@@ -20,6 +20,7 @@ from .invitations import dialogue_calendar
 from .participation import counted, figures
 from .privacy import public_data, public_version
 from .templating import render, template_environment
+from .theme import Theme, folder_theme
 from .words import words
 from .workspace import LoadedPlan
 
@@ -46,7 +47,10 @@ def project_page(
     folder = language["folder.site_dialogues"]
     ics = {d.id: f"{folder}/{d.id}.ics" for d in dialogues}
     held = counted(project)
+    theme = folder_theme(loaded.path.parent)
     context = {
+        "organisation": theme.organisation or project.organisation,
+        "subscription": subscription(theme.address(project.id), calendar),
         "dialogues": [d for d in project.dialogues if not d.test],
         "ics": ics,
         "calendar": calendar,
@@ -55,21 +59,52 @@ def project_page(
         "figures": figures(project, public=True),
         **said_and_done(project, held),
     }
+    # after the dialogues, the public report: the report command's .docx, and its .pdf
+    documents = public_report(loaded, language["folder.site_report"], templates, draft, held)
+    context["documents"] = [
+        {"href": d.name, "format": Path(d.name).suffix, "size": f"{-(-len(d.content) // 1000)} kB"}
+        for d in documents
+    ]
     context = public_data(context, project)
     env = html_environment(template_environment(loaded, templates))
     template = f"{project.language}/site/project.html.j2"
     page = render(env, template, plan=project, mark=draft, **context)
     files = [
         PageFile("index.html", page),
-        PageFile("style.css", stylesheet(env, draft)),
-        # the public's calendar: the dialogues they are invited to, not the tests
-        PageFile(calendar, dialogue_calendar(loaded, dialogues, templates=templates, draft=draft)),
+        PageFile("style.css", stylesheet(env, draft, theme)),
+        # the public's calendar: the dialogues they are invited to, not the tests; it is
+        # the one a calendar app subscribes to
+        PageFile(
+            calendar,
+            dialogue_calendar(loaded, dialogues, templates=templates, draft=draft, subscribed=True),
+        ),
     ]
     files += [
         PageFile(ics[d.id], dialogue_calendar(loaded, [d], templates=templates, draft=draft))
         for d in dialogues
     ]
-    return files
+    return files + documents
+
+
+def public_report(loaded, folder: str, templates, draft, held) -> list[PageFile]:
+    """The public dialogue report once dialogues are held, in `folder`."""
+    from .products.report import public_documents
+
+    if not held:
+        return []
+    made = public_documents(loaded, "dialogue-report", templates=templates, draft=draft)
+    return [PageFile(f"{folder}/{name}", content) for name, content in made]
+
+
+def subscription(published: str | None, calendar: str) -> dict[str, str] | None:
+    """The calendar's addresses for subscribing, when the workspace says where the page
+    is published (`[site] url`): webcal:// opens a calendar app's subscribe dialog,
+    and Google Calendar and Outlook on the web take the https:// address. A relative
+    link cannot be subscribed to, so without the url the page offers only the file."""
+    if not published:
+        return None
+    https = f"{published}{calendar}"
+    return {"webcal": "webcal://" + https.removeprefix("https://"), "https": https}
 
 
 @functools.lru_cache(maxsize=16)
@@ -90,8 +125,10 @@ def web_link(value: str | None) -> str | None:
     return None
 
 
-def stylesheet(env, draft: str | None) -> str:
-    """The stylesheet, first found in the template folders; a draft's carries the
-    mark as a comment, as every file of a draft does (products/draft.py)."""
+def stylesheet(env, draft: str | None, theme: Theme | None = None) -> str:
+    """The stylesheet, first found in the template folders, after the theme's colours
+    (`[site]` in dialogkit.toml, theme.py); a draft's carries the mark as a comment,
+    as every file of a draft does (products/draft.py)."""
     source, _, _ = env.loader.get_source(env, STYLESHEET)
-    return f"/* {draft} */\n{source}" if draft else source
+    themed = (theme or Theme()).css() + source
+    return f"/* {draft} */\n{themed}" if draft else themed

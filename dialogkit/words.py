@@ -35,6 +35,8 @@ WORDS: dict[str, dict[str, str]] = {
         "folder.feedback": "aterkoppling",
         "folder.site": "webb",  # issue 17: the public web page
         "folder.site_dialogues": "dialoger",
+        "folder.overview": "oversikt",  # issue 17: the internal overview page
+        "folder.site_report": "rapport",  # the public report on the web page
         "report.project-plan": "projektplan",
         "report.dialogue-report": "dialograpport",
         "report.communication-plan": "kommunikationsplan",
@@ -226,6 +228,7 @@ WORDS: dict[str, dict[str, str]] = {
         "diff.sub_goal.removed": "Delmål {id} borttaget: {title}.",
         "diff.sub_goal.changed": "Delmål {id} ändrat: {title}.",
         "draft_plan.not_made": "{why} Utkastet har ingen {product}.",
+        "pdf.not_made": "De publika rapporterna gjordes inte som PDF. {why} {what}",
         # cost estimate
         "cost.heading": "Kostnadsberäkning",
         "cost.per_dialogue": "Kostnad per dialog",
@@ -370,6 +373,8 @@ WORDS: dict[str, dict[str, str]] = {
         "folder.feedback": "feedback",
         "folder.site": "web",  # issue 17: the public web page
         "folder.site_dialogues": "dialogues",
+        "folder.overview": "overview",  # issue 17: the internal overview page
+        "folder.site_report": "report",  # the public report on the web page
         "report.project-plan": "project-plan",
         "report.dialogue-report": "dialogue-report",
         "report.communication-plan": "communication-plan",
@@ -554,6 +559,7 @@ WORDS: dict[str, dict[str, str]] = {
         "diff.sub_goal.removed": "Sub-goal {id} removed: {title}.",
         "diff.sub_goal.changed": "Sub-goal {id} changed: {title}.",
         "draft_plan.not_made": "{why} The draft has no {product}.",
+        "pdf.not_made": "The public reports were not made as PDF. {why} {what}",
         "cost.heading": "Cost estimate",
         "cost.per_dialogue": "Cost per dialogue",
         "cost.dialogue": "Dialogue",

@@ -93,7 +93,7 @@ def test_an_english_workspace_gets_english_help(run, english_workspace):
 def test_help_shows_values_as_words_and_choices(run, here):
     page = run("report", "--help").stdout
     assert "Användning: dialogkit report [FLAGGOR] PLAN" in page
-    assert "-f, --format [docx|markdown]" in page and "[standard: docx]" in page
+    assert "-f, --format [docx|markdown|pdf]" in page and "[standard: docx]" in page
     assert "PLAN  Planen rapporten gäller.  [krävs]" in page
     diff = run("plan", "diff", "--help").stdout
     assert "[ARGUMENT]..." in diff and "-f, --format FORMAT" in diff
@@ -186,9 +186,9 @@ def test_usage_errors_say_what_to_do(run, here):
     missing = run("report")
     assert "fel: Argumentet PLAN saknas." in missing.stderr
     assert "tips: Se hjälpen: dialogkit report --help" in missing.stderr
-    choice = run("report", "x", "--format", "pdf")
-    assert "fel: Ogiltigt värde för --format: pdf." in choice.stderr
-    assert "tips: Välj docx eller markdown." in choice.stderr
+    choice = run("report", "x", "--format", "pptx")
+    assert "fel: Ogiltigt värde för --format: pptx." in choice.stderr
+    assert "tips: Välj docx, markdown eller pdf." in choice.stderr
     extra = run("plan", "schema", "a", "b")
     assert "fel: Oväntade argument: a b." in extra.stderr
     typo = run("plan", "chek")

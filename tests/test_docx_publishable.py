@@ -25,6 +25,7 @@ from lxml import etree
 from dialogkit.char_widths import BOLD, REGULAR
 from dialogkit.docx_writer import DocumentInfo, markdown_to_docx
 from dialogkit.entry import main
+from dialogkit.words import WORDS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -82,7 +83,8 @@ def reports(tmp_path_factory) -> list[tuple[str, Path]]:
     for language, source in (("sv", REPO / "plans"), ("en", REPO / "tests" / "english")):
         out = tmp_path_factory.mktemp(f"build-{language}")
         build(source, out)
-        found += [(language, path) for path in sorted(out.rglob("*.docx"))]
+        reports = WORDS[language]["folder.reports"]  # the web page's copy is the same file
+        found += [(language, path) for path in sorted(out.rglob(f"{reports}/*.docx"))]
     assert len(found) == 18, found  # nine reports in each language
     return found
 

@@ -6,8 +6,11 @@ data anyway is refused and nothing is written; `plan check` warns at the field."
 from __future__ import annotations
 
 import email
+import html
 import io
+import os
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -28,6 +31,7 @@ from stdnum.se import personnummer as stdnum_personnummer
 import dialogkit
 from dialogkit.gate import PersonalDataError, check_public
 from dialogkit.personal_data import find_personal_data, redact
+from dialogkit.privacy import public_version
 from dialogkit.workspace import load_workspace
 
 
@@ -421,7 +425,11 @@ def published(tmp_path_factory):
         path
         for path in (root / "out").rglob("*")
         if path.is_file()
-        and ("inbjudningar" in path.parts or path.name == "kalender.ics" or "-publik" in path.name)
+        and (
+            {"inbjudningar", "webb"} & set(path.parts)
+            or path.name == "kalender.ics"
+            or "-publik" in path.name
+        )
     ]
     reports = {
         "vastmanland-nara-vard.yaml": ["project-plan", "dialogue-report"],
@@ -450,6 +458,13 @@ def readable(path: Path) -> list[str]:
     .docx raw and with its tags removed, an e-mail's raw bytes, headers and decoded
     parts, an ICS file unfolded."""
     raw = path.read_bytes()
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(raw))
+        return [page.extract_text() for page in reader.pages] + [str(reader.metadata)]
+    if path.suffix == ".html":
+        return [raw.decode("utf-8"), html.unescape(re.sub(r"<[^>]+>", " ", raw.decode("utf-8")))]
     if path.suffix == ".docx":
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = [name for name in archive.namelist() if name.endswith((".xml", ".rels"))]
@@ -509,7 +524,9 @@ def test_planting_reached_every_kind_and_the_fields_that_leaked(published):
 def test_no_public_file_holds_planted_personal_data(published):
     root, _, public = published
     kinds = {path.suffix for path in public}
-    assert {".docx", ".md", ".txt", ".ics", ".eml"} <= kinds
+    assert {".docx", ".md", ".txt", ".ics", ".eml", ".html"} <= kinds
+    if shutil.which("soffice") or os.environ.get("DIALOGKIT_REQUIRE_PDF"):
+        assert ".pdf" in kinds  # the site's report and the public reports as PDF
     assert len(public) > 80
     for path in public:
         for text in readable(path):
@@ -545,6 +562,38 @@ def test_internal_files_still_hold_the_planted_data(published):
     root, _, _ = published
     report = root / "out" / "vastmanland-nara-vard" / "rapporter" / "dialograpport-intern.docx"
     assert any(PNR in squashed(text) for text in readable(report))
+
+
+def internal_texts(plan_file: Path) -> set[str]:
+    """The plan's texts that its public version leaves out (internal notes, reflections,
+    costs' notes…): whole sentences, long enough not to occur by chance."""
+
+    def texts(value) -> set[str]:
+        if isinstance(value, dict):
+            return set().union(*map(texts, value.values()), set())
+        if isinstance(value, list):
+            return set().union(*map(texts, value), set())
+        return {value} if isinstance(value, str) and len(value) > 25 else set()
+
+    plan = load_workspace([plan_file]).plans[0].plan
+    return texts(plan.model_dump()) - texts(public_version(plan).model_dump())
+
+
+@pytest.mark.slow
+def test_no_internal_note_reaches_the_site_or_a_pdf(published):
+    """The planted fields keep their example text, so each internal text of the example
+    project is still there to find: none of it is on the web page or in a PDF."""
+    root, _, public = published
+    secret = internal_texts(REPO / "plans" / "vastmanland-nara-vard.yaml")
+    assert any("Tekniken" in text or "intern" in text.lower() for text in secret), secret
+    site = [path for path in public if "webb" in path.parts or path.suffix == ".pdf"]
+    assert any(path.name == "index.html" for path in site)
+    internal = root / "out" / "vastmanland-nara-vard" / "rapporter" / "dialograpport-intern.docx"
+    assert any(squashed(text)[:40] in squashed(" ".join(readable(internal))) for text in secret)
+    for path in site:
+        flat = squashed(" ".join(readable(path)))
+        for text in secret:
+            assert squashed(text)[:40] not in flat, (path.relative_to(root), text)
 
 
 # --- the project plan's public version -----------------------------------------------

@@ -4,6 +4,7 @@ html.parser, the calendars with icalendar."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -12,6 +13,9 @@ from urllib.parse import urlsplit
 import icalendar
 import pytest
 from conftest import PROJECT, REPO
+
+from dialogkit import pdf
+from dialogkit.gate import readable_texts
 
 PERSONNUMMER = "811218-9876"
 PRIVATE_PHONE = "070-987 65 43"
@@ -129,6 +133,9 @@ def test_every_local_link_resolves_and_nothing_comes_from_other_servers(written)
         "kalender.ics",
         "dialoger/sala.ics",
         "dialoger/koping.ics",
+        # the public report, after the dialogues (tests/test_pdf.py): its PDF with LibreOffice
+        "rapport/dialograpport-publik.docx",
+        *(["rapport/dialograpport-publik.pdf"] if pdf.available() is None else []),
     }
     whole = icalendar.Calendar.from_ical((written / "kalender.ics").read_bytes())
     assert len(whole.walk("VEVENT")) == 2
@@ -158,10 +165,12 @@ def test_the_page_says_what_residents_need(written):
 def test_no_personal_data_or_internal_note_in_any_file(written):
     digits = PERSONNUMMER.replace("-", "")
     for path in (p for p in written.rglob("*") if p.is_file()):
-        content = path.read_bytes().decode("utf-8")
-        unfolded = content.replace("\r\n ", "")
+        if path.suffix in (".docx", ".pdf"):  # the public report, read as its reader sees it
+            texts = readable_texts(path.suffix, path.read_bytes())
+        else:
+            texts = [path.read_bytes().decode("utf-8").replace("\r\n ", "")]
         for planted in (PERSONNUMMER, digits, PRIVATE_PHONE, "987 65 43", INTERNAL):
-            assert planted not in unfolded, (path.name, planted)
+            assert not any(planted in text for text in texts), (path.name, planted)
 
 
 def test_html_in_plan_text_is_escaped_and_only_web_links_are_links(written):
@@ -250,3 +259,219 @@ def test_a_wide_table_scrolls_in_its_own_focusable_region(run, tmp_path):
     assert all(attrs["aria-labelledby"] in headings for _, attrs in regions)
     assert [tag for tag, _ in page.tags].count("table") == len(regions)
     assert ".table-scroll { overflow-x: auto; }" in (out / "style.css").read_text("utf-8")
+
+
+# --- film and material, sending in views, the [site] theme (issue 17) ----------------
+
+FILM = "https://example.se/nara-vard/film"
+SLIDES = "https://example.se/nara-vard/dialogerna.pptx"
+FORM = "https://example.se/nara-vard/tyck-till"
+MATERIAL = PROJECT.replace(
+    "contact:\n",
+    "material:\n"
+    f"  - {{title: Informationsfilm, kind: film, url: '{FILM}'}}\n"
+    f"  - title: Bilderna från dialogerna\n    kind: powerpoint\n    url: {SLIDES}\n"
+    "    description: Det som visades i Sala.\n"
+    "  - {title: Protokollet, kind: dokument, url: 'https://example.se/protokoll.pdf'}\n"
+    "views:\n"
+    f"  url: {FORM}\n"
+    "  text: Skicka in idéer och synpunkter, också om du inte kan komma.\n"
+    "contact:\n",
+    1,
+)
+
+
+class LinkTexts(HTMLParser):
+    """Each link's address and visible text."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: dict[str, str] = {}
+        self._href: str | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._href = dict(attrs).get("href")
+            self.links[self._href] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._href = None
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self.links[self._href] += data
+
+
+def test_material_is_linked_with_texts_that_name_its_kind(run, write, tmp_path):
+    out = tmp_path / "webb"
+    assert site(run, write(MATERIAL), out).exit_code == 0
+    html = (out / "index.html").read_text("utf-8")
+    links = LinkTexts(html).links
+    assert links[FILM] == "Se filmen: Informationsfilm"
+    assert links[SLIDES] == "Presentationen (PowerPoint): Bilderna från dialogerna"
+    assert links["https://example.se/protokoll.pdf"] == "Läs dokumentet: Protokollet"
+    assert links["#material"] == "Film och material"
+    page = Page(html)
+    assert {"id": "material"} in page.all("h2")
+    assert "Det som visades i Sala." in page.visible
+    without = tmp_path / "utan"
+    assert site(run, write(PROJECT, "utan.yaml"), without).exit_code == 0
+    assert "Film och material" not in (without / "index.html").read_text("utf-8")
+
+
+def test_the_views_form_is_linked_beside_the_contact_address(run, write, tmp_path):
+    out = tmp_path / "webb"
+    assert site(run, write(MATERIAL), out).exit_code == 0
+    html = (out / "index.html").read_text("utf-8")
+    links = LinkTexts(html).links
+    assert links[FORM] == "Skicka in dina idéer och synpunkter i formuläret"
+    assert links["mailto:kontakt@example.se"] == "kontakt@example.se"
+    assert "Skicka in idéer och synpunkter, också om du inte kan komma." in Page(html).visible
+
+
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(1)", "file:///G:/Nära vård/film.mp4", "film.mp4"]
+)
+def test_a_material_address_that_is_not_on_the_web_is_an_error_in_the_plan(
+    run, write, tmp_path, address
+):
+    plan = write(MATERIAL.replace(f"'{FILM}'", f'"{address}"'))
+    out = tmp_path / "webb"
+    result = site(run, plan, out)
+    assert result.exit_code != 0
+    line = next(
+        n for n, text in enumerate(plan.read_text("utf-8").splitlines(), 1) if "film" in text
+    )
+    assert f"{plan.name}:{line}:" in result.stdout + result.stderr
+    assert "ingen webbadress" in result.stdout + result.stderr
+    assert not (out / "index.html").exists()
+
+
+def test_a_link_that_is_not_on_the_web_never_becomes_a_link(run, write, tmp_path):
+    """Templates print plan links through the url filter: a `javascript:` address that
+    reaches a template some other way (here: the web page field) is not a link."""
+    plan = write(PROJECT.replace("contact:\n", "web_page: javascript:alert(3)\ncontact:\n", 1))
+    out = tmp_path / "webb"
+    site(run, plan, out)
+    page = Page((out / "index.html").read_text("utf-8"))
+    assert not any(link.lower().startswith("javascript") for link in page.links())
+
+
+def toml(tmp_path: Path, text: str) -> Path:
+    marker = tmp_path / "dialogkit.toml"
+    marker.write_text(text, encoding="utf-8")
+    return marker
+
+
+def test_the_theme_colours_and_organisation_come_from_dialogkit_toml(run, write, tmp_path):
+    toml(
+        tmp_path,
+        '[site]\norganisation = "Regionens dialogkontor"\naccent = "#1D4F91"\n'
+        'header_background = "#0B3D2E"\nheader_text = "#fff"\n',
+    )
+    out = tmp_path / "webb"
+    assert site(run, write(PROJECT), out).exit_code == 0
+    css = (out / "style.css").read_text("utf-8")
+    theme, shared = css.split("/* The public page", 1)
+    for declaration in (
+        "--accent: #1d4f91;",
+        "--header-background: #0b3d2e;",
+        "--header-text: #ffffff;",
+    ):
+        assert declaration in theme
+    assert "--accent:" not in shared  # the shared stylesheet does not override it
+    assert "var(--header-background)" in shared and "var(--header-text)" in shared
+    page = Page((out / "index.html").read_text("utf-8"))
+    header = page.visible.split("Hoppa till innehållet", 1)[1]
+    assert header.lstrip().startswith("Regionens dialogkontor Invånardialog Nära vård")
+    assert "Region Test " not in page.visible.split("Syfte")[0]
+
+
+@pytest.mark.parametrize(
+    ("setting", "pair", "ratio"),
+    [
+        ('accent = "#5a9bd5"', "accent #5a9bd5 på vit #ffffff", "2.96:1"),
+        (
+            'header_background = "#00508c"\nheader_text = "#336699"',
+            "header_text #336699 på header_background #00508c",
+            "1.",
+        ),
+        ('header_text = "#777777"', "header_text #777777 på header_background #ffffff", "4.47:1"),
+    ],
+)
+def test_a_theme_that_fails_wcag_contrast_is_refused(run, write, tmp_path, setting, pair, ratio):
+    marker = toml(tmp_path, f"# tema\n[site]\n{setting}\n")
+    key = pair.split()[0]
+    line = next(n for n, text in enumerate(setting.splitlines(), 3) if text.startswith(key))
+    out = tmp_path / "webb"
+    result = site(run, write(PROJECT), out)
+    assert result.exit_code == 2
+    assert f"{marker.name}:{line}: {pair} har kontrasten {ratio}" in result.stderr
+    assert "4.5:1" in result.stderr and "[site]" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ('accent = "blue"', 'accent = "blue" är ingen färg i formen #RRGGBB'),
+        ('url = "http://region.se/"', 'url = "http://region.se/" är ingen https-adress'),
+        ('colour = "#000000"', "[site] har ingen colour"),
+        ("accent = 5", "accent ska vara en text"),
+    ],
+)
+def test_a_bad_site_setting_names_the_file_and_line(run, write, tmp_path, setting, message):
+    toml(tmp_path, f'language = "sv"\n\n[site]\n{setting}\n')
+    result = site(run, write(PROJECT), tmp_path / "webb")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert f"dialogkit.toml:4: {message}" in result.stderr
+
+
+def test_a_published_url_offers_a_calendar_subscription(run, write, tmp_path):
+    toml(tmp_path, '[site]\nurl = "https://region.example.se/dialog/{id}"\n')
+    out = tmp_path / "webb"
+    assert site(run, write(PROJECT), out).exit_code == 0
+    links = LinkTexts((out / "index.html").read_text("utf-8")).links
+    address = "region.example.se/dialog/testprojekt/kalender.ics"
+    assert links[f"webcal://{address}"] == "Prenumerera i kalenderappen"
+    assert links[f"https://{address}"] == f"https://{address}"  # visible, to copy
+    assert links["kalender.ics"].startswith("Alla dialoger som kalenderfil")
+    published = urlsplit(f"https://{address}").path.rsplit("/", 1)[1]
+    calendar = icalendar.Calendar.from_ical((out / published).read_bytes())
+    assert calendar["REFRESH-INTERVAL"].dt == timedelta(days=1)  # calendar apps fetch daily
+    assert calendar["X-PUBLISHED-TTL"].to_ical() == b"P1D"
+    one = icalendar.Calendar.from_ical((out / "dialoger" / "sala.ics").read_bytes())
+    assert "REFRESH-INTERVAL" not in one  # a single dialogue is imported, not subscribed
+
+
+def test_without_a_published_url_only_the_calendar_file_is_offered(written):
+    links = Page((written / "index.html").read_text("utf-8")).links()
+    assert "kalender.ics" in links
+    assert not any(link.startswith("webcal:") or link.endswith("/kalender.ics") for link in links)
+    assert "Prenumerera" not in Page((written / "index.html").read_text("utf-8")).visible
+
+
+@pytest.mark.slow
+def test_the_english_page_has_the_material_views_and_subscription_in_english(run, tmp_path):
+    plan = REPO / "tests" / "english" / "vastmanland-nara-vard.yaml"
+    workspace = tmp_path / "ws"
+    (workspace / "plans").mkdir(parents=True)
+    for name in (plan.name, "vastmanland-genomforandeplan-2021.yaml"):  # the project's
+        (workspace / "plans" / name).write_bytes((plan.parent / name).read_bytes())
+    toml(workspace, 'language = "en"\n[site]\nurl = "https://region.example.se/care/"\n')
+    out = tmp_path / "web"
+    assert site(run, workspace / "plans" / plan.name, out).exit_code == 0
+    html = (out / "index.html").read_text("utf-8")
+    links = LinkTexts(html).links
+    texts = set(links.values())
+    assert "Watch the film: Information film about Local Health Care" in texts
+    assert "The presentation (PowerPoint): The presentation from the dialogues" in texts
+    assert "Send in your ideas and views in the form" in texts
+    assert links["webcal://region.example.se/care/calendar.ics"] == (
+        "Subscribe in your calendar app"
+    )
+    assert "Film and material" in texts
+    swedish = ("Se filmen", "Presentationen", "formuläret", "Prenumerera", "Film och material")
+    assert not any(word in html for word in swedish)

@@ -235,3 +235,11 @@ AssessmentStatus = choice(
     behind=("efter",),
     not_started=("ej påbörjat", "inte påbörjat", "ej påbörjad"),
 )
+MaterialKind = choice(
+    Literal["film", "presentation", "document", "other"],
+    film=("film", "video", "filmen"),
+    presentation=("presentation", "powerpoint", "bildspel", "presentationen"),
+    document=("dokument", "dokumentet"),
+    other=("annat", "övrigt"),
+)
+"""What a piece of the project's material is; the web page's link text names it."""

@@ -12,6 +12,7 @@ from .choices import (
     DialogueFormat,
     DialogueStatus,
     Gender,
+    MaterialKind,
     Method,
     ParticipationRung,
     ResponseState,
@@ -32,6 +33,7 @@ from .types import (
     People,
     Person,
     PlanModel,
+    WebAddress,
     When,
 )
 
@@ -302,6 +304,35 @@ class Response(PlanModel):
     )
 
 
+class Material(PlanModel):
+    """En film, presentation eller annat material som visas på projektets webbsida."""
+
+    title: Line = Field(description='Rubrik, t.ex. "Informationsfilm om Nära vård".')
+    url: WebAddress = Field(description="Webbadress (https://) där materialet finns.")
+    kind: MaterialKind = Field(
+        "other",
+        description=f"Vilket slags material; länktexten säger det: {described(MaterialKind)}.",
+    )
+    description: Paragraphs | None = Field(
+        None, description="Kort beskrivning, t.ex. vem som medverkar eller hur lång filmen är."
+    )
+
+
+class Views(PlanModel):
+    """Hur invånarna kan skicka in idéer, förslag och synpunkter utanför dialogerna."""
+
+    url: WebAddress | None = Field(
+        None,
+        description="Webbformulär för idéer och synpunkter; utan det hänvisar webbsidan "
+        "till projektets webbsida (web_page).",
+    )
+    text: Paragraphs | None = Field(
+        None,
+        description="Vad man kan skicka in och vad som händer med det, visas på webbsidan; "
+        "e-post går till kontaktpersonen (contact.email).",
+    )
+
+
 class Deadlines(PlanModel):
     """Hur lång tid efter en dialog dokumentation och återkoppling ska vara klara, och
     hur långt före en dialog varje kanals inbjudan ska gå ut."""
@@ -365,6 +396,14 @@ class DialogueProject(PlanModel):
     process_leader: Person = Field(description="Processledare.")
     contact: Person = Field(description="Kontaktperson för invånarna.")
     web_page: Line | None = Field(None, description="Projektets webbsida.")
+    material: list[Material] = Field(
+        [],
+        description="Film, presentation och annat material som visas på projektets "
+        "webbsida, under Film och material.",
+    )
+    views: Views | None = Field(
+        None, description="Hur invånarna kan skicka in idéer och synpunkter, t.ex. ett formulär."
+    )
     press: PressRelease | None = Field(
         None, description="Citat, datumradens ort och presskontakt för pressmeddelandet."
     )

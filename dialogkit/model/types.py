@@ -469,6 +469,38 @@ Email = Annotated[
 ]
 """One e-mail address, as in namn@region.se."""
 
+_WEB_ADDRESS_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/]+\S*$"
+_WEB_ADDRESS = re.compile(_WEB_ADDRESS_PATTERN)
+
+
+def _check_web_address(value: str) -> str:
+    if _WEB_ADDRESS.fullmatch(value):
+        return value
+    raise _value_error(
+        "dk_web_address",
+        Text(
+            f"'{shown(value)}' är ingen webbadress.",
+            f"'{shown(value)}' is not a web address.",
+        ),
+        Text(
+            "Skriv hela adressen med https:// först, utan mellanslag, t.ex. "
+            "https://region.se/dialog/film. En fil på datorn eller i ett delat nätverk "
+            "måste först läggas upp på webben.",
+            "Write the whole address starting with https://, without spaces, e.g. "
+            "https://region.se/dialog/film. A file on a computer or a shared network "
+            "folder must first be put on the web.",
+        ),
+    )
+
+
+WebAddress = Annotated[
+    str,
+    AfterValidator(_check_web_address),
+    WithJsonSchema({"type": "string", "pattern": _WEB_ADDRESS_PATTERN}),
+]
+"""A web address (http or https) that a public page may link to: a `javascript:`,
+`file:` or shared-folder link is an error in the plan, not a dead link on the page."""
+
 _LINE_SCHEMA = {"type": "string", "minLength": 1, "pattern": LINE_PATTERN}
 People = Annotated[
     list[Line],

@@ -8,6 +8,6 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "workload": ("table", "markdown", "csv", "json", "xlsx"),
     "invitations": ("text", "markdown", "eml"),
     "feedback": ("text", "markdown", "eml"),
-    "report": ("docx", "markdown"),
+    "report": ("docx", "markdown", "pdf"),
     "site": ("html",),
 }

@@ -1,6 +1,7 @@
-"""The report product: a Word document (or its Markdown) for the board, the committee
-or the public. Which reports a plan has, and for which audiences, is the plan kind's
-fact (`REPORTS` on the model)."""
+"""The report product: a Word document (or its Markdown, or a tagged PDF of the Word
+document) for the board, the committee or the public. Which reports a plan has, and
+for which audiences, is the plan kind's fact (`REPORTS` on the model); `build` writes
+a PDF beside each public report when LibreOffice is there (pdf.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,60 @@ from .formats import FORMATS
 
 
 def make_report(loaded, request: Request) -> Made:
-    from ..reports import build_report, to_docx
+    name, report = _report(loaded, request)
+    public = report.audience == "public"
+    if request.format == "markdown":
+        markdown = marked_text(report.markdown, request.draft, markdown=True)
+        return Made([File(f"{name}.md", markdown, public=public)])
+    document = _docx(report, loaded, request)
+    if request.format == "pdf":
+        from ..pdf import to_pdf
+
+        (pdf,) = to_pdf([document])
+        return Made([File(f"{name}.pdf", pdf, public=public)])
+    return Made([File(f"{name}.docx", document, public=public)])
+
+
+def public_documents(
+    loaded, kind: str, *, templates=None, draft: str | None = None
+) -> list[tuple[str, bytes]]:
+    """The public report as the Word file `report -f docx` writes and, when PDFs can be
+    made, its PDF: (file name, bytes), for the project's web page to publish the very
+    files of the report command."""
+    from ..pdf import available, to_pdf
+
+    request = Request(report=kind, audience="public", templates=templates, draft=draft)
+    name, report = _report(loaded, request)
+    document = _docx(report, loaded, request)
+    if available() is not None:
+        return [(f"{name}.docx", document)]
+    (pdf,) = to_pdf([document])
+    return [(f"{name}.docx", document), (f"{name}.pdf", pdf)]
+
+
+def pdf_warning(plans) -> list[dict[str, str]]:
+    """For `build`, by language: the PDFs of the public reports were not made, and
+    what to install; nothing when they were, or when no plan has a public report."""
+    from ..pdf import available
+    from ..words import words
+
+    problem = available()
+    public = any("public" in spec.audiences for loaded in plans for spec in loaded.plan.REPORTS)
+    if problem is None or not public:
+        return []
+    return [
+        {
+            language: words(language)["pdf.not_made"].format(
+                why=problem.in_language(language)[0], what=problem.in_language(language)[1]
+            )
+            for language in ("sv", "en")
+        }
+    ]
+
+
+def _report(loaded, request: Request):
+    """The report's file name (without suffix) and the report."""
+    from ..reports import build_report
     from ..words import words
 
     report = build_report(
@@ -27,22 +81,28 @@ def make_report(loaded, request: Request) -> Made:
     name = language[f"report.{report.kind}"]
     if len(spec.audiences) > 1:
         name += "-" + language[f"audience.{report.audience}"]
-    public = report.audience == "public"
-    if request.format == "markdown":
-        markdown = marked_text(report.markdown, request.draft, markdown=True)
-        return Made([File(f"{name}.md", markdown, public=public)])
+    return name, report
+
+
+def _docx(report, loaded, request: Request) -> bytes:
+    from ..reports import to_docx
+
     report = replace(report, info=replace(report.info, draft=request.draft))
-    return Made([File(f"{name}.docx", to_docx(report, loaded, request.templates), public=public)])
+    return to_docx(report, loaded, request.templates)
 
 
-PRODUCT = Product(
-    "report",
-    FORMATS["report"],
-    make_report,
-    built=lambda plan: [
+def _built(plan) -> list[Request]:
+    """Every report for every audience as Word, and each public one also as PDF when
+    PDFs can be made (`build` says so when they cannot: `pdf_warning`)."""
+    from ..pdf import available
+
+    requests = [
         Request(format="docx", report=spec.kind, audience=audience)
         for spec in plan.REPORTS
         for audience in spec.audiences
-    ],
-    folder="folder.reports",
-)
+    ]
+    public = [replace(r, format="pdf") for r in requests if r.audience == "public"]
+    return requests + (public if public and available() is None else [])
+
+
+PRODUCT = Product("report", FORMATS["report"], make_report, built=_built, folder="folder.reports")
