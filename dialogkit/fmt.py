@@ -124,8 +124,14 @@ def _reorder(node, keys: list, item: bool) -> None:
     trailer = _take_following_lines(_tail(node, old[-1]))
     for key in keys:
         node.move_to_end(key)
-    if item and above.get(keys[0]) and len(keys) > 1:
-        above[keys[1]] = above.pop(keys[0]) + above.get(keys[1], "")
+    if item and len(keys) > 1:
+        above[keys[1]] = above.pop(keys[0], "") + above.get(keys[1], "")
+        # after a flow value (`what: [a]`) ruamel keeps the lines below it above the
+        # next key instead: they cannot stay between "- " and the item's new first key
+        first = node.ca.items.get(keys[0])
+        if first and len(first) > 1 and first[1]:
+            entry = _comment_entry(node, keys[1], 1)
+            entry[1], first[1] = [*first[1], *(entry[1] or [])], None
     for key, lines in above.items():
         if lines:
             entry = _comment_entry(node, key, 1)

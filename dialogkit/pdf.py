@@ -30,8 +30,8 @@ from .errors import DialogkitError, UsageError
 EXPORT = 'pdf:writer_pdf_Export:{"PDFUACompliance":{"type":"boolean","value":"true"}}'
 TIMEOUT = 180
 """Seconds one LibreOffice run may take, for all its documents."""
-NORMALISED = "1"
-"""Part of the cache key: raise it when `_normalise` changes what it writes."""
+NORMALISED = "2"
+"""Part of the cache key: raise it when what the cache holds changes."""
 CACHE_ENTRIES = 64
 """The disk cache keeps this many PDFs, the newest."""
 INSTALL_PLACES = (
@@ -112,22 +112,37 @@ def to_pdf(documents: list[bytes]) -> list[bytes]:
     if missing:
         raw = _convert(office, list(missing.values()))
         for (key, document), pdf in zip(missing.items(), raw, strict=True):
-            _memo[key] = _normalise(pdf, _created(document))
-            _write_cache(key, _memo[key])
-    return [_memo[key] for key in keys]
+            _normalise(pdf, _created(document))  # refuses what is no PDF before it is kept
+            _memo[key] = pdf
+            _write_cache(key, pdf)
+    return [
+        _normalise(_memo[key], _created(document))
+        for key, document in zip(keys, documents, strict=True)
+    ]
 
 
 def _key(document: bytes, office: Path) -> str:
-    """What the PDF depends on: the Word file (its dates are the PDF's), the
-    LibreOffice binary (path, size, time) and how the PDF is normalised."""
+    """What LibreOffice's PDF depends on: the Word file's content without the moment
+    it was made (that is set afterwards, by `_normalise`: a report made again the
+    same day is found in the cache), and the LibreOffice binary (path, size, time)."""
+    import zipfile
+
     try:
         status = office.stat()
         binary = f"{office}|{status.st_size}|{status.st_mtime_ns}"
     except OSError:
         binary = str(office)
-    stamp = _created(document).isoformat()
-    text = f"{binary}|{NORMALISED}|{stamp}|".encode() + document
-    return hashlib.sha256(text).hexdigest()
+    digest = hashlib.sha256(f"{binary}|{NORMALISED}|".encode())
+    try:
+        with zipfile.ZipFile(io.BytesIO(document)) as archive:
+            for entry in archive.infolist():  # an entry's own date is not its content
+                data = archive.read(entry)
+                if entry.filename == "docProps/core.xml":
+                    data = re.sub(rb"<dcterms:(created|modified)\b.*?</dcterms:\1>", b"", data)
+                digest.update(entry.filename.encode() + b"\0" + data + b"\0")
+    except (zipfile.BadZipFile, OSError):
+        digest.update(document)
+    return digest.hexdigest()
 
 
 def _created(document: bytes) -> datetime:
@@ -231,7 +246,14 @@ def _normalise(pdf: bytes, moment: datetime) -> bytes:
 
     stamp = moment.strftime("D:%Y%m%d%H%M%SZ")
     iso = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    with pikepdf.open(io.BytesIO(pdf)) as document:
+    try:
+        document = pikepdf.open(io.BytesIO(pdf))
+    except pikepdf.PdfError as error:  # a LibreOffice that wrote something else
+        raise _failed(
+            f"LibreOffice gjorde ingen giltig PDF ({error})",
+            f"LibreOffice made no valid PDF ({error})",
+        ) from None
+    with document:
         document.docinfo["/CreationDate"] = stamp
         document.docinfo["/ModDate"] = stamp
         with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
@@ -270,9 +292,15 @@ def _read_cache(key: str) -> bytes | None:
         data = (cache_folder() / f"{key}.pdf").read_bytes()
     except OSError:
         return None
-    if data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"):
-        return data
-    return None
+    if not (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")):
+        return None
+    import pikepdf
+
+    try:  # damaged inside: the gate could not read it
+        pikepdf.open(io.BytesIO(data)).close()
+    except pikepdf.PdfError:
+        return None
+    return data
 
 
 def _write_cache(key: str, data: bytes) -> None:

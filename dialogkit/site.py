@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from .heard import said_and_done
 from .invitations import dialogue_calendar
@@ -111,9 +112,9 @@ def subscription(published: str | None, calendar: str) -> dict[str, str] | None:
 def html_environment(base):
     """`base` (a sandboxed environment of templating.py) with HTML escaping on: every
     value a template prints is escaped, so `<script>` in a plan shows as text. It
-    shares the base's loader, filters and sandbox, and adds `url`."""
+    shares the base's loader, filters and sandbox, and adds `url` and `mailto`."""
     env = base.overlay(autoescape=True, finalize=None)
-    env.filters = {**base.filters, "url": web_link}
+    env.filters = {**base.filters, "url": web_link, "mailto": mail_link}
     return env
 
 
@@ -123,6 +124,13 @@ def web_link(value: str | None) -> str | None:
     if value and value.strip().lower().startswith(("https://", "http://")):
         return value.strip()
     return None
+
+
+def mail_link(address: str) -> str:
+    """A mailto: link to one address. `?`, `&`, `#` and `%` may stand in an address
+    (RFC 5322), but in a link they would add headers (a bcc, a body) or cut it off:
+    they are percent-encoded, as RFC 6068 asks."""
+    return "mailto:" + quote(address, safe="@!$'*+")
 
 
 def stylesheet(env, draft: str | None, theme: Theme | None = None) -> str:

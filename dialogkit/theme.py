@@ -115,18 +115,16 @@ def read_theme(marker: Path) -> Theme:
         )
 
     def fail(key: str, problem: Text) -> UsageError:
-        line = _line(text, rf"{key}\s*=", after=header) if header else None
+        # a key may be quoted, and hold any character: "a(" = 1
+        line = _line(text, rf"[\"']?{re.escape(key)}[\"']?\s*=", after=header) if header else None
         return _error(marker, line or header, problem)
 
     unknown = [key for key in table if key not in KEYS]
     if unknown:
-        keys = ", ".join(KEYS)
+        keys, name = ", ".join(KEYS), _shown(unknown[0])
         raise fail(
             unknown[0],
-            Text(
-                f"[site] har ingen {unknown[0]} (bara {keys})",
-                f"[site] has no {unknown[0]} (only {keys})",
-            ),
+            Text(f"[site] har ingen {name} (bara {keys})", f"[site] has no {name} (only {keys})"),
         )
     for key, value in table.items():
         if not isinstance(value, str) or not value.strip():
@@ -140,13 +138,12 @@ def read_theme(marker: Path) -> Theme:
     theme = Theme(**{key: value.strip() for key, value in table.items()})
     for key in COLOURS:
         if not _COLOUR.fullmatch(getattr(theme, key)):
+            value = _shown(getattr(theme, key))
             raise fail(
                 key,
                 Text(
-                    f'{key} = "{getattr(theme, key)}" är ingen färg i formen #RRGGBB '
-                    '(t.ex. "#00508c")',
-                    f'{key} = "{getattr(theme, key)}" is not a colour of the form #RRGGBB '
-                    '(e.g. "#00508c")',
+                    f'{key} = "{value}" är ingen färg i formen #RRGGBB (t.ex. "#00508c")',
+                    f'{key} = "{value}" is not a colour of the form #RRGGBB (e.g. "#00508c")',
                 ),
             )
     theme = Theme(**{**theme.__dict__, **{key: _full(getattr(theme, key)) for key in COLOURS}})
@@ -173,15 +170,23 @@ def read_theme(marker: Path) -> Theme:
 
 
 def _check_url(url: str | None, fail) -> None:
+    """The url is a folder the calendar's file name is put after: a query (`?`), a
+    fragment (`#`), a quotation mark or an invisible character would make that
+    another address."""
+    from .model.types import LINE_PATTERN, text_error
+
     if url is None:
         return
-    if not re.fullmatch(r"https://[^\s/]+\S*", url) or "{" in url.replace(PLAN_ID, ""):
+    folder = re.fullmatch(r'https://[^\s/?#"<>\\]+[^\s?#"<>\\]*', url)
+    if not folder or "{" in url.replace(PLAN_ID, "") or text_error(url, LINE_PATTERN):
         raise fail(
             Text(
-                f'url = "{url}" är ingen https-adress; skriv adressen där projektets sida '
-                f"publiceras, med {PLAN_ID} där planens id ska stå",
-                f'url = "{url}" is not an https address; write the address where the '
-                f"project's page is published, with {PLAN_ID} where the plan's id goes",
+                f'url = "{_shown(url)}" är ingen https-adress till en mapp; skriv adressen '
+                f"där projektets sida publiceras, utan ? # och citattecken, med {PLAN_ID} där "
+                "planens id ska stå",
+                f'url = "{_shown(url)}" is not the https address of a folder; write the '
+                "address where the project's page is published, without ? # and quotation marks, "
+                f"with {PLAN_ID} where the plan's id goes",
             )
         )
 
@@ -195,6 +200,14 @@ def _check_organisation(name: str | None, fail) -> None:
         raise fail(
             Text(f"organisation {problem.sv.rstrip('.')}", f"organisation {problem.en.rstrip('.')}")
         )
+
+
+def _shown(value: str) -> str:
+    """A value as a message quotes it: an escape sequence or a bidi control in the
+    file is written as an escape, not sent to the terminal."""
+    from .model.types import shown
+
+    return shown(value)
 
 
 def _full(colour: str) -> str:

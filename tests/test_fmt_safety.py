@@ -93,6 +93,17 @@ def test_a_trailing_comment_after_keys_out_of_order_is_kept(run, write):
     assert path.read_text("utf-8") == "kind: strategy\nid: s\n# trailing comment\n"
 
 
+def test_a_blank_line_after_a_flow_value_moves_with_the_keys_of_a_list_item(run, write):
+    """Found by the property test below: ruamel keeps the blank line after `[a]` above
+    the next key, which became the item's first and left "-" alone on a line."""
+    head = "kind: local_plan\nid: s\nmunicipality: m\nversion: v\nactivities:\n"
+    path = write(head + "  - what: [a]\n\n    id: x\n")
+    result = run("plan", "fmt", path)
+    assert result.exit_code == 0, result.stdout
+    assert path.read_text("utf-8") == head + "  - id: x\n\n    what: [a]\n"
+    assert run("plan", "fmt", "--check", path).exit_code == 0
+
+
 def test_a_comment_between_list_items_that_move_stays_between_them(run, write):
     path = write(MESSY)
     assert run("plan", "fmt", path).exit_code == 0

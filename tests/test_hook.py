@@ -293,7 +293,7 @@ def test_the_readme_gives_the_set_up_on_windows_without_make():
     block = windows.split("```bat\n")[1].split("```")[0]
     assert block.splitlines() == [
         "py -m venv .venv",
-        ".venv\\Scripts\\python -m pip install -e .[test]",
+        ".venv\\Scripts\\python -m pip install -e .[test,pdf]",
         ".venv\\Scripts\\dialogkit build plans --out out",
         ".venv\\Scripts\\python -m pytest",
     ]

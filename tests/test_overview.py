@@ -215,7 +215,8 @@ def test_a_plan_named_like_the_overview_folder_is_refused(run, tmp_path):
 
 
 @pytest.mark.slow
-def test_site_of_a_folder_writes_each_project_page_and_the_overview(run, tmp_path):
+def test_site_of_a_folder_writes_each_project_page_and_the_overview(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # one DTSTAMP in both runs
     out = tmp_path / "site"
     result = run("site", REPO / "plans", "--out", out, "--today", TODAY)
     assert result.exit_code == 0, result.stderr

@@ -474,6 +474,9 @@ _WEB_ADDRESS = re.compile(_WEB_ADDRESS_PATTERN)
 
 
 def _check_web_address(value: str) -> str:
+    described = text_error(value, LINE_PATTERN)  # a bidi control hides where a link goes
+    if described:
+        raise _value_error("dk_web_address", *described)
     if _WEB_ADDRESS.fullmatch(value):
         return value
     raise _value_error(
