@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 $(BIN)/dialogkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,pdf]'
+	$(BIN)/python -m pip install --quiet -e '.[test,pdf,charts]'
 	touch $@
 
 run: $(BIN)/dialogkit

@@ -1499,6 +1499,181 @@ ENTRIES: tuple[Entry, ...] = (
             "List the project in one area only.",
         ),
     ),
+    # --- municipality and region codes (DK241–DK242) ---
+    Entry(
+        "DK241",
+        ERROR,
+        "unknown-municipality-code",
+        Text(
+            "En kommun- eller regionkod finns inte",
+            "A municipality or region code does not exist",
+        ),
+        Text(
+            "Koden avgör vilken kommuns eller regions nyckeltal som hämtas från Kolada och "
+            "visas i rapporterna. En kod som inte finns ger inga siffror, och ofta är det en "
+            "siffra som bytt plats. Kommunerna har SCB:s fyrsiffriga kommunkoder (2029 "
+            'Leksand), regionerna "00" och länskoden (0020 Region Dalarna), som i Kolada. '
+            "Listan över Sveriges 290 kommuner och 21 regioner följer med dialogkit.",
+            "The code decides which municipality's or region's key figures are fetched from "
+            "Kolada and shown in the reports. A code that does not exist gives no figures, and "
+            "often two digits have swapped places. Municipalities have SCB's four-digit codes "
+            '(2029 Leksand), regions "00" and the county code (0020 Region Dalarna), as in '
+            "Kolada. The list of Sweden's 290 municipalities and 21 regions ships with dialogkit.",
+        ),
+        Text(
+            'municipality: Leksand\nmunicipality_code: "2092"   # Leksand har 2029\n',
+            'municipality: Leksand\nmunicipality_code: "2092"   # Leksand has 2029\n',
+        ),
+        Text(
+            "Skriv kommunens kod som tipset visar, eller slå upp den i SCB:s lista över "
+            "kommunkoder.",
+            "Write the municipality's code as the hint shows, or look it up in SCB's list of "
+            "municipality codes.",
+        ),
+    ),
+    Entry(
+        "DK242",
+        ERROR,
+        "municipality-code-mismatch",
+        Text(
+            "Koden hör till en annan kommun än den som står bredvid",
+            "The code belongs to another municipality than the one named beside it",
+        ),
+        Text(
+            "Koden avgör vems nyckeltal som hämtas från Kolada, namnet vem rapporten säger att "
+            "de gäller. Stämmer de inte överens visar rapporten en annan kommuns siffror under "
+            "fel namn, så det är ett fel och inte en varning. Namnet jämförs utan hänsyn till "
+            'stora och små bokstäver och mellanslag; "Leksands kommun" och "Region Gotland" '
+            "godtas för Leksand och Gotland.",
+            "The code decides whose key figures are fetched from Kolada, the name whom the "
+            "report says they are for. If they disagree the report shows another "
+            "municipality's figures under the wrong name, so it is an error, not a warning. "
+            "The name is compared regardless of letter case and spaces; "
+            '"Leksands kommun" and "Region Gotland" pass for Leksand and Gotland.',
+        ),
+        Text(
+            'municipality: Leksand\nmunicipality_code: "2062"   # 2062 är Mora\n',
+            'municipality: Leksand\nmunicipality_code: "2062"   # 2062 is Mora\n',
+        ),
+        Text(
+            "Rätta koden till kommunens egen (tipset visar den), eller namnet om det är "
+            "kommunen med koden som menas.",
+            "Correct the code to the municipality's own (the hint shows it), or the name if "
+            "the municipality with the code is meant.",
+        ),
+    ),
+    Entry(
+        "DK243",
+        WARNING,
+        "kolada-value-differs",
+        Text(
+            "Planens värde skiljer sig från Koladas för samma år",
+            "The plan's value differs from Kolada's for the same year",
+        ),
+        Text(
+            "Seed 004 följer varje lokal plan med nyckeltal som redan samlas i Kolada. "
+            "Värdena i planen är användarens och skrivs aldrig över, men ett värde som "
+            "inte stämmer med Kolada är ofta ett skrivfel eller ett äldre utfall som "
+            "Kolada har rättat.",
+            "Seed 004 follows each local plan with key figures that are already collected "
+            "in Kolada. The plan's values are the user's and are never overwritten, but a "
+            "value that does not match Kolada is often a typo or an older result that "
+            "Kolada has corrected.",
+        ),
+        Text(
+            'municipality_code: "2029"\nkey_figures:\n  - kolada_id: U21463\n'
+            "    title: Helhetssyn\n    sub_goal: 1\n    values: {2023: 19}   # Kolada: 91\n",
+            'municipality_code: "2029"\nkey_figures:\n  - kolada_id: U21463\n'
+            "    title: Overall view\n    sub_goal: 1\n    values: {2023: 19}   # Kolada: 91\n",
+        ),
+        Text(
+            "Jämför med Kolada och rätta planens värde, eller låt det stå om planens "
+            "värde är det rätta (det ändras aldrig av dialogkit).",
+            "Compare with Kolada and correct the plan's value, or leave it if the plan's "
+            "value is the right one (dialogkit never changes it).",
+        ),
+    ),
+    Entry(
+        "DK244",
+        WARNING,
+        "kolada-value-revised",
+        Text(
+            "Kolada har ändrat ett värde sedan förra hämtningen",
+            "Kolada has revised a value since the previous fetch",
+        ),
+        Text(
+            "Kolada rättar ibland utfall i efterhand. En rapport som redan gått ut kan då "
+            "visa ett annat värde än den nya; den som följer upp planen behöver veta det.",
+            "Kolada sometimes corrects results afterwards. A report that has already gone "
+            "out may then show another value than the new one; whoever follows up the "
+            "plan needs to know.",
+        ),
+        Text(
+            'municipality_code: "2029"\nkey_figures:\n  - kolada_id: U21463\n'
+            "    title: Helhetssyn\n    sub_goal: 1   # Kolada 2022: 89 förra gången, nu 87\n",
+            'municipality_code: "2029"\nkey_figures:\n  - kolada_id: U21463\n'
+            "    title: Overall view\n    sub_goal: 1   # Kolada 2022: 89 last time, now 87\n",
+        ),
+        Text(
+            "Kontrollera det nya värdet i Kolada och uppdatera planens värde och "
+            "tidigare rapporter om det behövs. Varningen försvinner vid nästa hämtning.",
+            "Check the new value in Kolada and update the plan's value and earlier "
+            "reports if needed. The warning goes away with the next fetch.",
+        ),
+    ),
+    Entry(
+        "DK245",
+        WARNING,
+        "kolada-kpi-missing",
+        Text("Kolada har inte nyckeltalet", "Kolada does not have the key figure"),
+        Text(
+            "Kolada tar ibland bort eller byter id på ett nyckeltal. Då kan planen inte "
+            "följas upp med det, och rapporten saknar Koladas värden.",
+            "Kolada sometimes removes a key figure or changes its id. The plan can then "
+            "not be followed up with it, and the report lacks Kolada's values.",
+        ),
+        Text(
+            'municipality_code: "2029"\nkey_figures:\n'
+            "  - kolada_id: U99999   # finns inte i Kolada\n"
+            "    title: Helhetssyn\n    sub_goal: 1\n",
+            'municipality_code: "2029"\nkey_figures:\n'
+            "  - kolada_id: U99999   # not in Kolada\n    title: Overall view\n    sub_goal: 1\n",
+        ),
+        Text(
+            "Sök nyckeltalet på kolada.se och rätta kolada_id, eller välj ett annat "
+            "nyckeltal för delmålet.",
+            "Search for the key figure on kolada.se and correct kolada_id, or choose "
+            "another key figure for the sub-goal.",
+        ),
+    ),
+    Entry(
+        "DK246",
+        NOTE,
+        "kolada-not-fetched",
+        Text(
+            "Nyckeltalet har inga hämtade värden från Kolada",
+            "The key figure has no values fetched from Kolada",
+        ),
+        Text(
+            "Rapporten visar Koladas värden för kommunen, länet och riket bara när de är "
+            "hämtade. Ett nyckeltal som lagts till efter senaste hämtningen saknar dem.",
+            "The report shows Kolada's values for the municipality, the region and the "
+            "country only once they are fetched. A key figure added after the last fetch "
+            "lacks them.",
+        ),
+        Text(
+            'municipality_code: "2029"\nkey_figures:\n'
+            "  - kolada_id: N00945   # nytt sedan senaste hämtningen\n"
+            "    title: Vårdtillfällen\n    sub_goal: 1\n",
+            'municipality_code: "2029"\nkey_figures:\n'
+            "  - kolada_id: N00945   # new since the last fetch\n"
+            "    title: Hospital stays\n    sub_goal: 1\n",
+        ),
+        Text(
+            "Kör dialogkit keyfigures fetch.",
+            "Run dialogkit keyfigures fetch.",
+        ),
+    ),
 )
 
 BY_CODE: dict[str, Entry] = {entry.code: entry for entry in ENTRIES}

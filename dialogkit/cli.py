@@ -731,6 +731,56 @@ def explain(
     typer.echo(text)
 
 
+keyfigures_app = typer.Typer(
+    help="Nyckeltal från Kolada: hämta dem till arbetsytans cache.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(keyfigures_app, name="keyfigures")
+
+
+@keyfigures_app.command("fetch")
+def keyfigures_fetch(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Arbetsytan, en mapp eller en plan (standard: arbetsytans plans/)."),
+    ] = None,
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years",
+            help="Åren att hämta, t.ex. 2021-2026 (standard: planens period).",
+        ),
+    ] = None,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Hämta igen även det som redan finns i cachen.")
+    ] = False,
+) -> None:
+    """Hämta de lokala planernas nyckeltal från Kolada (kommunen, regionen och riket)
+    till arbetsytans cache .dialogkit/cache/kolada/. Det som redan finns hämtas inte igen."""
+    from .kolada.fetch import fetch_key_figures, parse_years
+    from .settings import default_plans
+
+    result = fetch_key_figures([path or default_plans()], years=parse_years(years), refresh=refresh)
+    w = cli_words(cli_lang())
+    for plan in result.without_code:
+        _say(w["keyfigures.no_code"].format(path=plan))
+    for kpi in result.gone:
+        _say(w["keyfigures.gone"].format(kpi=kpi))
+    _say(
+        w["keyfigures.done"].format(
+            plans=result.plans,
+            kpis=result.kpis_fetched,
+            kpis_cached=result.kpis_cached,
+            series=result.series_fetched,
+            series_cached=result.series_cached,
+            codes=", ".join(sorted(result.codes)) or "–",
+            values=result.values,
+            requests=result.requests,
+        )
+    )
+
+
 templates_app = typer.Typer(
     help="Visa mallarna och var de hämtas från.", no_args_is_help=True, rich_markup_mode=None
 )

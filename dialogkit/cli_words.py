@@ -82,6 +82,16 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "skipped.many": "överhoppade",
         "no_changes": "Inga ändringar i planerna.",
         "new.written": "Skrev {path}. Fyll i planen och kör dialogkit plan check.",
+        "keyfigures.done": (
+            "Kolada: {plans} lokala planer; nyckeltal {kpis} hämtade, {kpis_cached} från "
+            "cachen; värdeserier {series} hämtade ({codes}; {values} värden), "
+            "{series_cached} från cachen; {requests} anrop."
+        ),
+        "keyfigures.no_code": (
+            "{path}: ange municipality_code (kommunkoden, t.ex. 2029) för att hämta "
+            "kommunens och regionens värden; bara riket hämtades."
+        ),
+        "keyfigures.gone": "Kolada har inte längre nyckeltalet {kpi}; cachen noterar det.",
         "init.wrote": "skrev",
         "init.kept": "fanns redan, orörd",
         "init.done": "Klart. Nästa steg: cd {folder} && git init && dialogkit plan check",
@@ -215,6 +225,16 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "skipped.many": "skipped",
         "no_changes": "No changes in the plans.",
         "new.written": "Wrote {path}. Fill in the plan and run dialogkit plan check.",
+        "keyfigures.done": (
+            "Kolada: {plans} local plans; key figures {kpis} fetched, {kpis_cached} from "
+            "the cache; value series {series} fetched ({codes}; {values} values), "
+            "{series_cached} from the cache; {requests} requests."
+        ),
+        "keyfigures.no_code": (
+            "{path}: give municipality_code (the municipality's code, e.g. 2029) to fetch "
+            "the municipality's and the region's values; only riket was fetched."
+        ),
+        "keyfigures.gone": "Kolada no longer has the key figure {kpi}; the cache notes it.",
         "init.wrote": "wrote",
         "init.kept": "already there, left alone",
         "init.done": "Done. Next: cd {folder} && git init && dialogkit plan check",
@@ -293,6 +313,22 @@ the help is shown, so that a new report is listed without loading every plan kin
 model at each command."""
 
 HELP_EN: dict[str, str] = {
+    # keyfigures fetch
+    "Nyckeltal från Kolada: hämta dem till arbetsytans cache.": (
+        "Key figures from Kolada: fetch them into the workspace's cache."
+    ),
+    "Åren att hämta, t.ex. 2021-2026 (standard: planens period).": (
+        "The years to fetch, e.g. 2021-2026 (default: the plan's period)."
+    ),
+    "Hämta igen även det som redan finns i cachen.": (
+        "Fetch again even what is already in the cache."
+    ),
+    "Hämta de lokala planernas nyckeltal från Kolada (kommunen, regionen och riket) "
+    "till arbetsytans cache .dialogkit/cache/kolada/. Det som redan finns hämtas inte igen.": (
+        "Fetch the local plans' key figures from Kolada (the municipality, the region and "
+        "the country) into the workspace's cache .dialogkit/cache/kolada/. What is already "
+        "there is not fetched again."
+    ),
     # status and plan check --today
     "Dagen reglerna om datum utgår från (ÅÅÅÅ-MM-DD); standard är idag.": (
         "The day the rules about dates ask about (YYYY-MM-DD); default today."

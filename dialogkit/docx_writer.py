@@ -11,7 +11,10 @@ Conventions beyond Markdown, kept small:
   instruction instead), no page numbers (only Word's layout knows them), and none at
   all in a report shorter than three pages;
 - a table cell holding only `■` is shaded (the month grid of a timeline);
-- a thematic break (`---`) starts a new page.
+- a thematic break (`---`) starts a new page;
+- a paragraph that is only an image `![alt](name)` whose name is among the report's
+  pictures (the key figures' charts) becomes that picture, with `alt` as its
+  alternative text; any other image shows its alt text.
 
 A table's columns are as wide as their longest word (nothing breaks mid-word), the
 rest of the width goes to the columns with the most text. A table too wide for a
@@ -134,7 +137,9 @@ class DocumentInfo:
     above the title and as the document's status."""
 
 
-def markdown_to_docx(markdown: str, reference: Path, info: DocumentInfo) -> bytes:
+def markdown_to_docx(
+    markdown: str, reference: Path, info: DocumentInfo, pictures: dict[str, bytes] | None = None
+) -> bytes:
     from docx import Document
 
     try:
@@ -147,7 +152,7 @@ def markdown_to_docx(markdown: str, reference: Path, info: DocumentInfo) -> byte
     _require_styles(document, reference)
     _clear_body(document)
     _add_page_furniture(document, info)
-    _Writer(document, info.language).write(markdown)
+    _Writer(document, info.language, pictures or {}).write(markdown)
     if info.draft:
         _add_draft_line(document, info.draft)
     set_language(document, info.language)
@@ -219,9 +224,10 @@ class _Cell:
 
 
 class _Writer:
-    def __init__(self, document, language: str) -> None:
+    def __init__(self, document, language: str, pictures: dict[str, bytes]) -> None:
         self.document = document
         self.language = language
+        self.pictures = pictures
         self.lists: list[str] = []  # "bullet" or "ordered", innermost last
         self.started = False  # has anything been written yet?
         self.styles: dict[str, str] = {}
@@ -288,6 +294,8 @@ class _Writer:
             inline = tokens[index + 1]
             if inline.content.strip() == TOC_MARKER and self.toc_marker is None:
                 self.toc_marker = self.document.add_paragraph()._p
+            elif (image := self._own_image(inline)) is not None:
+                self._picture(*image)
             else:
                 style = self._paragraph_style()
                 self._inline(self.paragraph(style), inline, split=None if self.lists else style)
@@ -314,6 +322,25 @@ class _Writer:
                 self.lines += 1
             return index + 1
         return index + 1  # list items and blockquote markers are structure only
+
+    def _own_image(self, inline) -> tuple[bytes, str] | None:
+        """(png, alt text) when the paragraph is only one of the report's pictures."""
+        children = [c for c in inline.children or [] if c.type != "text" or c.content.strip()]
+        if len(children) != 1 or children[0].type != "image":
+            return None
+        png = self.pictures.get(children[0].attrGet("src") or "")
+        return (png, children[0].content) if png is not None else None
+
+    def _picture(self, png: bytes, alt: str) -> None:
+        """The picture as wide as the text, its alternative text in `wp:docPr/@descr`."""
+        from docx.shared import Emu
+
+        width = Emu(self.usable() * 635)  # twips to EMU
+        run = self.paragraph(self._paragraph_style()).add_run()
+        shape = run.add_picture(io.BytesIO(png), width=width)
+        shape._inline.docPr.set("descr", alt)
+        shape._inline.docPr.set("name", alt[:60])
+        self.lines += 14
 
     def _heading(self, level: int, inline) -> None:
         """The first `#` is the title; below it every heading is one level lower in

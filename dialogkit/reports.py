@@ -11,8 +11,10 @@ on. What leaves dialogkit still passes the gate (gate.check_public).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +48,9 @@ class Report:
     audience: str
     markdown: str
     info: DocumentInfo
+    pictures: dict[str, Callable[[], bytes]] = field(default_factory=dict)
+    """The images the Markdown names (`![alt](name)`), by name: the key figures' charts,
+    drawn only for a Word file."""
 
 
 def report_kinds() -> list[str]:
@@ -102,6 +107,7 @@ def build_report(
         plan = public_version(plan)
     context = _CONTEXTS[kind](plan, workspace or Workspace.around(loaded), audience)
     context["made"] = report_date(plan)
+    pictures = context.pop("pictures", {})
     if audience == "public":
         context = public_data(context, plan)
     language = plan.language
@@ -118,7 +124,7 @@ def build_report(
         language=language,
         audience=audience,
     )
-    return Report(kind, audience, markdown, info)
+    return Report(kind, audience, markdown, info, pictures)
 
 
 def report_date(plan) -> date:
@@ -130,7 +136,12 @@ def report_date(plan) -> date:
 
 
 def to_docx(report: Report, loaded: LoadedPlan, templates: Path | None = None) -> bytes:
-    return markdown_to_docx(report.markdown, reference_docx(loaded, templates), report.info)
+    return markdown_to_docx(
+        report.markdown,
+        reference_docx(loaded, templates),
+        report.info,
+        {name: draw() for name, draw in report.pictures.items()},
+    )
 
 
 def reference_docx(loaded: LoadedPlan, templates: Path | None = None) -> Path:
@@ -236,6 +247,39 @@ def _local_plan(plan: LocalPlan, workspace: Workspace, _audience) -> dict:
         "total_change": _change(statements, score_years),
         "highest_total": plan.self_assessment_scale.max * len(statements),
         "scores_missing": any(year not in s.scores for s in statements for year in score_years),
+        **_kolada_figures(plan, workspace),
+    }
+
+
+def _plan_path(plan, workspace: Workspace) -> Path | None:
+    """The file of `plan` (or of the plan its public version was made from)."""
+    for loaded in (*workspace.plans, *workspace.context):
+        if loaded.plan.kind == plan.kind and loaded.plan.id == plan.id:
+            return loaded.path
+    return None
+
+
+def _kolada_figures(plan: LocalPlan, workspace: Workspace) -> dict:
+    """The key figures by year from the Kolada cache, and a chart for each (issue 18)."""
+    from . import charts
+    from .keyfigures import figure_tables
+
+    path = _plan_path(plan, workspace)
+    tables = [t for t in figure_tables(plan, path) if t.places] if path else []
+    drawn = charts.available()
+    shown, pictures = [], {}
+    for number, table in enumerate(tables, start=1):
+        lines = [(place.name, table.kolada.get(place.code, {})) for place in table.places]
+        rows = [(year, table.own.get(year), table.row(year)) for year in table.years]
+        alt = charts.alt_text(table.title, table.unit, lines, plan.language)
+        name = f"nyckeltal-{number}-{table.figure.kolada_id}.png" if drawn else None
+        if name:
+            pictures[name] = partial(charts.line_chart, table.title, table.unit, table.years, lines)
+        shown.append((table, rows, alt, name))
+    return {
+        "kolada_tables": shown,
+        "charts_missing": bool(tables) and not drawn,
+        "pictures": pictures,
     }
 
 
@@ -258,14 +302,15 @@ def _change(statements: list, years: list[int]) -> int | None:
 
 
 def _regional(strategy: Strategy, workspace: Workspace, _audience) -> dict:
-    local_plans = sorted(
+    loaded_plans = sorted(
         (
-            other.plan
+            other
             for other in (*workspace.plans, *workspace.context)
             if other.plan.kind == "local_plan" and other.plan.strategy == strategy.id
         ),
-        key=lambda p: p.municipality,
+        key=lambda loaded: loaded.plan.municipality,
     )
+    local_plans = [loaded.plan for loaded in loaded_plans]
     status, latest_year = {}, {}
     for local in local_plans:
         latest = max(local.follow_ups, key=lambda f: f.year, default=None)
@@ -278,7 +323,15 @@ def _regional(strategy: Strategy, workspace: Workspace, _audience) -> dict:
         "status": status,
         "latest_year": latest_year,
         "without_plan": [m for m in strategy.municipalities if m.casefold() not in with_plan],
+        "key_figures": _regional_figures(loaded_plans),
     }
+
+
+def _regional_figures(loaded_plans: list[LoadedPlan]):
+    """Each municipality's latest Kolada value per key figure; None without a cache."""
+    from .keyfigures import regional_figures
+
+    return regional_figures([(loaded.plan, loaded.path) for loaded in loaded_plans])
 
 
 _CONTEXTS = {

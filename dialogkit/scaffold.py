@@ -24,6 +24,8 @@ LOCAL_PYTHON = ".dialogkit-python"
 """The Python that ran `init`, for the hooks on this computer only (not committed)."""
 
 GITIGNORE = f"# Det dialogkit build skapar\nout/\n# Gäller bara den här datorn\n{LOCAL_PYTHON}\n"
+CACHE_IGNORE = "# Kolada-cachen (dialogkit keyfigures fetch)\n.dialogkit/\n"
+GITIGNORE += CACHE_IGNORE
 
 GITATTRIBUTES = f"""\
 # Kroken körs av sh, också på Windows: den måste ha LF som radslut.
@@ -212,11 +214,24 @@ def init_workspace(folder: Path, language: str = "sv") -> tuple[list[Path], list
     files[folder / "README.md"] = README
     written, skipped = [], []
     for path, content in files.items():
-        if path.exists():
+        if path == folder / ".gitignore" and path.is_file():
+            (written if _ignore_cache(path) else skipped).append(path)
+        elif path.exists():
             skipped.append(path)
         else:
             written.append(write_atomic(path, content))
     return written, skipped
+
+
+def _ignore_cache(gitignore: Path) -> bool:
+    """Add `.dialogkit/` to an existing .gitignore, after the user's own lines, which
+    stay as they are; True when it was added (not there before)."""
+    text = gitignore.read_text(encoding="utf-8")
+    if any(line.strip().strip("/") == ".dialogkit" for line in text.splitlines()):
+        return False
+    separator = "" if not text or text.endswith("\n") else "\n"
+    write_atomic(gitignore, text + separator + CACHE_IGNORE)
+    return True
 
 
 def new_plan(kind: str, name: str, folder: Path) -> Path:

@@ -308,6 +308,8 @@ WORDS: dict[str, dict[str, str]] = {
         "docx.contents": "Innehåll",
         "docx.internal": "INTERNT – får inte publiceras",
         "docx.logo": "Logotyp",
+        "kolada.riket": "Riket",
+        "kolada.missing": "saknas",
         "privacy.redacted": "[borttaget]",
         # the mark on every output of a plan with errors (products/draft.py)
         "draft_plan.mark": "UTKAST – planen har {errors}",
@@ -634,6 +636,8 @@ WORDS: dict[str, dict[str, str]] = {
         "docx.contents": "Contents",
         "docx.internal": "INTERNAL – not for publication",
         "docx.logo": "Logo",
+        "kolada.riket": "Sweden",
+        "kolada.missing": "missing",
         "privacy.redacted": "[removed]",
         "draft_plan.mark": "DRAFT – the plan has {errors}",
         "draft_plan.mark_inputs": "DRAFT – the plan and the plans it draws on have {errors}",

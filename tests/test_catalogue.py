@@ -39,6 +39,12 @@ BASE_PLAN = {
     "DK232": IMPLEMENTATION_PLAN,
     "DK233": IMPLEMENTATION_PLAN,
     "DK240": IMPLEMENTATION_PLAN,
+    "DK241": LOCAL_PLAN,
+    "DK242": LOCAL_PLAN,
+    "DK243": LOCAL_PLAN,
+    "DK244": LOCAL_PLAN,
+    "DK245": LOCAL_PLAN,
+    "DK246": LOCAL_PLAN,
 }
 """The valid plan each rule's example goes into; a dialogue project for the rest."""
 NEIGHBOURS = {
@@ -51,6 +57,32 @@ NEIGHBOURS = {
 """A plan beside the base plan, for a rule about the links between two plans."""
 SETTINGS = {"DK238": '[[blackout]]\nname = "Sportlov"\nstart = 2021-02-22\nend = 2021-02-26\n'}
 """The workspace's dialogkit.toml, for a rule about its settings (as its example says)."""
+
+
+def _kolada(fetched: dict, previous: dict | None = None) -> dict:
+    def values(by_year):
+        return [
+            {"year": y, "gender": "T", "value": v, "count": 1, "status": None}
+            for y, v in by_year.items()
+        ]
+
+    return {
+        "kpi": "U21463",
+        "municipality": "2029",
+        "fetched": "2026-11-27",
+        "values": values(fetched),
+        "previous_fetched": previous and "2026-10-01",
+        "previous_values": previous and values(previous),
+    }
+
+
+KOLADA_CACHE = {
+    "DK243": {"data/U21463/2029.json": _kolada({2023: 91})},
+    "DK244": {"data/U21463/2029.json": _kolada({2022: 87}, {2022: 89})},
+    "DK245": {"kpi/U99999.json": {"id": "U99999", "fetched": "2026-11-27", "missing": True}},
+    "DK246": {"data/U21463/2029.json": _kolada({2023: 91})},
+}
+"""The workspace's Kolada cache (.dialogkit/cache/kolada), as the example's comment says."""
 
 
 def codes_in_package() -> dict[str, set[Path]]:
@@ -217,6 +249,8 @@ def _check(write, tmp_path, text: str, code: str):
         write(NEIGHBOURS[code], "granne.yaml")
     if code in SETTINGS:
         write(SETTINGS[code], "dialogkit.toml")
+    for name, record in KOLADA_CACHE.get(code, {}).items():
+        write(json.dumps(record), f".dialogkit/cache/kolada/{name}")
     return dialogkit.check([write(text)]).findings
 
 

@@ -25,7 +25,7 @@ LEKSAND = PLANS / "leksand-lokal-plan.yaml"
 DALARNA = PLANS / "dalarna-strategi.yaml"
 EPOCH = "1767225600"  # 2026-01-01: the day a report made "now" carries
 NBSP = "\u00a0"
-ISO_MONTH = re.compile(r"\b\d{4}-\d{2}\b")
+ISO_MONTH = re.compile(r"\b\d{4}-\d{2}\b(?!-\d)")  # a month, not a full date
 
 
 @pytest.fixture

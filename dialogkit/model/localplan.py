@@ -6,7 +6,17 @@ from pydantic import Field
 
 from .choices import ActivityStatus, AssessmentStatus, described
 from .facts import ReportSpec, ScheduleItem, activity_schedule, kind_title
-from .types import Id, Line, Paragraphs, People, PlanModel, When, Year, YearSpan
+from .types import (
+    Id,
+    Line,
+    MunicipalityCode,
+    Paragraphs,
+    People,
+    PlanModel,
+    When,
+    Year,
+    YearSpan,
+)
 
 
 class LocalActivity(PlanModel):
@@ -82,6 +92,11 @@ class LocalPlan(PlanModel):
     kind: Literal["local_plan"] = Field(description="Plantyp.")
     id: Id = Field(description="Planens id.")
     municipality: Line = Field(description="Kommunen.")
+    municipality_code: MunicipalityCode | None = Field(
+        None,
+        description='Kommunkod, t.ex. "2029" för Leksand. Med den hämtar dialogkit '
+        "kommunens nyckeltal från Kolada.",
+    )
     version: Line | None = Field(
         None, description='Dokumentets version, t.ex. "1.0" eller "2.1, reviderad".'
     )

@@ -29,6 +29,7 @@ from .types import (
     IsoDate,
     Line,
     Money,
+    MunicipalityCode,
     Paragraphs,
     People,
     Person,
@@ -409,6 +410,11 @@ class DialogueProject(PlanModel):
     )
     members: list[Member] = Field(description="Ledamöter.")
     municipalities: list[Line] = Field(description="Kommuner som ska ha en dialog.")
+    municipality_codes: dict[Line, MunicipalityCode] = Field(
+        {},
+        description='Kommunkod per kommun i municipalities, t.ex. {Arboga: "1984", '
+        'Västerås: "1980"}.',
+    )
     questions: list[Line] = Field(
         description="Frågeställningar; den första är i fokus om inget annat anges."
     )

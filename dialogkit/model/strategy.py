@@ -5,7 +5,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from .facts import ReportSpec
-from .types import Decision, Id, Line, Paragraphs, PlanModel, YearSpan
+from .types import Decision, Id, Line, MunicipalityCode, Paragraphs, PlanModel, YearSpan
 
 
 class SubGoal(PlanModel):
@@ -23,6 +23,9 @@ class Strategy(PlanModel):
     id: Id = Field(description="Strategins id; lokala planer hänvisar till det.")
     title: Line = Field(description="Strategins namn.")
     organisation: Line = Field(description="Vilka som står bakom strategin.")
+    region_code: MunicipalityCode | None = Field(
+        None, description='Regionens kod i Kolada, t.ex. "0020" för Region Dalarna.'
+    )
     version: Line | None = Field(
         None, description='Dokumentets version, t.ex. "1.0" eller "2.1, reviderad".'
     )
@@ -39,6 +42,10 @@ class Strategy(PlanModel):
         [],
         description="Kommunerna som strategin gäller; den regionala sammanställningen "
         "visar vilka som ännu inte har en lokal plan.",
+    )
+    municipality_codes: dict[Line, MunicipalityCode] = Field(
+        {},
+        description='Kommunkod per kommun i municipalities, t.ex. {Mora: "2062", Leksand: "2029"}.',
     )
     follow_up: list[Line] = Field([], description="Verktyg för den årliga uppföljningen.")
 

@@ -327,6 +327,9 @@ Line = Annotated[str, Field(min_length=1, pattern=LINE_PATTERN)]
 """Text on one line: a name, a title, a place, an address, a link."""
 Paragraphs = Annotated[str, Field(min_length=1, pattern=PARAGRAPHS_PATTERN)]
 """Running text that may hold paragraphs and line breaks: a purpose, notes, a description."""
+MunicipalityCode = Annotated[str, Field(pattern=r"^\d{4}$")]
+"""A municipality's or region's official four-digit code, as Kolada uses it: "2029"
+Leksand, "0020" Region Dalarna (dialogkit/municipalities.py)."""
 
 MAX_ID_LENGTH = 64
 _ID_PATTERN = r"^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$"

@@ -48,9 +48,17 @@ def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:
 
 
 RULE_MODULES = {  # besides `common`; importing a module registers its rules
-    "dialogue_project": ("project", "after", "implementation", "calendar", "participation"),
+    "dialogue_project": (
+        "project",
+        "after",
+        "implementation",
+        "calendar",
+        "participation",
+        "municipality_codes",
+    ),
     "communication_plan": ("communication",),
-    "local_plan": ("localplan",),
+    "local_plan": ("localplan", "kolada", "municipality_codes"),
+    "strategy": ("municipality_codes",),
     "implementation_plan": ("implementation",),
 }
 
