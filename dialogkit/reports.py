@@ -52,6 +52,17 @@ class Report:
     """The images the Markdown names (`![alt](name)`), by name: the key figures' charts,
     drawn only for a Word file."""
 
+    def text_only(self) -> str:
+        """The Markdown as a file of its own: a picture that is not written beside it
+        is its description (the chart's trend in words), not a link to nothing."""
+        import re
+
+        def described(match: re.Match) -> str:
+            alt, name = match.groups()
+            return alt if name in self.pictures else match.group(0)
+
+        return re.sub(r"^!\[([^\]\n]*)\]\(([^)\n]+)\)$", described, self.markdown, flags=re.M)
+
 
 def report_kinds() -> list[str]:
     """Every report of every plan kind (the kinds' `REPORTS`)."""

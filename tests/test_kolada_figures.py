@@ -178,6 +178,10 @@ def test_the_report_shows_municipality_region_and_riket_beside_the_plan(run, wor
     assert "saknas" in row_2024 and " 0 " not in row_2024
     assert markdown.count("Källa: Kolada (hämtad 2026-11-27)") == 2
     assert "Källa: Kolada\n" not in markdown  # no source line under the plan's own table
+    # the Markdown file is written alone: each chart is its trend in words, not a link
+    # to a picture that is not there
+    assert ".png" not in markdown and "![" not in markdown
+    assert markdown.count("Linjediagram:") == 2
 
 
 def test_without_a_cache_the_report_has_no_kolada_source_line(run, workspace):

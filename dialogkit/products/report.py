@@ -16,7 +16,7 @@ def make_report(loaded, request: Request) -> Made:
     name, report = _report(loaded, request)
     public = report.audience == "public"
     if request.format == "markdown":
-        markdown = marked_text(report.markdown, request.draft, markdown=True)
+        markdown = marked_text(report.text_only(), request.draft, markdown=True)
         return Made([File(f"{name}.md", markdown, public=public)])
     document = _docx(report, loaded, request)
     if request.format == "pdf":
