@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LOCAL_PLAN
+from conftest import LOCAL_PLAN, STRATEGY
 
 from dialogkit.kolada import cache, client
 from dialogkit.kolada.client import Client
@@ -288,3 +288,29 @@ def test_init_ignores_the_cache_once_and_keeps_the_users_lines(tmp_path, run):
     fresh = tmp_path / "ny"
     assert run("init", fresh).exit_code == 0
     assert ".dialogkit/" in (fresh / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.slow
+def test_fetch_then_report_and_check_offline(kolada, workspace, run, monkeypatch):
+    """The whole loop: fetch from the fake Kolada, then with no server at all the report
+    shows the figures from the cache and `plan check` sees a revision."""
+    plan = workspace / "plans" / "lokal.yaml"
+    (workspace / "plans" / "strategi.yaml").write_text(STRATEGY, encoding="utf-8")
+    assert run("keyfigures", "fetch", plan, "--years", "2021-2023").exit_code == 0
+    kolada.values["U21463", "2029"] = 95.0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")  # 2026-11-28
+    assert run("keyfigures", "fetch", plan, "--years", "2021-2023", "--refresh").exit_code == 0
+    kolada.server.shutdown()
+    kolada.server.server_close()
+    monkeypatch.setenv("DIALOGKIT_KOLADA_URL", "http://127.0.0.1:9/v3")  # nothing listens
+
+    report = run("report", plan, "-f", "markdown")
+    assert report.exit_code == 0, report.stderr
+    rows = [line for line in report.stdout.splitlines() if line.startswith("| 2021 |")]
+    assert any("95" in row and "81" in row and "80" in row for row in rows), rows
+    assert "saknas" in report.stdout  # 2023: Kolada has the year, not the value
+    assert "Källa: Kolada (hämtad 2026-11-28)" in report.stdout
+
+    checked = run("plan", "check", plan)
+    assert "DK244" in checked.stdout + checked.stderr
+    assert "82" in checked.stdout + checked.stderr and "95" in checked.stdout + checked.stderr
