@@ -16,6 +16,7 @@ from conftest import PROJECT, STRATEGY
 from test_catalogue import (
     BASE_PLAN,
     COMMANDS,
+    KOLADA_CACHE,
     NEIGHBOURS,
     SETTINGS,
     WHOLE_FILE,
@@ -96,6 +97,10 @@ def test_every_example_is_checked_in_the_workspace_language(run, tmp_path, code,
             settings.write(SETTINGS[code])
     if code in NEIGHBOURS:  # the other plan a rule about links between plans needs
         (folder / "granne.yaml").write_text(NEIGHBOURS[code], encoding="utf-8")
+    for name, record in KOLADA_CACHE.get(code, {}).items():  # what Kolada's rules read
+        cached = folder / ".dialogkit" / "cache" / "kolada" / name
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps(record), encoding="utf-8")
     data, other_language = _data_words(plan), NOT_FOUND_IN[language]
 
     report = json.loads(run("plan", "check", folder, "--format", "json").stdout)
