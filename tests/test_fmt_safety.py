@@ -426,8 +426,10 @@ def test_fmt_keeps_everything_or_touches_nothing(tmp_path, plan):
     new = path.read_bytes()
     event("left untouched" if result.problem else "formatted" if result.changed else "as it was")
     if result.problem is not None:  # left untouched: allowed only with a note
-        assert result.problem.code == "DK032", result.problem.message
         assert unkeepable, result.problem.message  # only where a comment cannot be kept
+        # DK032: a comment would be lost. DK030: ruamel's bug with a commented flow item
+        # before a block item can even change the data; the check sees that too
+        assert result.problem.code in ("DK032", "DK030"), result.problem.message
         assert new == raw
         return
     text, original = new.decode("utf-8-sig"), raw.decode("utf-8-sig")
