@@ -4,7 +4,6 @@ command works on."""
 from __future__ import annotations
 
 import gc
-import os
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -287,19 +286,19 @@ def load_workspace(paths: Iterable[Path]) -> Workspace:
 
 
 PARALLEL_FROM = 200
-"""From this many files, parsing is shared between the machine's cores."""
+"""From this many files, parsing is shared between the machine's free cores (workers.py)."""
 
 
 def _read_many(files: list[Path]) -> list[Source | tuple]:
-    cores = min(os.cpu_count() or 1, 8)
-    if len(files) < PARALLEL_FROM or cores < 2:
+    from .workers import workers
+
+    count = workers(len(files), at_least=PARALLEL_FROM)
+    if count == 1:
         return [_read(path) for path in files]
     import multiprocessing as mp  # 14 ms, only worth it for many files
 
-    if "fork" not in mp.get_all_start_methods():
-        return [_read(path) for path in files]
-    with mp.get_context("fork").Pool(cores) as pool:
-        plain = pool.map(_read_plain, files, chunksize=max(1, len(files) // (cores * 4)))
+    with mp.get_context("fork").Pool(count) as pool:
+        plain = pool.map(_read_plain, files, chunksize=max(1, len(files) // (count * 4)))
     return [
         Source(path, result[1]) if result[0] == "ok" else result
         for path, result in zip(files, plain, strict=True)
