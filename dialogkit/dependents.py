@@ -20,17 +20,12 @@ implementation_plan lines), not parsed: the check that follows does that.
 
 from __future__ import annotations
 
-import codecs
-import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
 from .links import link_out
+from .plan_index import fields_of, plan_files_below
 from .settings import PLANS_FOLDER, shown, workspace_root
-from .workspace import YAML_SUFFIXES
-from .yamlsource import MAX_FILE_BYTES
 
 
 def with_dependents(paths: list[Path]) -> list[Path]:
@@ -50,31 +45,19 @@ def with_dependents(paths: list[Path]) -> list[Path]:
 
 def dependents(named: list[Path]) -> list[Path]:
     """The plan files, beside the `named` ones, that refer to them (see the module)."""
-    given = {path.resolve(): _fields(_utf8(path).decode("utf-8", "replace")) for path in named}
+    given = {path.resolve(): fields_of(path) for path in named}
     ids = {fields.id.casefold() for fields in given.values() if fields.id}
     strategies = {fields.id for fields in given.values() if fields.kind == "strategy"}
     kinds = {fields.kind for fields in given.values()}
     implementation_plans = {
         fields.id for fields in given.values() if fields.kind == "implementation_plan"
     }
-    linked = kinds & {"dialogue_project", "implementation_plan"}
-    # ids are ASCII (types.Id): a quick look at the lowered bytes finds the few plans
-    # of many worth reading
-    needles = {
-        need.encode()
-        for need in ids
-        | ({"local_plan", "strategy"} if strategies else set())
-        | ({"implementation_plan"} if linked else set())
-    }
     names = {path.name for path in named}
-    others = {}
-    for path in _neighbours(named):
-        if path.name in names and path.resolve() in given:
-            continue
-        data = _utf8(path)
-        lowered = data.lower()
-        if any(needle in lowered for needle in needles):
-            others[path] = _fields(data.decode("utf-8", "replace"))
+    others = {
+        path: fields_of(path)
+        for path in _neighbours(named)
+        if not (path.name in names and path.resolve() in given)
+    }
     existing = strategies | {f.id for f in others.values() if f.kind == "strategy"}
     existing_plans = implementation_plans | {
         f.id for f in others.values() if f.kind == "implementation_plan"
@@ -101,24 +84,7 @@ def dependents(named: list[Path]) -> list[Path]:
 def _neighbours(named: Iterable[Path]) -> list[Path]:
     """Every plan file in the folders the named files are checked against."""
     folders = dict.fromkeys(_scope(path) for path in named)
-    return list(dict.fromkeys(path for folder in folders for path in _plan_files(folder)))
-
-
-def _plan_files(folder: Path) -> Iterator[Path]:
-    """The YAML files below `folder`, hidden ones and symbolic links left out: one
-    directory listing per folder and no other look at the disk, as a hook must be quick
-    in a county's worth of plans."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _plan_files(Path(entry.path))
-        elif entry.name.endswith(YAML_SUFFIXES) and entry.is_file(follow_symlinks=False):
-            yield Path(entry.path)
+    return list(dict.fromkeys(path for folder in folders for path in plan_files_below(folder)))
 
 
 def _scope(path: Path) -> Path:
@@ -129,44 +95,3 @@ def _scope(path: Path) -> Path:
         if path.resolve().is_relative_to(plans.resolve()):
             return shown(plans)
     return path.parent
-
-
-def _utf8(path: Path) -> bytes:
-    """The file's text in UTF-8 (from UTF-16 too), without a byte order mark; nothing
-    for a file that cannot be a plan (unreadable, too big)."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return b""
-        data = path.read_bytes()
-    except OSError:
-        return b""
-    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return data.decode("utf-16", "replace").encode()
-    return data.removeprefix(codecs.BOM_UTF8)
-
-
-TOP_LEVEL = re.compile(
-    r"^(id|kind|strategy|implementation_plan)[ \t]*:[ \t]*"  # a top-level key, then its value:
-    r"""(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"'][^#\n]*?))"""  # "quoted", 'quoted' or plain
-    r"[ \t]*(?:#.*)?$",  # and perhaps a comment
-    re.MULTILINE,
-)
-
-
-class Fields(NamedTuple):
-    """A plan's top-level lines that tell what it refers to; None where it has none."""
-
-    id: str | None
-    kind: str | None
-    strategy: str | None
-    implementation_plan: str | None
-
-
-def _fields(text: str) -> Fields:
-    """The `Fields` as written at the top level of a plan's text. Plans are block
-    mappings: their top-level keys start their lines."""
-    found: dict[str, str] = {}
-    for match in TOP_LEVEL.finditer(text):
-        key, *values = match.groups()
-        found.setdefault(key, next(value for value in values if value is not None))
-    return Fields(*(found.get(name) for name in Fields._fields))

@@ -4,6 +4,7 @@ command works on."""
 from __future__ import annotations
 
 import gc
+import os
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -16,13 +17,12 @@ from .catalogue import finding
 from .errors import UsageError
 from .findings import FileFindings, Finding, Severity, Text
 from .links import link_out
+from .plan_index import YAML_SUFFIXES, Fields, indexed, may_be
 from .validation import validate_source
 from .yamlsource import Source, SourceError, read_source
 
 if TYPE_CHECKING:
     from .model import Plan, Strategy
-
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -51,7 +51,8 @@ class Workspace:
     """The day rules about dates ask about (`plan check --today`): what is overdue."""
     _context: list[LoadedPlan] | None = field(default=None, repr=False)
     _by_id: tuple | None = field(default=None, repr=False)
-    _context_by_kind: dict[tuple[str, str], Plan] | None = field(default=None, repr=False)
+    _neighbour_index: dict[Path, Fields] | None = field(default=None, repr=False)
+    _read: dict[Path, LoadedPlan | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def around(cls, loaded: LoadedPlan) -> Workspace:
@@ -60,21 +61,45 @@ class Workspace:
 
     @property
     def context(self) -> list[LoadedPlan]:
+        """Every plan beside the files named (for a report that lists them all)."""
         if self._context is None:
-            asked = set(self.files)
-            neighbours = [
-                path
-                for folder in self.context_dirs
-                for path in sorted(folder.iterdir())
-                if is_plan_file(Path(path.name))
-                and path not in asked
-                and stays_inside(path, folder.resolve())
-                and path.is_file()
+            self._context = [
+                plan for plan in map(self._neighbour, self._neighbours()) if plan is not None
             ]
-            with _collector_paused():
-                loaded = (load_file(path)[0] for path in neighbours)
-                self._context = [plan for plan in loaded if plan is not None]
         return self._context
+
+    def _neighbours(self) -> dict[Path, Fields]:
+        """The plan files beside the files named, each with its lines' kind and id
+        (plan_index.py): found by looking, read only when a lookup may need them."""
+        if self._neighbour_index is None:
+            asked = set(self.files)
+            self._neighbour_index = {
+                path: indexed(path)
+                for folder in self.context_dirs
+                for path in _files_in(folder)
+                if path not in asked
+            }
+        return self._neighbour_index
+
+    def _neighbour(self, path: Path) -> LoadedPlan | None:
+        if path not in self._read:
+            with _collector_paused():
+                self._read[path] = load_file(path)[0]
+        return self._read[path]
+
+    def _neighbours_that_may_be(self, kind: str, plan_id: str | None = None) -> list[Plan]:
+        found = (
+            self._neighbour(path)
+            for path, fields in self._neighbours().items()
+            if may_be(fields, kind, plan_id)
+        )
+        return [
+            other.plan
+            for other in found
+            if other is not None
+            and other.plan.kind == kind
+            and (plan_id is None or other.plan.id == plan_id)
+        ]
 
     def strategy(self, strategy_id: str) -> Strategy | None:
         """The strategy with this id: among the plans asked about, else beside them."""
@@ -82,17 +107,17 @@ class Workspace:
 
     def plan_with_id(self, kind: str, plan_id: str) -> Plan | None:
         """The plan of `kind` with this id: among the plans asked about, else beside
-        them (read only then). The first one wins."""
+        them (only the files that may be it are read). The first one wins."""
         found = self._index()[0].get((kind, plan_id))
         if found is None:
-            if self._context_by_kind is None:
-                self._context_by_kind = _by_kind_and_id(self.context)
-            found = self._context_by_kind.get((kind, plan_id))
+            beside = self._neighbours_that_may_be(kind, plan_id)
+            found = beside[0] if beside else None
         return found
 
     def plans_of_kind(self, kind: str) -> list[Plan]:
         """Every plan of `kind`, those asked about first, then those beside them."""
-        return [other.plan for other in (*self.plans, *self.context) if other.plan.kind == kind]
+        asked = [other.plan for other in self.plans if other.plan.kind == kind]
+        return asked + self._neighbours_that_may_be(kind)
 
     def first_with_id(self, plan_id: str) -> LoadedPlan:
         """The first plan checked with this id in any letter case (a later one is a
@@ -106,6 +131,23 @@ class Workspace:
                 first.setdefault(loaded.plan.id.casefold(), loaded)
             self._by_id = (_by_kind_and_id(self.plans), first)
         return self._by_id
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """The plan files directly in `folder`, in name order; a symbolic link only when
+    it stays inside the folder (one directory listing: no look at each file)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    inside = folder.resolve()
+    return [
+        Path(folder, entry.name)
+        for entry in entries
+        if is_plan_file(Path(entry.name))
+        and entry.is_file()
+        and (not entry.is_symlink() or stays_inside(Path(entry.path), inside))
+    ]
 
 
 def _by_kind_and_id(plans: list[LoadedPlan]) -> dict[tuple[str, str], Plan]:
