@@ -8,32 +8,101 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .check_cache import CheckCache
 from .errors import PlanInvalidError, UsageError
 from .findings import Report, Severity
 from .rules import run_rules
+from .summary import revive, summarize
 from .templating import and_list
 from .words import words
-from .workspace import LoadedPlan, Workspace, load_workspace
+from .workspace import (
+    LoadedPlan,
+    Reread,
+    Summaries,
+    Workspace,
+    check_files,
+    collector_paused,
+    load_workspace,
+    outside_note,
+    plan_files,
+)
 
 
-def check(paths: Iterable[Path], today: date | None = None) -> Report:
+def check(paths: Iterable[Path], today: date | None = None, *, cache: bool = True) -> Report:
     """Check every plan below `paths`, with the rules about dates asking about `today`
-    (the real date if None); raise `UsageError` if a path does not exist."""
-    workspace = load_workspace(paths)
-    if today is not None:
-        workspace.today = today
-    return check_workspace(workspace)
+    (the real date if None); raise `UsageError` if a path does not exist.
+
+    Each file is checked alone (in worker processes when that pays), or taken from the
+    check cache when its bytes are unchanged (`cache`, check_cache.py); only its
+    findings and summary are kept. The rules across plans then run on the summaries
+    (summary.py). So memory stays small for any number of plans, and a re-check reads
+    again only what changed."""
+    paths = list(paths)
+    files, outside = plan_files(paths)
+    today = today or date.today()
+    store = CheckCache.for_files(files, today) if cache else None
+    results = {path: store.get(path) for path in files} if store else dict.fromkeys(files)
+    todo = [path for path, result in results.items() if result is None]
+    with collector_paused():
+        for path, result in zip(todo, check_files(todo, today), strict=True):
+            results[path] = result
+            if store:
+                store.put(path, result)
+    report = Report(findings=[outside_note(path) for path in outside], files_checked=len(files))
+    for path, result in results.items():
+        report.findings.extend(result.findings)
+        if result.omitted:
+            report.omitted.setdefault(path, Counter()).update(result.omitted)
+    summaries = Summaries(
+        plans=[
+            LoadedPlan(Reread(path), revive(result.summary))
+            for path, result in results.items()
+            if result.summary is not None
+        ],
+        files=files,
+        context_dirs=sorted({path.parent for path in paths if path.is_file()}),
+        today=today,
+        store=store,
+    )
+    _run_across(summaries, report, {path: result.by_rules for path, result in results.items()})
+    if store:
+        store.save()
+    return report
 
 
 def check_workspace(workspace: Workspace) -> Report:
+    """Check a workspace whose plans are loaded (for the commands that then render
+    them): the rules about each plan alone on its model, the rules across plans on
+    the summaries, as `check` runs them."""
     report = Report(
         findings=list(workspace.findings),
         files_checked=len(workspace.files),
         omitted={path: counts.copy() for path, counts in workspace.omitted.items()},
     )
+    made = {}
     for loaded in workspace.plans:
-        report.extend(run_rules(loaded, workspace))
+        own = run_rules(loaded, workspace, across=False)
+        made[loaded.path] = len(own)
+        report.extend(own)
+    summaries = Summaries(
+        plans=[
+            LoadedPlan(loaded.source, revive(summarize(loaded.plan))) for loaded in workspace.plans
+        ],
+        files=workspace.files,
+        context_dirs=workspace.context_dirs,
+        today=workspace.today,
+    )
+    _run_across(summaries, report, made)
     return report
+
+
+def _run_across(summaries: Summaries, report: Report, made: dict[Path, int]) -> None:
+    """The rules across plans, each plan's within what its other rules left of the cap."""
+    for loaded in summaries.plans:
+        found = run_rules(loaded, summaries, across=True, made=made[loaded.path])
+        report.findings.extend(found)
+        if found.omitted:
+            report.omitted.setdefault(loaded.path, Counter()).update(found.omitted)
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,12 @@ def read_source(path: Path) -> Source:
     return parse_text(text, path)
 
 
+def read_tracked(path: Path) -> Source:
+    """Read and parse `path` recording every position at once: for a file checked
+    before (in a worker, or from the check cache) that now has a finding to place."""
+    return _parse(_read_text(path), path, track=True)
+
+
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size

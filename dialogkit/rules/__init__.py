@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 
-from ..findings import FileFindings, Finding, format_key_path
+from ..findings import MAX_PER_FILE, FileFindings, Finding, format_key_path
 from ..model import KINDS
 from ..personal_data import mask
 from ..workspace import LoadedPlan, Workspace
@@ -15,13 +15,22 @@ from .registry import RULES, Hit, Rule, rule
 __all__ = ["RULES", "Hit", "Rule", "rule", "run_rules"]
 
 
-def run_rules(loaded: LoadedPlan, workspace: Workspace) -> FileFindings:
-    """The plan's findings from every rule for its kind: the first `MAX_PER_FILE` made,
-    the rest only counted."""
+def run_rules(
+    loaded: LoadedPlan,
+    workspace: Workspace,
+    *,
+    across: bool | None = None,
+    made: int = 0,
+) -> FileFindings:
+    """The plan's findings from every rule for its kind (only those `across` plans, or
+    only the others, when given): the first `MAX_PER_FILE` made, less those `made`
+    already by the plan's other rules, the rest counted."""
     _load_rule_modules([loaded.plan.kind])
-    findings = FileFindings()
+    findings = FileFindings(limit=max(0, MAX_PER_FILE - made))
     for registered in RULES:
         if loaded.plan.kind not in registered.kinds:
+            continue
+        if across is not None and registered.across != across:
             continue
         for hit in registered.func(loaded.plan, workspace):
             if not findings.wants(registered.severity):

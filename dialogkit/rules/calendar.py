@@ -131,7 +131,7 @@ def _where(booking: Booking) -> tuple:
     return ("dialogues", booking.index, "members", booking.slot)
 
 
-@rule("DK236", KIND)
+@rule("DK236", KIND, across=True)
 def member_double_booked(plan: DialogueProject, workspace) -> Iterator[Hit]:
     for later, earlier in _clashes(plan, workspace):
         if _overlap(later.dialogue, earlier.dialogue):
@@ -151,7 +151,7 @@ def member_double_booked(plan: DialogueProject, workspace) -> Iterator[Hit]:
             )
 
 
-@rule("DK237", KIND)
+@rule("DK237", KIND, across=True)
 def member_same_evening(plan: DialogueProject, workspace) -> Iterator[Hit]:
     for later, earlier in _clashes(plan, workspace):
         apart = (

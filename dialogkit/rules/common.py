@@ -61,7 +61,7 @@ _OWN_ID = Text(
 
 
 @rule("DK217", tuple(KINDS))
-def duplicate_ids(plan, workspace) -> Iterator[Hit]:
+def duplicate_ids(plan, _) -> Iterator[Hit]:
     for dotted, key in ID_LISTS[plan.kind]:
         path, items = _items(plan, dotted)
         for index, value, earlier in duplicates(getattr(item, key) for item in items):
@@ -74,6 +74,10 @@ def duplicate_ids(plan, workspace) -> Iterator[Hit]:
                 ),
                 Text(_OWN_ID.sv.format(what="post"), _OWN_ID.en.format(what="item")),
             )
+
+
+@rule("DK217", tuple(KINDS), across=True)
+def duplicate_plan_id(plan, workspace) -> Iterator[Hit]:
     first = workspace.first_with_id(plan.id)
     if first.plan is not plan:
         written = _as_written(plan.id, first.plan.id)

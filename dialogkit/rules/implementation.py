@@ -36,7 +36,7 @@ def _did_you_mean(wanted: str, ids: list[str]) -> Text | None:
     return Text(f"Menade du '{close[0]}'? ", f"Did you mean '{close[0]}'? ")
 
 
-@rule("DK231", KIND)
+@rule("DK231", KIND, across=True)
 def unknown_project(plan: ImplementationPlan, workspace) -> Iterator[Hit]:
     for path, area, project_id, project in _linked(plan, workspace):
         if project is not None:
@@ -70,7 +70,7 @@ def _described(values: list[tuple[Text, str]], language: str) -> str:
     return joined.join(getattr(what, language).format(label(v, language)) for what, v in values)
 
 
-@rule("DK232", KIND)
+@rule("DK232", KIND, across=True)
 def project_differs_from_area(plan: ImplementationPlan, workspace) -> Iterator[Hit]:
     for path, area, project_id, project in _linked(plan, workspace):
         if project is None or project.deviation_reason:
@@ -129,7 +129,7 @@ def period_reversed(plan: ImplementationPlan, _) -> Iterator[Hit]:
             yield Hit(("areas", i, "period"), reversed_period(area.period))
 
 
-@rule("DK235", KIND)
+@rule("DK235", KIND, across=True)
 def project_names_another_plan(plan: ImplementationPlan, workspace) -> Iterator[Hit]:
     others = [other for other in workspace.plans_of_kind(KIND) if other.id != plan.id]
     for path, area, project_id, project in _linked(plan, workspace):
@@ -191,7 +191,7 @@ def project_counted_twice(plan: ImplementationPlan, workspace) -> Iterator[Hit]:
 # The project's side of the link.
 
 
-@rule("DK234", PROJECT)
+@rule("DK234", PROJECT, across=True)
 def unknown_implementation_plan(project: DialogueProject, workspace) -> Iterator[Hit]:
     wanted = project.implementation_plan
     if wanted is None or workspace.plan_with_id(KIND, wanted) is not None:
@@ -211,7 +211,7 @@ def unknown_implementation_plan(project: DialogueProject, workspace) -> Iterator
     )
 
 
-@rule("DK235", PROJECT)
+@rule("DK235", PROJECT, across=True)
 def plan_does_not_list_project(project: DialogueProject, workspace) -> Iterator[Hit]:
     wanted = project.implementation_plan
     plan = wanted and workspace.plan_with_id(KIND, wanted)

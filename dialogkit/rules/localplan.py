@@ -13,21 +13,7 @@ from .registry import Hit, rule
 KIND = "local_plan"
 
 
-def _sub_goal_refs(plan: LocalPlan):
-    """(path, sub-goal number) for every place the plan names a sub-goal."""
-    for i, activity in enumerate(plan.activities):
-        for j, goal in enumerate(activity.sub_goals):
-            yield ("activities", i, "sub_goals", j), goal
-    for i, figure in enumerate(plan.key_figures):
-        yield ("key_figures", i, "sub_goal"), figure.sub_goal
-    for i, statement in enumerate(plan.self_assessment):
-        yield ("self_assessment", i, "sub_goal"), statement.sub_goal
-    for i, follow_up in enumerate(plan.follow_ups):
-        for j, assessment in enumerate(follow_up.assessments):
-            yield ("follow_ups", i, "assessments", j, "sub_goal"), assessment.sub_goal
-
-
-@rule("DK219", KIND)
+@rule("DK219", KIND, across=True)
 def unknown_strategy(plan: LocalPlan, workspace) -> Iterator[Hit]:
     if workspace.strategy(plan.strategy) is None:
         yield Hit(
@@ -43,16 +29,16 @@ def unknown_strategy(plan: LocalPlan, workspace) -> Iterator[Hit]:
         )
 
 
-@rule("DK216", KIND)
+@rule("DK216", KIND, across=True)
 def unknown_sub_goal(plan: LocalPlan, workspace) -> Iterator[Hit]:
     strategy = workspace.strategy(plan.strategy)
     if strategy is None:
         return
     known = {goal.id for goal in strategy.sub_goals}
-    for path, goal in _sub_goal_refs(plan):
+    for path, goal in plan.sub_goal_refs:  # summary.py
         if goal not in known:
             yield Hit(
-                path,
+                tuple(path),
                 Text(
                     f"Delmål {goal} finns inte i strategin '{strategy.id}'.",
                     f"The strategy '{strategy.id}' has no sub-goal {goal}.",

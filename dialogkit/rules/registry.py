@@ -31,6 +31,9 @@ class Rule:
     """The rule's catalogue entry: its code, severity, name and texts."""
     kinds: tuple[str, ...]
     func: RuleFunc
+    across: bool = False
+    """The rule compares the plan with other plans: a check runs it after every file,
+    on what each plan shows the others (summary.py), never on a file alone."""
 
     @property
     def code(self) -> str:
@@ -48,16 +51,17 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(code: str, kinds: str | tuple[str, ...]):
+def rule(code: str, kinds: str | tuple[str, ...], *, across: bool = False):
     """Register a rule for the catalogue entry `code` and plans of `kinds` (such as
-    "dialogue_project"); the function takes (plan, workspace)."""
+    "dialogue_project"); the function takes (plan, workspace). A rule `across` plans
+    reads only the fields summary.py keeps, of the plan and of the others."""
     if code not in BY_CODE:
         raise ValueError(f"{code} has no entry in dialogkit/catalogue.py.")
     entry = BY_CODE[code]
     kinds = (kinds,) if isinstance(kinds, str) else kinds
 
     def register(func: RuleFunc) -> RuleFunc:
-        RULES.append(Rule(entry, kinds, func))
+        RULES.append(Rule(entry, kinds, func, across))
         return func
 
     return register

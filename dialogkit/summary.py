@@ -1,0 +1,125 @@
+"""What a plan shows the other plans: the few fields the rules across plans read.
+
+A check runs every rule that looks at one plan alone while the file is parsed (in a
+worker process, or from the check cache), and keeps only this summary of the plan.
+The rules across plans (a local plan's strategy, an implementation plan's projects, a
+member booked twice) then run on the summaries, so a check never holds 10,000 plans
+in memory, and a re-check reads only the files that changed. A summary answers to the
+model's attribute names, so those rules read it as they would read the plan.
+
+As data a summary is a list of plain values in the order of its kind's fields (JSON
+for the check cache, cheap to pickle from a worker); `revive` makes it named tuples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from typing import Any, NamedTuple
+
+
+class Computed(NamedTuple):
+    """A field made from the plan when it is summarised (plain data)."""
+
+    make: Callable[[Any], Any]
+
+
+class Converted(NamedTuple):
+    """A field kept as text and made a value again: a date or a time."""
+
+    back: Callable[[str], Any]
+
+
+DATE, TIME = Converted(date.fromisoformat), Converted(time.fromisoformat)
+Spec = dict[str, "Spec | Computed | Converted | None"]
+
+
+def sub_goal_refs(plan) -> list[tuple[tuple, str]]:
+    """(path, sub-goal number) for every place a local plan names a sub-goal."""
+    refs = []
+    for i, activity in enumerate(plan.activities):
+        for j, goal in enumerate(activity.sub_goals):
+            refs.append((("activities", i, "sub_goals", j), goal))
+    for i, figure in enumerate(plan.key_figures):
+        refs.append((("key_figures", i, "sub_goal"), figure.sub_goal))
+    for i, statement in enumerate(plan.self_assessment):
+        refs.append((("self_assessment", i, "sub_goal"), statement.sub_goal))
+    for i, follow_up in enumerate(plan.follow_ups):
+        for j, assessment in enumerate(follow_up.assessments):
+            refs.append((("follow_ups", i, "assessments", j, "sub_goal"), assessment.sub_goal))
+    return refs
+
+
+COMMON: Spec = {"kind": None, "id": None, "language": None}
+ACROSS_FIELDS: dict[str, Spec] = {
+    "strategy": {"sub_goals": {"id": None}},
+    "local_plan": {"strategy": None, "sub_goal_refs": Computed(sub_goal_refs)},
+    "dialogue_project": {
+        "implementation_plan": None,
+        "participation_rung": None,
+        "method": None,
+        "deviation_reason": None,
+        "members": {"id": None, "name": None},
+        "dialogues": {
+            "id": None,
+            "date": DATE,
+            "start": TIME,
+            "end": TIME,
+            "municipality": None,
+            "status": None,
+            "test": None,
+            "members": None,
+        },
+    },
+    "implementation_plan": {"areas": {"id": None, "projects": None, "rung": None, "method": None}},
+    "communication_plan": {},
+}
+"""Per plan kind, the fields a rule `across` plans reads (rules/: `across=True`)."""
+SPECS = {kind: COMMON | fields for kind, fields in ACROSS_FIELDS.items()}
+
+
+def summarize(plan: Any) -> list:
+    """The plan's summary as plain data: its kind first, then its fields' values."""
+    return _pick(plan, SPECS[plan.kind])
+
+
+def _pick(value: Any, spec: Spec) -> list:
+    picked = []
+    for name, inner in spec.items():
+        if isinstance(inner, Computed):
+            picked.append(inner.make(value))
+            continue
+        field = getattr(value, name)
+        if isinstance(inner, dict):
+            picked.append([_pick(item, inner) for item in field])
+        elif isinstance(inner, Converted):
+            picked.append(field.isoformat())
+        else:
+            picked.append(field if isinstance(field, list) else _plain(field))
+    return picked
+
+
+def _plain(value: Any) -> Any:
+    return value if value is None or isinstance(value, str | int | float) else str(value)
+
+
+def revive(data: list) -> Any:
+    """A summary as named tuples with the model's attribute names."""
+    return _revived(data, SPECS[data[0]])
+
+
+_TYPES: dict[int, type] = {}
+
+
+def _revived(data: list, spec: Spec) -> Any:
+    kind = _TYPES.get(id(spec))
+    if kind is None:
+        kind = _TYPES[id(spec)] = NamedTuple("Summary", [(name, Any) for name in spec])
+    values = []
+    for value, inner in zip(data, spec.values(), strict=True):
+        if isinstance(inner, dict):
+            value = [_revived(item, inner) for item in value]
+        elif isinstance(inner, Converted):
+            value = inner.back(value)
+        values.append(value)
+    return kind(*values)
