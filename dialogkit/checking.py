@@ -21,7 +21,7 @@ from .workspace import (
     Summaries,
     Workspace,
     check_files,
-    collector_paused,
+    freeze_what_is_loaded,
     load_workspace,
     outside_note,
     plan_files,
@@ -43,11 +43,11 @@ def check(paths: Iterable[Path], today: date | None = None, *, cache: bool = Tru
     store = CheckCache.for_files(files, today) if cache else None
     results = {path: store.get(path) for path in files} if store else dict.fromkeys(files)
     todo = [path for path, result in results.items() if result is None]
-    with collector_paused():
-        for path, result in zip(todo, check_files(todo, today), strict=True):
-            results[path] = result
-            if store:
-                store.put(path, result)
+    freeze_what_is_loaded()  # the modules: the collector runs, on what each file leaves
+    for path, result in zip(todo, check_files(todo, today), strict=True):
+        results[path] = result
+        if store:
+            store.put(path, result)
     report = Report(findings=[outside_note(path) for path in outside], files_checked=len(files))
     for path, result in results.items():
         report.findings.extend(result.findings)

@@ -68,12 +68,20 @@ def plan_check(
         str | None,
         typer.Option(help="Dagen reglerna om datum utgår från (ÅÅÅÅ-MM-DD); standard är idag."),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Kontrollera varje fil på nytt, utan att läsa eller skriva kontrollcachen.",
+        ),
+    ] = False,
 ) -> None:
     """Kontrollera planerna och visa fel och varningar med fil, rad och kolumn."""
     from .settings import default_plans
 
     day = _parse_day(today) if today is not None else None
-    code = run_check(paths or [default_plans()], str(output), strict, requested(), day)
+    paths = paths or [default_plans()]
+    code = run_check(paths, str(output), strict, requested(), day, cache=not no_cache)
     raise typer.Exit(code)
 
 
@@ -779,6 +787,33 @@ def keyfigures_fetch(
             requests=result.requests,
         )
     )
+
+
+cache_app = typer.Typer(
+    help="Kontrollcachen i arbetsytans .dialogkit/cache/check/.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clean")
+def cache_clean(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Arbetsytan, eller en mapp eller plan i den (standard: den här)."),
+    ] = None,
+) -> None:
+    """Ta bort kontrollcachen, så att nästa plan check läser varje fil på nytt.
+    Kolada-cachen rörs inte: den är hämtad data."""
+    from .check_cache import cache_folder, clean
+    from .settings import current_workspace, workspace_root
+
+    root = workspace_root(path if path is None or path.is_dir() else path.parent) if path else None
+    root = root or current_workspace()
+    w = cli_words(cli_lang())
+    key = "cache.cleaned" if clean(root) else "cache.nothing"
+    _say(w[key].format(folder=cache_folder(root)))
 
 
 templates_app = typer.Typer(

@@ -92,6 +92,8 @@ CLI_WORDS: dict[str, dict[str, str]] = {
             "kommunens och regionens värden; bara riket hämtades."
         ),
         "keyfigures.gone": "Kolada har inte längre nyckeltalet {kpi}; cachen noterar det.",
+        "cache.cleaned": "Kontrollcachen {folder} är borttagen.",
+        "cache.nothing": "Ingen kontrollcache att ta bort ({folder} finns inte).",
         "init.wrote": "skrev",
         "init.kept": "fanns redan, orörd",
         "init.done": "Klart. Nästa steg: cd {folder} && git init && dialogkit plan check",
@@ -235,6 +237,8 @@ CLI_WORDS: dict[str, dict[str, str]] = {
             "the municipality's and the region's values; only riket was fetched."
         ),
         "keyfigures.gone": "Kolada no longer has the key figure {kpi}; the cache notes it.",
+        "cache.cleaned": "The check cache {folder} has been removed.",
+        "cache.nothing": "No check cache to remove ({folder} does not exist).",
         "init.wrote": "wrote",
         "init.kept": "already there, left alone",
         "init.done": "Done. Next: cd {folder} && git init && dialogkit plan check",
@@ -319,6 +323,20 @@ HELP_EN: dict[str, str] = {
     ),
     "Åren att hämta, t.ex. 2021-2026 (standard: planens period).": (
         "The years to fetch, e.g. 2021-2026 (default: the plan's period)."
+    ),
+    "Kontrollera varje fil på nytt, utan att läsa eller skriva kontrollcachen.": (
+        "Check every file anew, without reading or writing the check cache."
+    ),
+    "Kontrollcachen i arbetsytans .dialogkit/cache/check/.": (
+        "The check cache in the workspace's .dialogkit/cache/check/."
+    ),
+    "Arbetsytan, eller en mapp eller plan i den (standard: den här).": (
+        "The workspace, or a folder or plan in it (default: this one)."
+    ),
+    "Ta bort kontrollcachen, så att nästa plan check läser varje fil på nytt. "
+    "Kolada-cachen rörs inte: den är hämtad data.": (
+        "Remove the check cache, so that the next plan check reads every file anew. The "
+        "Kolada cache is left alone: it is fetched data."
     ),
     "Hämta igen även det som redan finns i cachen.": (
         "Fetch again even what is already in the cache."

@@ -14,7 +14,7 @@ from .check_command import CHECK_FORMATS, run_check
 from .errors import DialogkitError
 from .settings import LANGUAGES
 
-CHECK_OPTIONS = frozenset({"--format", "-f", "--strict", "--no-strict", "--today"})
+CHECK_OPTIONS = frozenset({"--format", "-f", "--strict", "--no-strict", "--today", "--no-cache"})
 """The options of `plan check` that `quick_check` understands: all of them (a test
 compares them with the command line's), so only --help and mistakes go to typer."""
 
@@ -85,16 +85,18 @@ def global_options(args: list[str]) -> tuple[str | None, bool, list[str]]:
 
 def quick_check(args: list[str]) -> int | None:
     """Run `[--debug] [--lang L] plan check [PATH | --format F | -f F | --strict |
-    --today DATE]...` and return its exit code, or None for any other command line
+    --today DATE | --no-cache]...` and return its exit code, or None for any other command line
     (a date that is not one included: the full command line says what is wrong)."""
     chosen, _, args = global_options(args)
     if args[:2] != ["plan", "check"] or chosen not in (None, *LANGUAGES):
         return None
     paths: list[Path] = []
-    output, strict, today = "text", False, None
+    output, strict, today, cache = "text", False, None, True
     rest = iter(args[2:])
     for arg in rest:
-        if arg in ("--strict", "--no-strict"):
+        if arg == "--no-cache":
+            cache = False
+        elif arg in ("--strict", "--no-strict"):
             strict = arg == "--strict"
         elif arg == "--today" or arg.startswith("--today="):
             today = _day(arg.removeprefix("--today=") if "=" in arg else next(rest, ""))
@@ -114,7 +116,7 @@ def quick_check(args: list[str]) -> int | None:
         from .settings import default_plans
 
         paths = [default_plans()]
-    return run_check(paths, output, strict, chosen, today)
+    return run_check(paths, output, strict, chosen, today, cache=cache)
 
 
 def _day(text: str):

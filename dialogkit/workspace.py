@@ -396,6 +396,14 @@ def collector_paused():
             gc.enable()
 
 
+def freeze_what_is_loaded() -> None:
+    """In a one-shot process, put what is loaded so far (the modules) out of the
+    collector's reach. A check keeps the collector running while it reads the files
+    one by one: what a file leaves behind is small, and some of it has cycles."""
+    if FREEZE_AFTER_LOAD:
+        gc.freeze()
+
+
 FREEZE_AFTER_LOAD = False
 """Set by the command line (entry.py), whose process ends after one command. A library
 caller's process lives on, and what it lets go of must stay collectable."""

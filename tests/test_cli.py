@@ -195,7 +195,7 @@ def test_colour_is_forced_by_the_environment_and_says_the_same(run, write, monke
 def test_an_internal_error_is_one_line_unless_debug(run, write, monkeypatch):
     import dialogkit.checking
 
-    def broken(paths):
+    def broken(paths, *args, **kwargs):
         raise RuntimeError("planted bug")
 
     monkeypatch.setattr(dialogkit.checking, "check", broken)
