@@ -165,6 +165,24 @@ def test_checking_a_plan_loads_only_what_it_needs(write):
     assert "1 plan kontrollerad: 0 fel, 1 varning." in result.stdout
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["plan", "check", "plans"], ["--help"]])
+def test_no_package_metadata_is_read_at_start_up(args):
+    """importlib.metadata (with zipfile, email, csv) costs 35 ms at every start; pydantic
+    imports it only to look for plugins, which dialogkit turns off (entry.py)."""
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted({'importlib.metadata', 'zipfile'} & "
+        "set(sys.modules)), file=sys.stderr))\n"
+        "from dialogkit.entry import main\n"
+        f"sys.argv = ['dialogkit', *{args!r}]\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
 @pytest.mark.parametrize(
     ("options", "exit_code", "expected"),
     [
