@@ -165,13 +165,26 @@ def is_plan_file(relative: PurePath) -> bool:
     )
 
 
-def _walked(entry: Path, relative: PurePath) -> bool:
-    """A plan file, or a linked folder: the walk does not enter one, and notes it
-    when it leads out of the workspace (plans -> /elsewhere)."""
-    if is_plan_file(relative):
-        return True
-    hidden = any(part.startswith(".") for part in relative.parts)
-    return not hidden and entry.is_symlink() and entry.is_dir()
+def _below(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """(path, is a symbolic link) for every plan file below `folder`, and every linked
+    folder (the walk does not enter one, and notes it when it leads out of the
+    workspace: plans -> /elsewhere). Hidden entries are skipped. One directory listing
+    per folder: only a link is looked at further."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(folder, entry.name)
+        if entry.is_symlink():
+            if is_plan_file(PurePath(entry.name)) or entry.is_dir():
+                yield path, True
+        elif entry.is_dir():
+            yield from _below(path)
+        elif entry.is_file() and is_plan_file(PurePath(entry.name)):
+            yield path, False
 
 
 class PlanFiles(NamedTuple):
@@ -205,15 +218,15 @@ def plan_files(paths: Iterable[Path]) -> PlanFiles:
             outside.append(path)
             continue
         if path.is_file():
-            found = [path]
+            found = [(path, True)]
             root = path.parent.resolve()
         else:
-            found = [f for f in sorted(path.rglob("*")) if _walked(f, f.relative_to(path))]
+            found = sorted(_below(path))
             root = path.resolve()
-        for file in found:
-            if not stays_inside(file, root):
+        for file, linked in found:
+            if linked and not stays_inside(file, root):
                 outside.append(file)
-            elif file.is_file():
+            elif not linked or file.is_file():
                 files.append(file)
     if not files and not outside:
         folders = ", ".join(_shown_folder(path) for path in paths)
