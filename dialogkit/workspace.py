@@ -221,7 +221,7 @@ def plan_files(paths: Iterable[Path]) -> PlanFiles:
             found = [(path, True)]
             root = path.parent.resolve()
         else:
-            found = sorted(_below(path))
+            found = sorted(_below(path), key=lambda found: found[0].parts)
             root = path.resolve()
         for file, linked in found:
             if linked and not stays_inside(file, root):

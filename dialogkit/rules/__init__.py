@@ -77,5 +77,10 @@ def _load_rule_modules(kinds: Iterable[str] = KINDS) -> None:
     from . import common, personal_data  # noqa: F401
 
     for kind in kinds:
-        for module in RULE_MODULES.get(kind, ()):
-            importlib.import_module(f".{module}", __name__)
+        if kind not in _LOADED:
+            for module in RULE_MODULES.get(kind, ()):
+                importlib.import_module(f".{module}", __name__)
+            _LOADED.add(kind)
+
+
+_LOADED: set[str] = set()
