@@ -28,10 +28,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import __version__
 from .findings import Finding, Severity
 from .settings import WORKSPACE_MARKER, workspace_root
 from .summary import SPECS
+from .version import __version__
 
 FORMAT = "dialogkit-check-cache 1"
 FOLDER = Path(".dialogkit", "cache", "check")

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .check_cache import CheckCache
+from .checkfiles import Reread, Summaries, check_files
 from .errors import PlanInvalidError, UsageError
 from .findings import Report, Severity
 from .rules import run_rules
@@ -17,10 +18,7 @@ from .templating import and_list
 from .words import words
 from .workspace import (
     LoadedPlan,
-    Reread,
-    Summaries,
     Workspace,
-    check_files,
     freeze_what_is_loaded,
     load_workspace,
     outside_note,
