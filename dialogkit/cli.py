@@ -575,6 +575,13 @@ def build_command(
         str | None, typer.Option(help="Dagens datum för tidsaxlarna (ÅÅÅÅ-MM-DD).")
     ] = None,
     strict: Strict = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Gör alla produkter på nytt, även för planer som inte har ändrats.",
+        ),
+    ] = False,
 ) -> None:
     """Kontrollera planerna och skapa allt: tidsaxlar, kostnader, inbjudningar,
     kalenderfiler och Word-rapporter."""
@@ -603,7 +610,14 @@ def build_command(
             bar.update(task, total=total, completed=number, description=writing)
 
         try:
-            result = build(paths, out, today=_parse_day(today), progress=progress, strict=strict)
+            result = build(
+                paths,
+                out,
+                today=_parse_day(today),
+                progress=progress,
+                strict=strict,
+                cache=not no_cache,
+            )
         except PlanInvalidError as error:  # the findings, then the error; other errors alone
             bar.stop()
             if error.report is not None:

@@ -495,6 +495,9 @@ HELP_EN: dict[str, str] = {
         "The folder to write in (default: the workspace's out/)."
     ),
     "Dagens datum för tidsaxlarna (ÅÅÅÅ-MM-DD).": "Today's date for the timelines (YYYY-MM-DD).",
+    "Gör alla produkter på nytt, även för planer som inte har ändrats.": (
+        "Make every product again, also for plans that have not changed."
+    ),
     # explain
     "Förklara en kod från plan check: varför regeln finns, ett exempel och hur man rättar.": (
         "Explain a code from plan check: why the rule exists, an example and how to fix it."
