@@ -11,7 +11,10 @@ were made): a refusal leaves nothing written.
 A manifest in `out` lists what build wrote there, and from which plan (manifest.py).
 The next build removes the files it no longer makes for the plans it builds (or for a
 plan whose file is gone), unless they have been edited since; it never removes a file
-it did not write.
+it did not write. It also records what each plan's products were made from
+(fingerprint.py): a plan made from the same things, whose files are still as build
+wrote them, is not made again, and a file made again with the same bytes is not
+replaced, so it keeps its mtime (sync tools and web servers see only real changes).
 """
 
 from __future__ import annotations

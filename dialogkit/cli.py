@@ -647,6 +647,8 @@ def build_command(
     from .render import print_wide
 
     print_wide(_console(), table)
+    if unchanged := len(result.written) - len(result.replaced):
+        _say(w["build.unchanged"].format(files=counted(cli_lang(), "file", unchanged)))
     _say_cleanup(result, console)
     if result.report.warnings:
         console.print(

@@ -201,8 +201,10 @@ def test_build_no_cache_on_the_command_line(space, run, monkeypatch):
         "plan_files",
         lambda loaded, **kw: asked.append(loaded.plan.id) or real(loaded, **kw),
     )
-    assert run("build", "--today", "2021-03-01").exit_code == 0
+    again = run("build", "--today", "2021-03-01")
+    assert again.exit_code == 0
     assert asked == []
+    assert "redan aktuella och lämnades orörda" in again.stderr
     result = run("build", "--no-cache", "--today", "2021-03-01")
     assert result.exit_code == 0, result.stderr
     assert set(asked) == ALL
