@@ -11,7 +11,10 @@ were made): a refusal leaves nothing written.
 A manifest in `out` lists what build wrote there, and from which plan (manifest.py).
 The next build removes the files it no longer makes for the plans it builds (or for a
 plan whose file is gone), unless they have been edited since; it never removes a file
-it did not write.
+it did not write. It also records what each plan's products were made from
+(fingerprint.py): a plan made from the same things, whose files are still as build
+wrote them, is not made again, and a file made again with the same bytes is not
+replaced, so it keeps its mtime (sync tools and web servers see only real changes).
 """
 
 from __future__ import annotations
@@ -25,13 +28,16 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .checking import check_workspace, draft_marks
 from .findings import Report
+from .fingerprint import Fingerprints
+from .links import linked_folders
 from .manifest import (
     Cleanup,
     Manifest,
+    Record,
     digest,
     outdated,
     plan_source,
@@ -55,6 +61,8 @@ class BuildResult:
     """The stale files of an earlier build: removed, or kept because they were edited."""
     warnings: list[dict[str, str]] = field(default_factory=list)
     """What build left out or could not use, each by language ("sv", "en")."""
+    replaced: list[Path] = field(default_factory=list)
+    """The files among `written` whose bytes are new; the others were left as they were."""
 
     def warning_texts(self, language: str) -> list[str]:
         return [warning[language] for warning in self.warnings]
@@ -67,10 +75,15 @@ def build(
     today: date | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     strict: bool = False,
+    cache: bool = True,
 ) -> BuildResult:
     """Check the plans below `paths`; if they pass, write every product of every plan
     below `out`: `out/PLAN-ID/` for each plan, each product's files as its command
-    writes them. `progress(number, total, what)` is told before each product is made."""
+    writes them. `progress(number, total, what)` is told before each product is made.
+
+    A plan made from the same things as last time (fingerprint.py), whose files are
+    all still as the last build wrote them, is not made again (`cache=False`: every
+    plan is); a file made again with the bytes already in place is left untouched."""
     paths = list(paths)
     refuse_links_out(paths)
     check_target(out, folder=True)
@@ -82,9 +95,22 @@ def build(
     refuse_plan_in_overview_folder(workspace, overview.name)
     not_made: list[dict[str, str]] = []  # products a draft lacks something for
     today = today or date.today()
+    previous, problem = read_manifest(out)
+    prints = Fingerprints(workspace, today=today, language=language)
+    plans = []  # (plan, its fingerprint, its products' files as the last build left them)
+    for loaded in workspace.plans:
+        draft = drafts.get(loaded.path)
+        fingerprint = prints.of(loaded, draft)
+        kept = None  # a draft is made each time: what it lacks is told each time
+        if cache and draft is None:
+            kept = _unchanged(
+                previous, loaded.plan.id, fingerprint, plan_source(loaded.path, out), out
+            )
+        plans.append((loaded, None if draft else fingerprint, kept))
     jobs = [
-        (Path(loaded.plan.id, folder), produce)
-        for loaded in workspace.plans
+        (loaded.plan.id, Path(loaded.plan.id, folder), produce)
+        for loaded, _, kept in plans
+        if kept is None
         for folder, produce in plan_files(
             loaded,
             today=today,
@@ -93,39 +119,97 @@ def build(
             not_made=not_made,
         )
     ]
-    for folder, _ in jobs:  # a refusal comes before anything is made
+    for _, folder, _ in jobs:  # a refusal comes before anything is made
         refuse_links(out / folder / "-", out)
     refuse_links(out / overview / "-", out)
-    if not jobs:
+    if not plans:
         return BuildResult(report, [])
-    previous, problem = read_manifest(out)
-    made: list[Path] = []
+    files: dict[str, dict[str, str]] = {loaded.plan.id: {} for loaded, _, _ in plans}
+    for loaded, _, kept in plans:
+        if kept is not None:
+            files[loaded.plan.id] = {name: previous.files[name] for name in kept.files}
+    moved: list[Path] = []  # the files whose bytes are new: only these replace any
     with _staging(out) as staging:
-        for number, (folder, produce) in enumerate(jobs, start=1):
+        for number, (plan_id, folder, produce) in enumerate(jobs, start=1):
             if progress:
                 progress(number, len(jobs), folder.as_posix())
             for file in produce():
-                write_atomic(staging / folder / file.name, file.content, base=staging)
-                made.append(folder / file.name)
-        listed = [path.as_posix() for path in made]
+                relative = folder / file.name
+                data = _bytes(file.content)
+                if not _same(out / relative, data, out):
+                    write_atomic(staging / relative, data, base=staging)
+                    moved.append(relative)
+                files[plan_id][relative.as_posix()] = digest(data)
+        listed = [name for made in files.values() for name in made]
+        overview_files = {}
         for file in overview_page(
             workspace, report, today, listed, place=paths[0], language=language
         ):
-            write_atomic(staging / overview / file.name, file.content, base=staging)
-            made.append(overview / file.name)
+            relative = overview / file.name
+            data = _bytes(file.content)
+            if not _same(out / relative, data, out):
+                write_atomic(staging / relative, data, base=staging)
+                moved.append(relative)
+            overview_files[relative.as_posix()] = digest(data)
         current = Manifest(
-            {path.as_posix(): digest((staging / path).read_bytes()) for path in made},
-            {loaded.plan.id: plan_source(loaded.path, out) for loaded in workspace.plans},
+            {name: value for made in files.values() for name, value in made.items()}
+            | overview_files,
+            {loaded.plan.id: plan_source(loaded.path, out) for loaded, _, _ in plans},
+            {
+                loaded.plan.id: Record(fingerprint, tuple(files[loaded.plan.id]))
+                for loaded, fingerprint, _ in plans
+                if fingerprint is not None
+            },
         )
         stale, carried = outdated(previous, current, out, workspace.files)
         # Recorded before anything moves, so an interrupted build leaves none unlisted.
         write_manifest(out, previous | current)
-        written = [_move(staging, out, relative) for relative in made]
+        replaced = [_move(staging, out, relative) for relative in moved]
         cleanup = remove_stale(out, stale.files)
         write_manifest(out, carried | previous.only(cleanup.failed) | current)
     # one warning when LibreOffice or dialogkit[pdf] is missing: the PDFs were not made
     warnings = ([problem] if problem else []) + not_made + pdf_warning(workspace.plans)
-    return BuildResult(report, written, cleanup, warnings)
+    written = [out / name for name in current.files]
+    return BuildResult(report, written, cleanup, warnings, replaced)
+
+
+def _unchanged(
+    previous: Manifest, plan_id: str, fingerprint: str, source: str, out: Path
+) -> Record | None:
+    """What the last build made of the plan, when it was made from the same things
+    and its files are all still there with the bytes it wrote; else None."""
+    record = previous.made.get(plan_id)
+    if record is None or record.fingerprint != fingerprint or not record.files:
+        return None
+    if previous.plans.get(plan_id) != source:
+        return None
+    for name in record.files:
+        recorded = previous.files.get(name)
+        if recorded is None or PurePosixPath(name).parts[0] != plan_id:
+            return None
+        path = out.joinpath(*PurePosixPath(name).parts)
+        try:
+            if linked_folders(path, out) or path.is_symlink() or not path.is_file():
+                return None
+            if digest(path.read_bytes()) != recorded:
+                return None
+        except OSError:
+            return None
+    return record
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _same(target: Path, data: bytes, out: Path) -> bool:
+    """Does `target` hold `data` already? Then it is left as it is, mtime and all."""
+    try:
+        if linked_folders(target, out) or target.is_symlink() or not target.is_file():
+            return False
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
 
 
 @contextmanager

@@ -583,6 +583,13 @@ def build_command(
         str | None, typer.Option(help="Dagens datum för tidsaxlarna (ÅÅÅÅ-MM-DD).")
     ] = None,
     strict: Strict = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Gör alla produkter på nytt, även för planer som inte har ändrats.",
+        ),
+    ] = False,
 ) -> None:
     """Kontrollera planerna och skapa allt: tidsaxlar, kostnader, inbjudningar,
     kalenderfiler och Word-rapporter."""
@@ -611,7 +618,14 @@ def build_command(
             bar.update(task, total=total, completed=number, description=writing)
 
         try:
-            result = build(paths, out, today=_parse_day(today), progress=progress, strict=strict)
+            result = build(
+                paths,
+                out,
+                today=_parse_day(today),
+                progress=progress,
+                strict=strict,
+                cache=not no_cache,
+            )
         except PlanInvalidError as error:  # the findings, then the error; other errors alone
             bar.stop()
             if error.report is not None:
@@ -641,6 +655,8 @@ def build_command(
     from .render import print_wide
 
     print_wide(_console(), table)
+    if unchanged := len(result.written) - len(result.replaced):
+        _say(w["build.unchanged"].format(files=counted(cli_lang(), "file", unchanged)))
     _say_cleanup(result, console)
     if result.report.warnings:
         console.print(

@@ -100,6 +100,7 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "build.checking": "Kontrollerar planerna",
         "build.writing": "Skriver {what}",
         "build.wrote": "Skrev {files} i {folder}/",
+        "build.unchanged": "Av dem var {files} redan aktuella och lämnades orörda.",
         "build.plan": "Plan",
         "build.files": "Filer",
         "build.what": "Vad",
@@ -245,6 +246,7 @@ CLI_WORDS: dict[str, dict[str, str]] = {
         "build.checking": "Checking the plans",
         "build.writing": "Writing {what}",
         "build.wrote": "Wrote {files} to {folder}/",
+        "build.unchanged": "Of these, {files} were already up to date and left untouched.",
         "build.plan": "Plan",
         "build.files": "Files",
         "build.what": "What",
@@ -513,6 +515,9 @@ HELP_EN: dict[str, str] = {
         "The folder to write in (default: the workspace's out/)."
     ),
     "Dagens datum för tidsaxlarna (ÅÅÅÅ-MM-DD).": "Today's date for the timelines (YYYY-MM-DD).",
+    "Gör alla produkter på nytt, även för planer som inte har ändrats.": (
+        "Make every product again, also for plans that have not changed."
+    ),
     # explain
     "Förklara en kod från plan check: varför regeln finns, ett exempel och hur man rättar.": (
         "Explain a code from plan check: why the rule exists, an example and how to fix it."

@@ -6,6 +6,10 @@ The manifest is a hidden JSON file in the output folder: each file's path relati
 to the folder, and the SHA-256 of the bytes build wrote. A file build did not write
 is never in it; a file whose bytes differ from the recorded ones has been edited
 since, and is left alone.
+
+For each plan it also records what its products were made from (fingerprint.py) and
+the files they gave, in order: the next build leaves those as they are when neither
+changed. A manifest without them (an older build) has every product made again.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -37,15 +42,25 @@ class Manifest:
     """{plan id, the folder its files are in: its plan file, relative to the output
     folder}: so that building one plan leaves the other plans' files alone, while a
     plan whose id changed, or whose file is gone, has its old files removed."""
+    made: dict[str, Record] = field(default_factory=dict)
+    """{plan id: what its products were made from, and the files they gave}"""
 
     def __or__(self, other: Manifest) -> Manifest:
-        return Manifest(self.files | other.files, self.plans | other.plans)
+        return Manifest(self.files | other.files, self.plans | other.plans, self.made | other.made)
 
     def only(self, names: Iterable[str]) -> Manifest:
         """These files, with the plan files they come from."""
         files = {name: self.files[name] for name in names}
         ids = {PurePosixPath(name).parts[0] for name in files}
         return Manifest(files, {key: self.plans[key] for key in ids if key in self.plans})
+
+
+@dataclass(frozen=True)
+class Record:
+    fingerprint: str
+    """The digest of what the plan's products were made from (fingerprint.py)."""
+    files: tuple[str, ...]
+    """The files they gave, in the order they were made (the overview lists them so)."""
 
 
 def plan_source(plan_file: Path, out: Path) -> str:
@@ -65,7 +80,8 @@ def read_manifest(out: Path) -> tuple[Manifest, dict[str, str] | None]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         files, plans = data["files"], data.get("plans", {})
-        if not isinstance(files, dict) or not isinstance(plans, dict):
+        made = data.get("made", {})
+        if not all(isinstance(part, dict) for part in (files, plans, made)):
             raise TypeError
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
         return Manifest(), {
@@ -79,7 +95,20 @@ def read_manifest(out: Path) -> tuple[Manifest, dict[str, str] | None]:
             if isinstance(value, str) and _DIGEST.fullmatch(value) and _safe(name)
         },
         {name: value for name, value in plans.items() if isinstance(value, str)},
+        {name: record for name, value in made.items() if (record := _record(value))},
     ), None
+
+
+def _record(entry: object) -> Record | None:
+    """A plan's record of what it was made from; None when it is not one."""
+    if not isinstance(entry, dict):
+        return None
+    fingerprint, files = entry.get("fingerprint"), entry.get("files")
+    if not isinstance(fingerprint, str) or not isinstance(files, list):
+        return None
+    if not all(isinstance(name, str) and _safe(name) for name in files):
+        return None
+    return Record(fingerprint, tuple(files))
 
 
 def _safe(name: object) -> bool:
@@ -91,14 +120,23 @@ def _safe(name: object) -> bool:
 
 
 def write_manifest(out: Path, manifest: Manifest) -> None:
-    """Write the manifest; its bytes depend only on what it lists (reproducible)."""
+    """Write the manifest; its bytes depend only on what it lists (reproducible), and
+    it is left as it is when they are the same."""
     data = {
         "written_by": "dialogkit build",
         "plans": dict(sorted(manifest.plans.items())),
         "files": dict(sorted(manifest.files.items())),
+        "made": {
+            plan_id: {"fingerprint": made.fingerprint, "files": list(made.files)}
+            for plan_id, made in sorted(manifest.made.items())
+        },
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    write_atomic(out / MANIFEST_NAME, text + "\n", base=out)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    path = out / MANIFEST_NAME
+    with suppress(OSError):
+        if not path.is_symlink() and path.read_bytes() == text.encode("utf-8"):
+            return
+    write_atomic(path, text, base=out)
 
 
 def outdated(
@@ -124,6 +162,7 @@ def outdated(
             part = stale if covered(PurePosixPath(name).parts[0]) else carried
             part.files[name] = recorded
     carried.plans = {key: value for key, value in previous.plans.items() if not covered(key)}
+    carried.made = {key: value for key, value in previous.made.items() if key in carried.plans}
     return stale, carried
 
 
