@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from .findings import Finding, Severity
 from .settings import WORKSPACE_MARKER, workspace_root
 from .summary import SPECS
-from .version import __version__
+from .version import __version__, installed_files
 
 FORMAT = "dialogkit-check-cache 1"
 FOLDER = Path(".dialogkit", "cache", "check")
@@ -150,21 +150,11 @@ def _read(file: Path, key: str) -> dict[str, dict]:
 
 def _key(root: Path, today: date) -> str:
     """What every entry's findings depend on besides the file itself."""
-    parts = [FORMAT, __version__, today.isoformat(), *_package_files(), *_kolada_files(root)]
+    parts = [FORMAT, __version__, today.isoformat(), *_kolada_files(root)]
+    parts += [f"{path} {size} {time}" for path, size, time in installed_files()]
     with suppress(OSError):
         parts.append(hashlib.sha256((root / WORKSPACE_MARKER).read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def _package_files() -> list[str]:
-    """dialogkit's own files, by name, size and time of change: a changed rule, model
-    or data file makes a new key (the version alone does not change in development)."""
-    package = Path(__file__).parent
-    return [_stamp(path, package) for path in sorted(package.rglob("*")) if _counts(path)]
-
-
-def _counts(path: Path) -> bool:
-    return path.suffix in (".py", ".csv", ".json") and "__pycache__" not in path.parts
 
 
 def _kolada_files(root: Path) -> list[str]:

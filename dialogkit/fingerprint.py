@@ -23,6 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .version import __version__, installed_files
+
 if TYPE_CHECKING:
     from .workspace import LoadedPlan, Workspace
 
@@ -40,22 +42,10 @@ def dialogkit_fingerprint() -> str:
     """dialogkit's version, its installed files and built-in templates (names, sizes
     and modification times: cheap, and any reinstall or edit changes them), the
     Python it runs on, and whether it can make PDFs and charts."""
-    from . import __version__, charts, pdf
+    from . import charts, pdf
     from .templating import builtin_templates_dir
 
-    package = Path(__file__).resolve().parent
-    folders = dict.fromkeys((package, builtin_templates_dir().resolve()))
-    files = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if "__pycache__" in path.parts or path.suffix == ".pyc":
-                continue
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            if path.is_file():
-                files.append((path.as_posix(), info.st_size, info.st_mtime_ns))
+    files = installed_files(builtin_templates_dir().resolve())
     return _digest(
         {
             "version": __version__,
