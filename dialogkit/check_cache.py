@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 
 from .findings import Finding, Severity
 from .settings import WORKSPACE_MARKER, workspace_root
-from .summary import SPECS
+from .summary import revive
 from .version import __version__, installed_files
 
 FORMAT = "dialogkit-check-cache 1"
@@ -49,6 +49,8 @@ class FileResult(NamedTuple):
     by_rules: int = 0
     """How many of the findings the rules made: the rules across plans make at most
     `MAX_PER_FILE` less these."""
+    revived: Any = None
+    """The summary as `summary.revive` makes it, when the cache already did."""
 
 
 def cache_folder(root: Path) -> Path:
@@ -87,8 +89,8 @@ class CheckCache:
             return None
         try:
             return _decoded(entry, path)
-        except (KeyError, TypeError, ValueError):
-            return None
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+            return None  # not as written: checked anew
 
     def put(self, path: Path, result: FileResult) -> None:
         digest = self._hashes.get(path)
@@ -218,12 +220,11 @@ def _decoded(entry: dict, path: Path) -> FileResult:
         )
     omitted = Counter({Severity(name): int(count) for name, count in entry["omitted"].items()})
     summary = entry["summary"]
-    if summary is not None and not (isinstance(summary, list) and summary[0] in SPECS):
-        raise ValueError(summary)
+    revived = None if summary is None else revive(summary)  # raises if not a summary
     by_rules = entry["by_rules"]
     if not isinstance(by_rules, int):
         raise ValueError(by_rules)
-    return FileResult(findings, omitted, summary, by_rules)
+    return FileResult(findings, omitted, summary, by_rules, revived)
 
 
 def _text(value: Any) -> str:

@@ -53,7 +53,7 @@ def check(paths: Iterable[Path], today: date | None = None, *, cache: bool = Tru
             report.omitted.setdefault(path, Counter()).update(result.omitted)
     summaries = Summaries(
         plans=[
-            LoadedPlan(Reread(path), revive(result.summary))
+            LoadedPlan(Reread(path), result.revived or revive(result.summary))
             for path, result in results.items()
             if result.summary is not None
         ],

@@ -104,7 +104,10 @@ def _plain(value: Any) -> Any:
 
 
 def revive(data: list) -> Any:
-    """A summary as named tuples with the model's attribute names."""
+    """A summary as named tuples with the model's attribute names; ValueError (or
+    another error of the data) for anything `summarize` does not write."""
+    if not isinstance(data[1], str):  # the plan's id
+        raise ValueError(data)
     return _revived(data, SPECS[data[0]])
 
 
@@ -112,14 +115,28 @@ _TYPES: dict[int, type] = {}
 
 
 def _revived(data: list, spec: Spec) -> Any:
+    if not isinstance(data, list):
+        raise ValueError(data)
     kind = _TYPES.get(id(spec))
     if kind is None:
         kind = _TYPES[id(spec)] = NamedTuple("Summary", [(name, Any) for name in spec])
     values = []
-    for value, inner in zip(data, spec.values(), strict=True):
+    for name, value, inner in zip(spec, data, spec.values(), strict=True):
         if isinstance(inner, dict):
             value = [_revived(item, inner) for item in value]
         elif isinstance(inner, Converted):
             value = inner.back(value)
+        elif not _is_plain(value) or (name in TEXT and not isinstance(value, str | None)):
+            raise ValueError(value)  # from a cache not written by `summarize`
         values.append(value)
     return kind(*values)
+
+
+TEXT = frozenset({"kind", "language", "name", "municipality", "strategy"})
+"""Fields the rules treat as text; a summary read back must have text there."""
+
+
+def _is_plain(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        return all(map(_is_plain, value))
+    return value is None or isinstance(value, str | int | float)
