@@ -42,7 +42,7 @@ from .manifest import (
 from .output import cannot_write, check_target, refuse_links, write_atomic
 from .overview import overview_folder, overview_page, refuse_plan_in_overview_folder
 from .products import plan_files
-from .products.report import pdf_warning
+from .products.report import built_together, pdf_warning
 from .settings import workspace_language
 from .workspace import load_workspace, refuse_links_out
 
@@ -100,7 +100,7 @@ def build(
         return BuildResult(report, [])
     previous, problem = read_manifest(out)
     made: list[Path] = []
-    with _staging(out) as staging:
+    with _staging(out) as staging, built_together(workspace, drafts):
         for number, (folder, produce) in enumerate(jobs, start=1):
             if progress:
                 progress(number, len(jobs), folder.as_posix())
