@@ -124,13 +124,27 @@ def to_pdf(documents: list[bytes]) -> list[bytes]:
     if missing:
         raw = _convert(office, list(missing.values()))
         for (key, document), pdf in zip(missing.items(), raw, strict=True):
-            _normalise(pdf, _created(document))  # refuses what is no PDF before it is kept
+            _dated(key, pdf, document, new=True)  # refuses what is no PDF before it is kept
             _memo[key] = pdf
             _write_cache(key, pdf)
     return [
-        _normalise(_memo[key], _created(document))
-        for key, document in zip(keys, documents, strict=True)
+        _dated(key, _memo[key], document) for key, document in zip(keys, documents, strict=True)
     ]
+
+
+_normalised: dict[tuple[str, datetime], bytes] = {}
+
+
+def _dated(key: str, pdf: bytes, document: bytes, *, new: bool = False) -> bytes:
+    """LibreOffice's PDF `key` normalised with the moment of the Word file; kept (a few),
+    as `build` checks it when LibreOffice made it and again when a report asks for it.
+    `new`: LibreOffice has just made `pdf`, it is read whatever was kept."""
+    moment = _created(document)
+    if new or (key, moment) not in _normalised:
+        if len(_normalised) >= CACHE_ENTRIES:
+            _normalised.clear()
+        _normalised[key, moment] = _normalise(pdf, moment)
+    return _normalised[key, moment]
 
 
 def _key(document: bytes, office: Path) -> str:
@@ -351,7 +365,7 @@ class _Background:
             made = work / "pdf" / f"{source.stem}.pdf"
             try:
                 pdf = made.read_bytes()
-                _normalise(pdf, _created(document))  # refuses what is no PDF
+                _dated(key, pdf, document, new=True)  # refuses what is no PDF
             except (OSError, PdfConversionError):
                 continue  # converted alone by to_pdf, with its own error
             _memo[key] = pdf
