@@ -48,7 +48,7 @@ from .manifest import (
 from .output import cannot_write, check_target, refuse_links, write_atomic
 from .overview import overview_folder, overview_page, refuse_plan_in_overview_folder
 from .products import plan_files
-from .products.report import pdf_warning
+from .products.report import built_together, pdf_warning
 from .settings import workspace_language
 from .workspace import load_workspace, refuse_links_out
 
@@ -129,7 +129,8 @@ def build(
         if kept is not None:
             files[loaded.plan.id] = {name: previous.files[name] for name in kept.files}
     moved: list[Path] = []  # the files whose bytes are new: only these replace any
-    with _staging(out) as staging:
+    remade = [loaded for loaded, _, kept in plans if kept is None]
+    with _staging(out) as staging, built_together(workspace, drafts, remade):
         for number, (plan_id, folder, produce) in enumerate(jobs, start=1):
             if progress:
                 progress(number, len(jobs), folder.as_posix())

@@ -39,6 +39,7 @@ import io
 import math
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -137,19 +138,42 @@ class DocumentInfo:
     above the title and as the document's status."""
 
 
+_made: dict[tuple, bytes] | None = None
+"""Within `reuse`: the Word files made, by what they are made from."""
+
+
+@contextmanager
+def reuse() -> Iterator[None]:
+    """Within: the same Markdown, reference, properties and pictures give the Word file
+    made first, not a new one a few seconds younger (`build` makes a public report for
+    its plan's reports and again for its web page: the two are the same file, and its
+    PDF is made and read once)."""
+    global _made
+    outer, _made = _made, {} if _made is None else _made
+    try:
+        yield
+    finally:
+        _made = outer
+
+
 def markdown_to_docx(
     markdown: str, reference: Path, info: DocumentInfo, pictures: dict[str, bytes] | None = None
 ) -> bytes:
-    from docx import Document
+    key = None
+    if _made is not None:
+        key = (markdown, str(reference), repr(info), tuple(sorted((pictures or {}).items())))
+        if key in _made:
+            return _made[key]
+    made = _make(markdown, reference, info, pictures)
+    if key is not None and _made is not None:
+        _made[key] = made
+    return made
 
-    try:
-        document = Document(str(reference))
-    except Exception as error:  # python-docx raises several types for a bad package
-        raise ReferenceDocxError(
-            f"{reference}: kan inte öppnas som Word-dokument ({error}).",
-            english=(f"{reference}: cannot be opened as a Word document ({error}).", None),
-        ) from None
-    _require_styles(document, reference)
+
+def _make(
+    markdown: str, reference: Path, info: DocumentInfo, pictures: dict[str, bytes] | None
+) -> bytes:
+    document = _reference(reference)
     _clear_body(document)
     _add_page_furniture(document, info)
     _Writer(document, info.language, pictures or {}).write(markdown)
@@ -162,6 +186,39 @@ def markdown_to_docx(
     out = io.BytesIO()
     document.save(out)
     return clock.stamp_zip(out.getvalue())
+
+
+_parsed: dict[tuple[str, bytes], object] = {}
+"""Reference documents read and checked, by path and content: each report gets a copy
+(a third faster than reading the file again, and its styles are checked once)."""
+
+
+def _reference(reference: Path):
+    """A fresh python-docx Document of the reference file, its styles checked."""
+    from docx import Document
+
+    try:
+        content = reference.read_bytes()
+    except OSError as error:
+        raise _unreadable(reference, error) from None
+    key = (str(reference), content)
+    if key not in _parsed:
+        try:
+            document = Document(io.BytesIO(content))
+        except Exception as error:  # python-docx raises several types for a bad package
+            raise _unreadable(reference, error) from None
+        _require_styles(document, reference)
+        if len(_parsed) >= 4:
+            _parsed.clear()
+        _parsed[key] = document
+    return copy.deepcopy(_parsed[key])
+
+
+def _unreadable(reference: Path, error: Exception) -> ReferenceDocxError:
+    return ReferenceDocxError(
+        f"{reference}: kan inte öppnas som Word-dokument ({error}).",
+        english=(f"{reference}: cannot be opened as a Word document ({error}).", None),
+    )
 
 
 def _require_styles(document, reference: Path) -> None:

@@ -6,7 +6,9 @@ title from the document's properties (WeasyPrint splits a table crossing a page 
 two, Kozea/WeasyPrint#2903). The PDF is then made the same bytes every run (its dates
 are the Word file's, its /ID is derived from its content), so `build` equals the
 single command. Starting LibreOffice takes a second or two: each PDF is kept in memory
-and in a small cache on disk, keyed by the Word file and the LibreOffice binary.
+and in a small cache on disk, keyed by the Word file and the LibreOffice binary, and
+`build` converts all its public reports in one LibreOffice run, started in the
+background while it makes the other products (`background`).
 
 LibreOffice comes from the operating system; pikepdf and pypdf from `dialogkit[pdf]`.
 """
@@ -20,6 +22,9 @@ import re
 import shutil
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from importlib.util import find_spec
 from pathlib import Path
@@ -29,7 +34,9 @@ from .errors import DialogkitError, UsageError
 
 EXPORT = 'pdf:writer_pdf_Export:{"PDFUACompliance":{"type":"boolean","value":"true"}}'
 TIMEOUT = 180
-"""Seconds one LibreOffice run may take, for all its documents."""
+"""Seconds one LibreOffice run may take for one document; `PER_DOCUMENT` more for
+each further document of the run."""
+PER_DOCUMENT = 30
 NORMALISED = "2"
 """Part of the cache key: raise it when what the cache holds changes."""
 CACHE_ENTRIES = 64
@@ -41,6 +48,8 @@ INSTALL_PLACES = (
 """Where LibreOffice's installer puts it on Windows and macOS, off the PATH."""
 
 _memo: dict[str, bytes] = {}
+_pending: dict[str, _Background] = {}
+"""Keys of the PDFs a background run (`background`) is making."""
 
 
 class PdfUnavailableError(UsageError):
@@ -108,17 +117,34 @@ def to_pdf(documents: list[bytes]) -> list[bytes]:
     for key in wanted:
         if key not in _memo and (cached := _read_cache(key)) is not None:
             _memo[key] = cached
+    for key in wanted:
+        if key not in _memo and key in _pending:
+            _pending[key].finish()  # keeps what it made; a document it failed is tried alone
     missing = {key: document for key, document in wanted.items() if key not in _memo}
     if missing:
         raw = _convert(office, list(missing.values()))
         for (key, document), pdf in zip(missing.items(), raw, strict=True):
-            _normalise(pdf, _created(document))  # refuses what is no PDF before it is kept
+            _dated(key, pdf, document, new=True)  # refuses what is no PDF before it is kept
             _memo[key] = pdf
             _write_cache(key, pdf)
     return [
-        _normalise(_memo[key], _created(document))
-        for key, document in zip(keys, documents, strict=True)
+        _dated(key, _memo[key], document) for key, document in zip(keys, documents, strict=True)
     ]
+
+
+_normalised: dict[tuple[str, datetime], bytes] = {}
+
+
+def _dated(key: str, pdf: bytes, document: bytes, *, new: bool = False) -> bytes:
+    """LibreOffice's PDF `key` normalised with the moment of the Word file; kept (a few),
+    as `build` checks it when LibreOffice made it and again when a report asks for it.
+    `new`: LibreOffice has just made `pdf`, it is read whatever was kept."""
+    moment = _created(document)
+    if new or (key, moment) not in _normalised:
+        if len(_normalised) >= CACHE_ENTRIES:
+            _normalised.clear()
+        _normalised[key, moment] = _normalise(pdf, moment)
+    return _normalised[key, moment]
 
 
 def _key(document: bytes, office: Path) -> str:
@@ -170,29 +196,13 @@ def _convert(office: Path, documents: list[bytes]) -> list[bytes]:
         sources = [work / f"{number}.docx" for number in range(len(documents))]
         for source, document in zip(sources, documents, strict=True):
             source.write_bytes(document)
-        command = [
-            str(office),
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            EXPORT,
-            "--outdir",
-            str(work / "pdf"),
-            *map(str, sources),
-        ]
+        command = _command(office, work, sources)
         try:
-            finished = _run(command, subprocess)
+            finished = _run(command, subprocess, _timeout(len(sources)))
         except subprocess.TimeoutExpired:
-            raise _failed(
-                f"LibreOffice blev inte klar på {TIMEOUT} sekunder",
-                f"LibreOffice did not finish in {TIMEOUT} seconds",
-            ) from None
+            raise _too_slow(len(sources)) from None
         except OSError as error:
-            raise _failed(
-                f"LibreOffice ({office}) kunde inte startas: {error}",
-                f"LibreOffice ({office}) could not be started: {error}",
-            ) from None
+            raise _not_started(office, error) from None
         made = [work / "pdf" / f"{source.stem}.pdf" for source in sources]
         if not all(path.is_file() and path.stat().st_size for path in made):
             said = finished.stderr.decode("utf-8", "replace").strip()[-300:]
@@ -204,7 +214,25 @@ def _convert(office: Path, documents: list[bytes]) -> list[bytes]:
         return [path.read_bytes() for path in made]
 
 
-def _run(command: list[str], subprocess):
+def _command(office: Path, work: Path, sources: list[Path]) -> list[str]:
+    return [
+        str(office),
+        f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        EXPORT,
+        "--outdir",
+        str(work / "pdf"),
+        *map(str, sources),
+    ]
+
+
+def _timeout(documents: int) -> int:
+    return TIMEOUT + PER_DOCUMENT * max(0, documents - 1)
+
+
+def _run(command: list[str], subprocess, timeout: int = TIMEOUT):
     """Run LibreOffice; on timeout end it and the processes it started."""
     own_group = {"start_new_session": True} if os.name == "posix" else {}
     with subprocess.Popen(
@@ -215,17 +243,146 @@ def _run(command: list[str], subprocess):
         **own_group,
     ) as process:
         try:
-            out, err = process.communicate(timeout=TIMEOUT)
+            out, err = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            if os.name == "posix":
-                import signal
-
-                os.killpg(process.pid, signal.SIGKILL)
-            else:
-                process.kill()
+            _end(process)
             process.communicate()
             raise
         return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def _end(process) -> None:
+    """End LibreOffice and the processes it started."""
+    if os.name == "posix":
+        import signal
+
+        with suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+    else:
+        process.kill()
+
+
+def _too_slow(documents: int) -> PdfConversionError:
+    seconds = _timeout(documents)
+    return _failed(
+        f"LibreOffice blev inte klar på {seconds} sekunder",
+        f"LibreOffice did not finish in {seconds} seconds",
+    )
+
+
+def _not_started(office: Path, error: OSError) -> PdfConversionError:
+    return _failed(
+        f"LibreOffice ({office}) kunde inte startas: {error}",
+        f"LibreOffice ({office}) could not be started: {error}",
+    )
+
+
+# --- many documents in one run, in the background ---------------------------------
+
+
+@contextmanager
+def background(documents: list[bytes]) -> Iterator[None]:
+    """Start one LibreOffice run for those of `documents` not yet made, and let it work
+    while the caller does something else: `to_pdf` of one of them waits for the run.
+    The run keeps every PDF it made; a document it made none for is converted alone
+    when asked for, so its error is its own (a run that hangs or cannot start is an
+    error for all). On leaving, a run still going is ended. Without LibreOffice or the
+    `pdf` extra, nothing is started (`to_pdf` says what is missing)."""
+    run = None
+    if documents and available() is None:
+        office = soffice()
+        missing = {}
+        for document in documents:
+            key = _key(document, office)
+            if key not in _memo and key not in _pending:
+                if (cached := _read_cache(key)) is not None:
+                    _memo[key] = cached
+                else:
+                    missing[key] = document
+        if missing:
+            run = _Background(office, missing)
+    try:
+        yield
+    finally:
+        if run is not None:
+            run.close()
+
+
+class _Background:
+    """One LibreOffice run converting several Word files (keyed as in the cache)."""
+
+    def __init__(self, office: Path, documents: dict[str, bytes]) -> None:
+        import subprocess
+
+        self.office = office
+        self.documents = documents
+        self.folder = tempfile.TemporaryDirectory(prefix="dialogkit-pdf-")
+        work = Path(self.folder.name)
+        self.sources = [work / f"{number}.docx" for number in range(len(documents))]
+        for source, document in zip(self.sources, documents.values(), strict=True):
+            source.write_bytes(document)
+        self.said = work / "said.txt"  # a file, not a pipe: nobody reads it while it runs
+        self.started = time.monotonic()
+        self.error: PdfConversionError | None = None
+        self.process = None
+        own_group = {"start_new_session": True} if os.name == "posix" else {}
+        try:
+            with self.said.open("wb") as said:
+                self.process = subprocess.Popen(
+                    _command(office, work, self.sources),
+                    stdout=subprocess.DEVNULL,
+                    stderr=said,
+                    stdin=subprocess.DEVNULL,
+                    **own_group,
+                )
+        except OSError as error:
+            self.error = _not_started(office, error)
+        for key in documents:
+            _pending[key] = self
+
+    def finish(self) -> None:
+        """Wait for the run, keep the PDFs it made; raise when it hung or never ran."""
+        import subprocess
+
+        if self.process is not None and self.error is None:
+            left = _timeout(len(self.sources)) - (time.monotonic() - self.started)
+            try:
+                self.process.wait(timeout=max(left, 0.001))
+            except subprocess.TimeoutExpired:
+                _end(self.process)
+                self.process.wait()
+                self.error = _too_slow(len(self.sources))
+            else:
+                self._keep()
+            self.process = None
+        if self.error is not None:
+            raise self.error
+        self._forget()
+
+    def _keep(self) -> None:
+        work = Path(self.folder.name)
+        for (key, document), source in zip(self.documents.items(), self.sources, strict=True):
+            made = work / "pdf" / f"{source.stem}.pdf"
+            try:
+                pdf = made.read_bytes()
+                _dated(key, pdf, document, new=True)  # refuses what is no PDF
+            except (OSError, PdfConversionError):
+                continue  # converted alone by to_pdf, with its own error
+            _memo[key] = pdf
+            _write_cache(key, pdf)
+
+    def _forget(self) -> None:
+        for key in self.documents:
+            if _pending.get(key) is self:
+                del _pending[key]
+        self.folder.cleanup()
+
+    def close(self) -> None:
+        if self.process is not None:
+            _end(self.process)
+            self.process.wait()
+            self.process = None
+        self._forget()
 
 
 def _failed(sv: str, en: str) -> PdfConversionError:

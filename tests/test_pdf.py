@@ -241,3 +241,100 @@ def test_build_without_libreoffice_makes_the_rest_and_warns_once(run, tmp_path, 
     assert [p.name for p in (web / "rapport").iterdir()] == ["dialograpport-publik.docx"]
     page = (web / "index.html").read_text("utf-8")
     assert "rapport/dialograpport-publik.docx" in page and ".pdf" not in page
+
+
+FAKE_OFFICE = """#!{python}
+# LibreOffice for the tests: a blank PDF for each Word file, none for one whose text
+# title holds BROKEN; each run is logged with the number of its documents.
+import shutil, sys, zipfile
+from pathlib import Path
+
+args = sys.argv[1:]
+out = Path(args[args.index("--outdir") + 1])
+sources = [Path(a) for a in args if a.endswith(".docx")]
+with open({log!r}, "a") as log:
+    log.write(f"{{len(sources)}}\\n")
+out.mkdir(parents=True, exist_ok=True)
+for source in sources:
+    if b"BROKEN" not in zipfile.ZipFile(source).read("docProps/core.xml"):
+        shutil.copy({blank!r}, out / f"{{source.stem}}.pdf")
+"""
+
+
+@pytest.fixture
+def fake_office(monkeypatch, tmp_path):
+    """A fake `soffice` first on the PATH; returns the LibreOffice runs it logs (the
+    number of documents in each). A fresh PDF cache, so nothing comes from an earlier run."""
+    import sys
+
+    import pikepdf
+
+    need_pdf()  # pikepdf and pypdf
+    blank = tmp_path / "blank.pdf"
+    with pikepdf.new() as document:
+        document.add_blank_page()
+        document.save(blank)
+    folder, log = tmp_path / "office", tmp_path / "runs.log"
+    folder.mkdir()
+    office = folder / "soffice"
+    office.write_text(FAKE_OFFICE.format(python=sys.executable, log=str(log), blank=str(blank)))
+    office.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("DIALOGKIT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(pdf, "_memo", {})
+    return lambda: [int(n) for n in log.read_text().split()] if log.exists() else []
+
+
+def three_public_reports(tmp_path: Path) -> Path:
+    """The dialogue project twice (the other with its own id, title and members, so
+    that no one is in two dialogues at once) and its implementation plan: three public
+    reports."""
+    import re
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    implementation = "vastmanland-genomforandeplan-2021.yaml"
+    (plans / implementation).write_bytes((REPO / "plans" / implementation).read_bytes())
+    source = (REPO / "plans/vastmanland-nara-vard.yaml").read_text("utf-8")
+    (plans / "nara-vard-1.yaml").write_text(source, encoding="utf-8")
+    for number in (2,):
+        text = source.replace("id: vastmanland-nara-vard", f"id: nara-vard-{number}", 1)
+        text = text.replace("title: Invånardialog", f"title: Invånardialog {number}", 1)
+        text = re.sub(r"(\{id: \w+, name: [^,]+),", rf"\1 {number},", text)
+        (plans / f"nara-vard-{number}.yaml").write_text(text, encoding="utf-8")
+    return plans
+
+
+@pytest.mark.slow
+def test_build_converts_all_public_reports_in_one_libreoffice_run(run, tmp_path, fake_office):
+    plans = three_public_reports(tmp_path)
+    out = tmp_path / "out"
+    result = run("build", plans, "--out", out, "--today", TODAY)
+    assert result.exit_code == 0, result.stderr
+    pdfs = sorted(out.glob("*/rapporter/*.pdf"))  # the implementation plan's too
+    assert len(pdfs) == 3 and fake_office() == [3]
+    # the web pages publish the same files, without another run
+    for path in out.glob("*/rapporter/dialograpport-publik.pdf"):
+        web = path.parent.parent / "webb/rapport" / path.name
+        assert web.read_bytes() == path.read_bytes()
+        assert web.with_suffix(".docx").read_bytes() == path.with_suffix(".docx").read_bytes()
+
+
+@pytest.mark.slow
+def test_one_document_libreoffice_fails_on_stops_the_build_and_keeps_the_others(
+    run, tmp_path, fake_office
+):
+    plans = three_public_reports(tmp_path)
+    broken = plans / "nara-vard-2.yaml"
+    text = broken.read_text("utf-8")
+    assert "\ntitle: " in text
+    broken.write_text(text.replace("\ntitle: ", "\ntitle: BROKEN ", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", plans, "--out", out, "--today", TODAY)
+    assert result.exit_code != 0 and "Traceback" not in result.stderr
+    assert "LibreOffice" in result.stderr and "gjorde ingen PDF" in result.stderr
+    assert "Ingen PDF har skrivits" in result.stderr
+    assert not out.exists() or not list(out.rglob("*.*"))
+    # the batch, then the broken one alone for its own error; the others were kept
+    assert fake_office() == [3, 1]
+    assert len(list((tmp_path / "cache/pdf").glob("*.pdf"))) == 2

@@ -5,6 +5,8 @@ a PDF beside each public report when LibreOffice is there (pdf.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from .base import File, Made, Product, Request
@@ -42,6 +44,40 @@ def public_documents(
         return [(f"{name}.docx", document)]
     (pdf,) = to_pdf([document])
     return [(f"{name}.docx", document), (f"{name}.pdf", pdf)]
+
+
+@contextmanager
+def built_together(workspace, drafts: dict, plans: list) -> Iterator[None]:
+    """For `build`, around making the products of `plans`: each Word file is made
+    once (a public report also goes on the web page), and LibreOffice converts every
+    public report in one run, in the background while the other products are made
+    (pdf.py `background`); `make_report` then finds its PDF made. `drafts` are the
+    plans' draft marks, by path, as `build` gives them to the products."""
+    from ..docx_writer import reuse
+    from ..errors import DialogkitError
+    from ..pdf import available, background
+
+    with reuse():
+        documents = []
+        if available() is None:
+            for loaded in plans:
+                if "report" not in loaded.plan.PRODUCTS:
+                    continue
+                for spec in loaded.plan.REPORTS:
+                    if "public" not in spec.audiences:
+                        continue
+                    request = Request(
+                        report=spec.kind,
+                        audience="public",
+                        workspace=workspace,
+                        draft=drafts.get(loaded.path),
+                    )
+                    try:
+                        documents.append(_docx(_report(loaded, request)[1], loaded, request))
+                    except DialogkitError:
+                        continue  # its product says why, when build makes it
+        with background(documents):
+            yield
 
 
 def pdf_warning(plans) -> list[dict[str, str]]:
