@@ -14,6 +14,7 @@ check-jsonschema are measured when they are installed (`make bench` installs the
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import shutil
@@ -31,7 +32,6 @@ HERE = Path(__file__).resolve().parent
 SCHEMA = "dialogkit.schema.json"
 REPO = HERE.parent
 BIN = Path(sys.executable).parent
-FIFTY = ["--plans", "50", "--big-project", "0", "--seed", "3"]  # issue 19's build rows
 
 TARGETS = {  # seconds; "help" also within 10× of `python -c pass`
     "help": 0.150,
@@ -62,10 +62,23 @@ def measure_rounds(commands: dict[str, list[str]], cwd: Path, rounds: int) -> di
 
 def generate(folder: Path, plans: int, dialogues: int, seed: int = 1) -> None:
     """Write plans into folder/plans (and a big project into folder/big) in another
-    process, so that this one stays small (see the module docstring)."""
-    command = [sys.executable, str(HERE / "generate.py"), str(folder), "--plans", str(plans)]
+    process, so that this one stays small (see the module docstring). With --keep, a
+    workspace once generated (by this generate.py) is copied instead."""
+    command = [sys.executable, str(HERE / "generate.py"), "--plans", str(plans)]
     command += ["--big-project", str(dialogues), "--seed", str(seed)]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    if KEEP is None:
+        subprocess.run([*command, str(folder)], check=True, stdout=subprocess.DEVNULL)
+        return
+    version = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:12]
+    stored = KEEP / f"{plans}-{dialogues}-{seed}-{version}"
+    if not stored.is_dir():
+        partial = Path(tempfile.mkdtemp(dir=KEEP))
+        subprocess.run([*command, str(partial)], check=True, stdout=subprocess.DEVNULL)
+        partial.rename(stored)
+    shutil.copytree(stored, folder, dirs_exist_ok=True)
+
+
+KEEP: Path | None = None  # --keep
 
 
 def tool(name: str) -> str | None:
@@ -104,7 +117,19 @@ def main() -> None:
         "--rows", default="1,2,3,4,5,6,7", help="issue 19's rows to measure, e.g. 1,2,7"
     )
     parser.add_argument("--base", default=ratios.BASE, help="the commit row 3 compares with")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep generated workspaces here and reuse them (default with --quick: "
+        "dialogkit-bench-workspaces in the temporary folder)",
+    )
     args = parser.parse_args()
+    global KEEP
+    KEEP = args.keep or (
+        Path(tempfile.gettempdir()) / "dialogkit-bench-workspaces" if args.quick else None
+    )
+    if KEEP:
+        KEEP.mkdir(parents=True, exist_ok=True)
     chosen = {int(n) for n in args.rows.split(",") if n.strip()}
     dialogkit = tool("dialogkit")
     if dialogkit is None:
@@ -142,11 +167,7 @@ def main() -> None:
         old_rows(args, work, dialogkit, many)
     fifty = work / "fifty"
     if chosen & {3, 4}:
-        subprocess.run(
-            [sys.executable, str(HERE / "generate.py"), str(fifty), *FIFTY],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        generate(fifty, 50, 0, seed=3)
     print("\nissue 19: ratios in one run, A and B in turn (A B A B ...), medians", flush=True)
     measured = ratios.rows(
         [dialogkit],
