@@ -29,7 +29,7 @@ bench: $(BIN)/dialogkit
 	$(BIN)/python -m pip install --quiet yamllint check-jsonschema
 	$(BIN)/python bench/run.py
 
-# Only issue 19's ratio rows, few rounds, generated workspaces kept between runs.
+# Only issue 19's ratio rows (bench/README.md), few rounds.
 bench-quick: $(BIN)/dialogkit
 	$(BIN)/python -m pip install --quiet check-jsonschema
 	$(BIN)/python bench/run.py --quick

@@ -120,14 +120,14 @@ def main() -> None:
     parser.add_argument(
         "--keep",
         type=Path,
-        help="keep generated workspaces here and reuse them (default with --quick: "
-        "dialogkit-bench-workspaces in the temporary folder)",
+        default=Path(tempfile.gettempdir()) / "dialogkit-bench-workspaces",
+        help="where generated workspaces are kept and reused (generating 10 000 plans "
+        "takes minutes); a new generate.py makes new ones",
     )
+    parser.add_argument("--fresh", action="store_true", help="generate, keep nothing")
     args = parser.parse_args()
     global KEEP
-    KEEP = args.keep or (
-        Path(tempfile.gettempdir()) / "dialogkit-bench-workspaces" if args.quick else None
-    )
+    KEEP = None if args.fresh else args.keep
     if KEEP:
         KEEP.mkdir(parents=True, exist_ok=True)
     chosen = {int(n) for n in args.rows.split(",") if n.strip()}
