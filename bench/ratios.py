@@ -105,8 +105,8 @@ class Row:
         ok = self.value <= self.limit if "≤" in self.target else self.value < self.limit
         verdict = f"{self.target} {'ok' if ok else 'MISSED'}"
         if self.a is None:
-            shown = f"{self.value:>7.0f} {self.unit}"
-            return [f"{self.number:<4}{self.name:<52}{'':>22}{shown:>12}  {verdict}"]
+            amount = f"{self.value:>7.0f} {self.unit}"
+            return [f"{self.number:<4}{self.name:<52}{'':>22}{amount:>12}  {verdict}"]
         a, b = (statistics.median(side.times) for side in (self.a, self.b))
         out = [
             f"{self.number:<4}{self.name:<52}{a * 1000:>9.0f} ms{b * 1000:>9.0f} ms"
