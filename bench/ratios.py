@@ -122,7 +122,7 @@ class Row:
 
 def shown(side: Side) -> str:
     """The command, short: the program's name, its first arguments, where it runs."""
-    words = [Path(side.command[0]).name, *side.command[1:6]]
+    words = [Path(word).name for word in side.command[:6]]
     more = " …" if len(side.command) > 6 else ""
     code = f" [PYTHONPATH={Path(side.env['PYTHONPATH']).name}]" if "PYTHONPATH" in side.env else ""
     return f"{' '.join(words)}{more}{code} (in {side.cwd.name})"
