@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint clean bench
+.PHONY: run test lint clean bench bench-quick
 
 $(BIN)/dialogkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,8 @@ clean:
 bench: $(BIN)/dialogkit
 	$(BIN)/python -m pip install --quiet yamllint check-jsonschema
 	$(BIN)/python bench/run.py
+
+# Only issue 19's ratio rows (bench/README.md), few rounds.
+bench-quick: $(BIN)/dialogkit
+	$(BIN)/python -m pip install --quiet check-jsonschema
+	$(BIN)/python bench/run.py --quick

@@ -14,6 +14,7 @@ check-jsonschema are measured when they are installed (`make bench` installs the
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import shutil
@@ -23,6 +24,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import ratios
+from ratios import environment, run_once
 
 HERE = Path(__file__).resolve().parent
 SCHEMA = "dialogkit.schema.json"
@@ -35,28 +39,6 @@ TARGETS = {  # seconds; "help" also within 10× of `python -c pass`
     "check workspace": 2.0,
     "Word report, big project": 1.0,
 }
-
-
-def environment() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure with bytecode caches, as installed
-    env["COLUMNS"] = "120"
-    return env
-
-
-def run_once(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time in seconds and peak memory in KB of one run of `command`."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
-    kilobytes = usage.ru_maxrss // (1024 if sys.platform == "darwin" else 1)
-    return elapsed, kilobytes
 
 
 def measure_rounds(commands: dict[str, list[str]], cwd: Path, rounds: int) -> dict:
@@ -80,15 +62,46 @@ def measure_rounds(commands: dict[str, list[str]], cwd: Path, rounds: int) -> di
 
 def generate(folder: Path, plans: int, dialogues: int, seed: int = 1) -> None:
     """Write plans into folder/plans (and a big project into folder/big) in another
-    process, so that this one stays small (see the module docstring)."""
-    command = [sys.executable, str(HERE / "generate.py"), str(folder), "--plans", str(plans)]
+    process, so that this one stays small (see the module docstring). With --keep, a
+    workspace once generated (by this generate.py) is copied instead."""
+    command = [sys.executable, str(HERE / "generate.py"), "--plans", str(plans)]
     command += ["--big-project", str(dialogues), "--seed", str(seed)]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    if KEEP is None:
+        subprocess.run([*command, str(folder)], check=True, stdout=subprocess.DEVNULL)
+        return
+    version = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:12]
+    stored = KEEP / f"{plans}-{dialogues}-{seed}-{version}"
+    if not stored.is_dir():
+        partial = Path(tempfile.mkdtemp(dir=KEEP))
+        subprocess.run([*command, str(partial)], check=True, stdout=subprocess.DEVNULL)
+        partial.rename(stored)
+    shutil.copytree(stored, folder, dirs_exist_ok=True)
+
+
+KEEP: Path | None = None  # --keep
 
 
 def tool(name: str) -> str | None:
     path = BIN / name
     return str(path) if path.exists() else shutil.which(name)
+
+
+def machine() -> str:
+    model = memory = ""
+    try:
+        info = Path("/proc/cpuinfo").read_text()
+        model = next(
+            line.split(":", 1)[1].strip() for line in info.splitlines() if "model name" in line
+        )
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration, ValueError, IndexError):
+        pass
+    return f"{platform.machine()} {model}".strip() + memory
+
+
+def load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def main() -> None:
@@ -97,7 +110,27 @@ def main() -> None:
     parser.add_argument("--dialogues", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=10, help="rounds of the quick measures")
     parser.add_argument("--many", type=int, default=10_000, help="plans in the scale test")
+    parser.add_argument(
+        "--quick", action="store_true", help="only issue 19's ratio rows, with few rounds"
+    )
+    parser.add_argument(
+        "--rows", default="1,2,3,4,5,6,7", help="issue 19's rows to measure, e.g. 1,2,7"
+    )
+    parser.add_argument("--base", default=ratios.BASE, help="the commit row 3 compares with")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "dialogkit-bench-workspaces",
+        help="where generated workspaces are kept and reused (generating 10 000 plans "
+        "takes minutes); a new generate.py makes new ones",
+    )
+    parser.add_argument("--fresh", action="store_true", help="generate, keep nothing")
     args = parser.parse_args()
+    global KEEP
+    KEEP = None if args.fresh else args.keep
+    if KEEP:
+        KEEP.mkdir(parents=True, exist_ok=True)
+    chosen = {int(n) for n in args.rows.split(",") if n.strip()}
     dialogkit = tool("dialogkit")
     if dialogkit is None:
         raise SystemExit("dialogkit is not installed in this environment (run make bench)")
@@ -107,13 +140,64 @@ def main() -> None:
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    print(
+        f"dialogkit benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}, {machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    code = subprocess.run(
+        [sys.executable, "-c", "import dialogkit; print(dialogkit.__file__)"],
+        env=environment(),
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    print(f"code: {code}; load average at start: {load()}\n", flush=True)
 
     work = Path(tempfile.mkdtemp(prefix="dialogkit-bench-"))
-    generate(work, args.plans, args.dialogues)
+    generate(work, args.plans, 0 if args.quick else args.dialogues)
+    many: dict[str, int] = {}
+
+    def many_peak() -> int:
+        """Peak KB of checking --many plans (once; the old rows may have done it)."""
+        if "kb" not in many:
+            generate(work / "many", args.many, 0, seed=2)
+            many["kb"] = run_once([dialogkit, "plan", "check", "many/plans"], work)[1]
+        return many["kb"]
+
+    if not args.quick:
+        old_rows(args, work, dialogkit, many)
+    fifty = work / "fifty"
+    if chosen & {3, 4}:
+        generate(fifty, 50, 0, seed=3)
+    print("\nissue 19: ratios in one run, A and B in turn (A B A B ...), medians", flush=True)
+    measured = ratios.rows(
+        [dialogkit],
+        work,
+        fifty,
+        args.quick,
+        chosen,
+        args.base,
+        many_peak,
+        lambda text: print(f"  … {text}", flush=True),
+    )
+    print("\n" + ratios.header())
+    for row in measured:
+        print("\n".join(row.lines()))
+    print(f"\nload average at end: {load()}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def old_rows(args: argparse.Namespace, work: Path, dialogkit: str, many: dict[str, int]) -> None:
+    """The rows measured before issue 19 (see bench/README)."""
     files = sorted(str(p) for p in (work / "plans").glob("*.yaml"))
     big = work / "big" / "stort-dialogprojekt.yaml"
     size = sum(os.path.getsize(p) for p in files) / 1024 / 1024
     one = max((work / "plans").glob("dialogue_project-*.yaml"))
+    # a full check, as before the check cache (issue 19) when the code has one
+    cold = (
+        ["--no-cache"]
+        if ratios.supports([dialogkit], ["plan", "check"], "--no-cache", work)
+        else []
+    )
 
     huge = work / "huge" / "stor.yaml"
     huge.parent.mkdir()
@@ -130,7 +214,7 @@ def main() -> None:
         ),
         "help": ([dialogkit, "--help"], "python"),
         "check one plan": ([dialogkit, "plan", "check", str(one)], "python"),
-        "check workspace": ([dialogkit, "plan", "check", "plans"], "python"),
+        "check workspace": ([dialogkit, "plan", "check", *cold, "plans"], "python"),
         "check a 50 MB file": ([dialogkit, "plan", "check", str(huge)], "python"),
         "Word report, big project": (
             [dialogkit, "report", str(big), "--out", "big.docx"],
@@ -156,15 +240,12 @@ def main() -> None:
         if command[0]:
             seconds, kilobytes = run_once(command, work)
             results[name] = (seconds, seconds, kilobytes)
+    many["kb"] = results[f"check {args.many} plans"][2]
     python = results["python -c pass"][0]
     imports = results["python: import typer, pydantic, rich"][0]
     workspace = results["check workspace"][0]
     many_seconds = results[f"check {args.many} plans"][0]
 
-    print(
-        f"dialogkit benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}"
-    )
     print(f"workspace: {len(files)} plans, {size:.1f} MB; big project: {args.dialogues} dialogues")
     print(
         f"baselines: python -c pass {python * 1000:.0f} ms; "
@@ -190,9 +271,9 @@ def main() -> None:
             verdict = f"< {target * 1000:.0f} ms {'ok' if ok else 'MISSED'}"
         print(
             f"{name:<36}{seconds * 1000:>7.0f} ms{fastest * 1000:>7.0f} ms{ratio:>18}"
-            f"{kilobytes / 1024:>9.0f}  {verdict}"
+            f"{kilobytes / 1024:>9.0f}  {verdict}",
+            flush=True,
         )
-    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
