@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .links import link_out
-from .plan_index import fields_of, plan_files_below
+from .plan_index import entries_below, fields_of
 from .settings import PLANS_FOLDER, shown, workspace_root
 
 
@@ -84,7 +84,11 @@ def dependents(named: list[Path]) -> list[Path]:
 def _neighbours(named: Iterable[Path]) -> list[Path]:
     """Every plan file in the folders the named files are checked against."""
     folders = dict.fromkeys(_scope(path) for path in named)
-    return list(dict.fromkeys(path for folder in folders for path in plan_files_below(folder)))
+    return list(
+        dict.fromkeys(
+            path for folder in folders for path, linked in entries_below(folder) if not linked
+        )
+    )
 
 
 def _scope(path: Path) -> Path:

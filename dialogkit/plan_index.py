@@ -23,10 +23,12 @@ from .yamlsource import MAX_FILE_BYTES
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def plan_files_below(folder: Path) -> Iterator[Path]:
-    """The YAML files below `folder`, hidden ones and symbolic links left out: one
-    directory listing per folder and no other look at the disk, as a hook must be quick
-    in a county's worth of plans."""
+def entries_below(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """(path, is a symbolic link) for every YAML file below `folder`, and every linked
+    folder (the walk does not enter one; a check notes it when it leads out of the
+    workspace: plans -> /elsewhere). Hidden entries are skipped. One directory listing
+    per folder and no other look at the disk, as a hook must be quick in a county's
+    worth of plans: only a link is looked at further."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -34,10 +36,14 @@ def plan_files_below(folder: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from plan_files_below(Path(entry.path))
-        elif entry.name.endswith(YAML_SUFFIXES) and entry.is_file(follow_symlinks=False):
-            yield Path(entry.path)
+        path = Path(folder, entry.name)
+        if entry.is_symlink():
+            if entry.name.endswith(YAML_SUFFIXES) or entry.is_dir():
+                yield path, True
+        elif entry.is_dir():
+            yield from entries_below(path)
+        elif entry.is_file() and entry.name.endswith(YAML_SUFFIXES):
+            yield path, False
 
 
 def utf8(path: Path, size: int | None = None) -> bytes:

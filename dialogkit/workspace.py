@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +17,7 @@ from .catalogue import finding
 from .errors import UsageError
 from .findings import FileFindings, Finding, Severity, Text
 from .links import link_out
-from .plan_index import YAML_SUFFIXES, Fields, indexed, may_be
+from .plan_index import YAML_SUFFIXES, Fields, entries_below, indexed, may_be
 from .validation import validate_source
 from .yamlsource import Source, SourceError, read_source
 
@@ -162,28 +162,6 @@ def is_plan_file(relative: PurePath) -> bool:
     )
 
 
-def _below(folder: Path) -> Iterator[tuple[Path, bool]]:
-    """(path, is a symbolic link) for every plan file below `folder`, and every linked
-    folder (the walk does not enter one, and notes it when it leads out of the
-    workspace: plans -> /elsewhere). Hidden entries are skipped. One directory listing
-    per folder: only a link is looked at further."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(folder, entry.name)
-        if entry.is_symlink():
-            if is_plan_file(PurePath(entry.name)) or entry.is_dir():
-                yield path, True
-        elif entry.is_dir():
-            yield from _below(path)
-        elif entry.is_file() and is_plan_file(PurePath(entry.name)):
-            yield path, False
-
-
 class PlanFiles(NamedTuple):
     files: list[Path]
     """To read."""
@@ -218,7 +196,7 @@ def plan_files(paths: Iterable[Path]) -> PlanFiles:
             found = [(path, True)]
             root = path.parent.resolve()
         else:
-            found = sorted(_below(path), key=lambda found: found[0].parts)
+            found = sorted(entries_below(path), key=lambda found: found[0].parts)
             root = path.resolve()
         for file, linked in found:
             if linked and not stays_inside(file, root):
