@@ -45,7 +45,7 @@ from .manifest import (
     remove_stale,
     write_manifest,
 )
-from .output import cannot_write, check_target, refuse_links, write_atomic
+from .output import cannot_write, check_target, flush_to_disk, refuse_links, write_atomic
 from .overview import overview_folder, overview_page, refuse_plan_in_overview_folder
 from .products import plan_files
 from .products.report import built_together, pdf_warning
@@ -138,7 +138,7 @@ def build(
                 relative = folder / file.name
                 data = _bytes(file.content)
                 if not _same(out / relative, data, out):
-                    write_atomic(staging / relative, data, base=staging)
+                    write_atomic(staging / relative, data, base=staging, sync=False)
                     moved.append(relative)
                 files[plan_id][relative.as_posix()] = digest(data)
         listed = [name for made in files.values() for name in made]
@@ -149,7 +149,7 @@ def build(
             relative = overview / file.name
             data = _bytes(file.content)
             if not _same(out / relative, data, out):
-                write_atomic(staging / relative, data, base=staging)
+                write_atomic(staging / relative, data, base=staging, sync=False)
                 moved.append(relative)
             overview_files[relative.as_posix()] = digest(data)
         current = Manifest(
@@ -163,6 +163,7 @@ def build(
             },
         )
         stale, carried = outdated(previous, current, out, workspace.files)
+        flush_to_disk([staging / relative for relative in moved])
         # Recorded before anything moves, so an interrupted build leaves none unlisted.
         write_manifest(out, previous | current)
         replaced = [_move(staging, out, relative) for relative in moved]

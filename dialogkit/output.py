@@ -44,14 +44,20 @@ def _interrupts_deferred():
 
 
 def write_atomic(
-    path: Path, content: str | bytes, *, encoding: str = "utf-8", base: Path | None = None
+    path: Path,
+    content: str | bytes,
+    *,
+    encoding: str = "utf-8",
+    base: Path | None = None,
+    sync: bool = True,
 ) -> Path:
     """Write `content` to `path` through a temporary file in the same folder, so a
     reader (or an interrupted run) never sees a half-written file. A file that is
     replaced keeps its permissions; a new one gets the usual ones (umask).
 
     Nothing is written through a symbolic link (see `refuse_links`). `base` is the
-    output folder the user named (`--out`): `path` must lie below it."""
+    output folder the user named (`--out`): `path` must lie below it. `sync=False`
+    leaves the file to `flush_to_disk` with others (build's staging folder)."""
     refuse_links(path, base)
     data = content.encode(encoding) if isinstance(content, str) else content
     with _interrupts_deferred():
@@ -67,7 +73,8 @@ def write_atomic(
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
                 file.flush()
-                os.fsync(file.fileno())
+                if sync:
+                    os.fsync(file.fileno())
             os.replace(temporary, path)
         except BaseException as error:
             Path(temporary).unlink(missing_ok=True)
@@ -75,6 +82,23 @@ def write_atomic(
                 raise cannot_write(path, error) from None
             raise
     return path
+
+
+def flush_to_disk(paths: list[Path]) -> None:
+    """Put the files' bytes on the disk before they are moved into place, many at
+    once: the file system commits them together (one by one, the 750 files of a
+    50-plan build waited 2 s for the disk)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def flush(path: Path) -> None:
+        handle = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        list(pool.map(flush, paths))
 
 
 def check_target(path: Path, *, folder: bool = False) -> None:
