@@ -220,7 +220,7 @@ def _decoded(entry: dict, path: Path) -> FileResult:
         )
     omitted = Counter({Severity(name): int(count) for name, count in entry["omitted"].items()})
     summary = entry["summary"]
-    revived = None if summary is None else revive(summary)  # raises if not a summary
+    revived = None if summary is None else revive(summary, read_back=True)
     by_rules = entry["by_rules"]
     if not isinstance(by_rules, int):
         raise ValueError(by_rules)

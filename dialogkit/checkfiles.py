@@ -38,7 +38,9 @@ class Summaries(Workspace):
                 if self.store:
                     self.store.put(path, result)
             summary = result.summary
-            self._read[path] = summary and LoadedPlan(Reread(path), revive(summary))
+            self._read[path] = summary and LoadedPlan(
+                Reread(path), result.revived or revive(summary)
+            )
         return self._read[path]
 
 

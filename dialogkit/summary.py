@@ -103,19 +103,20 @@ def _plain(value: Any) -> Any:
     return value if value is None or isinstance(value, str | int | float) else str(value)
 
 
-def revive(data: list) -> Any:
-    """A summary as named tuples with the model's attribute names; ValueError (or
-    another error of the data) for anything `summarize` does not write."""
-    if not isinstance(data[1], str):  # the plan's id
+def revive(data: list, *, read_back: bool = False) -> Any:
+    """A summary as named tuples with the model's attribute names. `read_back`: the
+    data comes from the check cache, and anything `summarize` does not write raises
+    ValueError (or another error of the data)."""
+    if read_back and not isinstance(data[1], str):  # the plan's id
         raise ValueError(data)
-    return _revived(data, SPECS[data[0]])
+    return _revived(data, SPECS[data[0]], read_back)
 
 
 _TYPES: dict[int, type] = {}
 
 
-def _revived(data: list, spec: Spec) -> Any:
-    if not isinstance(data, list):
+def _revived(data: list, spec: Spec, read_back: bool) -> Any:
+    if read_back and not isinstance(data, list):
         raise ValueError(data)
     kind = _TYPES.get(id(spec))
     if kind is None:
@@ -123,10 +124,12 @@ def _revived(data: list, spec: Spec) -> Any:
     values = []
     for name, value, inner in zip(spec, data, spec.values(), strict=True):
         if isinstance(inner, dict):
-            value = [_revived(item, inner) for item in value]
+            value = [_revived(item, inner, read_back) for item in value]
         elif isinstance(inner, Converted):
             value = inner.back(value)
-        elif not _is_plain(value) or (name in TEXT and not isinstance(value, str | None)):
+        elif read_back and (
+            not _is_plain(value) or (name in TEXT and not isinstance(value, str | None))
+        ):
             raise ValueError(value)  # from a cache not written by `summarize`
         values.append(value)
     return kind(*values)
@@ -137,6 +140,12 @@ TEXT = frozenset({"kind", "language", "name", "municipality", "strategy"})
 
 
 def _is_plain(value: Any) -> bool:
-    if isinstance(value, list | tuple):
-        return all(map(_is_plain, value))
-    return value is None or isinstance(value, str | int | float)
+    """Only text, numbers, None and lists of them (no mapping, however deep)."""
+    waiting = [value]
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, list):
+            waiting.extend(value)
+        elif not (value is None or isinstance(value, str | int | float)):
+            return False
+    return True

@@ -18,7 +18,6 @@ from .errors import UsageError
 from .findings import FileFindings, Finding, Severity, Text
 from .links import link_out
 from .plan_index import YAML_SUFFIXES, Fields, entries_below, indexed, may_be
-from .validation import validate_source
 from .yamlsource import Source, SourceError, read_source
 
 if TYPE_CHECKING:
@@ -284,6 +283,8 @@ def _validate(path: Path, read: Source | tuple) -> tuple[LoadedPlan | None, list
         hint = Text(sv_hint, en_hint or sv_hint) if sv_hint else None
         place = {"line": line, "col": col, "language": language}
         return None, [finding(code, Text(sv, en), path, hint=hint, **place)]
+    from .validation import validate_source  # pydantic: not for --help or a cached check
+
     source = read
     plan, findings = validate_source(source)
     return (LoadedPlan(source, plan) if plan is not None else None), findings

@@ -104,9 +104,27 @@ def test_a_damaged_cache_is_never_trusted(run, plans):
         assert findings(run, plans) == expected, data[:80]
 
 
-def test_a_cache_with_a_valid_checksum_but_wrong_entries_is_rebuilt(run, plans):
+def _no_kind(entry: dict) -> None:
+    entry["findings"] = [["DK201", "error", 5, "x", 1, [], None, "", None, None]]
+    entry["summary"] = ["no such kind"]
+
+
+def _mapping_deep_inside(entry: dict) -> None:
+    if entry["summary"]:
+        entry["summary"] = [
+            value if not isinstance(value, list) else [{"x": 1}] for value in entry["summary"]
+        ]
+
+
+def _number_for_text(entry: dict) -> None:
+    if entry["summary"]:
+        entry["summary"][2] = 7  # the language
+
+
+@pytest.mark.parametrize("forge", [_no_kind, _mapping_deep_inside, _number_for_text])
+def test_a_cache_with_a_valid_checksum_but_wrong_entries_is_rebuilt(run, plans, forge):
     """A foreign cache: well-formed, with its checksum right, but entries that are
-    not findings. Each such entry is a miss."""
+    not what dialogkit writes. Each such entry is a miss, never a crash."""
     import hashlib
 
     expected = findings(run, "--no-cache", plans)
@@ -115,8 +133,7 @@ def test_a_cache_with_a_valid_checksum_but_wrong_entries_is_rebuilt(run, plans):
     header, _, body = cache.read_bytes().partition(b"\n")
     entries = json.loads(body)
     for entry in entries.values():
-        entry["findings"] = [["DK201", "error", 5, "x", 1, [], None, "", None, None]]
-        entry["summary"] = ["no such kind"]
+        forge(entry)
     body = json.dumps(entries).encode()
     meta = json.loads(header)
     meta["sha256"] = hashlib.sha256(body).hexdigest()
