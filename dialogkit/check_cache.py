@@ -218,13 +218,19 @@ def _decoded(entry: dict, path: Path) -> FileResult:
                 _optional_text(language),
             )
         )
-    omitted = Counter({Severity(name): int(count) for name, count in entry["omitted"].items()})
+    omitted = Counter({Severity(name): _count(count) for name, count in entry["omitted"].items()})
     summary = entry["summary"]
     revived = None if summary is None else revive(summary, read_back=True)
     by_rules = entry["by_rules"]
     if not isinstance(by_rules, int):
         raise ValueError(by_rules)
     return FileResult(findings, omitted, summary, by_rules, revived)
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(value)
+    return value
 
 
 def _text(value: Any) -> str:

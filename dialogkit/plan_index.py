@@ -81,18 +81,28 @@ def top_level_fields(text: str) -> Fields:
     """The `Fields` as written at the top level of a plan's text. Plans are block
     mappings: their top-level keys start their lines. Each key is looked for with
     `str.find`, not a regular expression over the whole text: this runs on every
-    plan beside the one checked."""
+    plan beside the one checked.
+
+    A line can look like a top-level key inside a quoted value that runs over several
+    lines, or a flow collection. So a key found twice is unknown (a plan has each key
+    once), and so is every key of a text with a line that starts with a quote, `?`,
+    `{`, `[` or an anchor, tag or alias: such a file is parsed, not guessed at."""
     text = "\n" + text
+    if any(f"\n{start}" in text for start in _NOT_PLAIN_STARTS):
+        return Fields(None, None, None, None)
     found = []
     for key in KEYS:
-        value, start = None, 0
-        while value is None and (start := text.find(f"\n{key}", start)) >= 0:
+        values, start = [], 0
+        while (start := text.find(f"\n{key}", start)) >= 0:
             start += len(key) + 1
             match = VALUE.match(text, start)
             if match:
-                value = next(v for v in match.groups() if v is not None)
-        found.append(value)
+                values.append(next(v for v in match.groups() if v is not None))
+        found.append(values[0] if len(values) == 1 else None)
     return Fields(*found)
+
+
+_NOT_PLAIN_STARTS = ('"', "'", "?", "{", "[", "&", "!", "*")
 
 
 _seen: dict[tuple[Path, int, int], Fields] = {}

@@ -137,6 +137,16 @@ def stylesheet(env, draft: str | None, theme: Theme | None = None) -> str:
     """The stylesheet, first found in the template folders, after the theme's colours
     (`[site]` in dialogkit.toml, theme.py); a draft's carries the mark as a comment,
     as every file of a draft does (products/draft.py)."""
-    source, _, _ = env.loader.get_source(env, STYLESHEET)
+    from jinja2.exceptions import SecurityError
+
+    from .templating import SYMLINK_HINT, SYMLINK_HINT_EN, TemplateError
+
+    try:
+        source, _, _ = env.loader.get_source(env, STYLESHEET)
+    except SecurityError as error:  # a linked stylesheet: refused as a linked template is
+        english = getattr(error, "english", str(error))
+        raise TemplateError(
+            str(error), hint=SYMLINK_HINT, english=(english, SYMLINK_HINT_EN)
+        ) from None
     themed = (theme or Theme()).css() + source
     return f"/* {draft} */\n{themed}" if draft else themed

@@ -19,9 +19,11 @@ from typing import Any, NamedTuple
 
 
 class Computed(NamedTuple):
-    """A field made from the plan when it is summarised (plain data)."""
+    """A field made from the plan when it is summarised (plain data), and the test
+    that data read back from the cache has that shape."""
 
     make: Callable[[Any], Any]
+    valid: Callable[[Any], bool]
 
 
 class Converted(NamedTuple):
@@ -50,10 +52,22 @@ def sub_goal_refs(plan) -> list[tuple[tuple, str]]:
     return refs
 
 
+def _refs_valid(refs: Any) -> bool:
+    """`sub_goal_refs` as JSON gives them back: [[path, sub-goal], ...]."""
+    return isinstance(refs, list) and all(
+        isinstance(ref, list)
+        and len(ref) == 2
+        and isinstance(ref[0], list)
+        and all(_is_scalar(part) for part in ref[0])
+        and _is_scalar(ref[1])
+        for ref in refs
+    )
+
+
 COMMON: Spec = {"kind": None, "id": None, "language": None}
 ACROSS_FIELDS: dict[str, Spec] = {
     "strategy": {"sub_goals": {"id": None}},
-    "local_plan": {"strategy": None, "sub_goal_refs": Computed(sub_goal_refs)},
+    "local_plan": {"strategy": None, "sub_goal_refs": Computed(sub_goal_refs, _refs_valid)},
     "dialogue_project": {
         "implementation_plan": None,
         "participation_rung": None,
@@ -127,9 +141,7 @@ def _revived(data: list, spec: Spec, read_back: bool) -> Any:
             value = [_revived(item, inner, read_back) for item in value]
         elif isinstance(inner, Converted):
             value = inner.back(value)
-        elif read_back and (
-            not _is_plain(value) or (name in TEXT and not isinstance(value, str | None))
-        ):
+        elif read_back and not _fits(name, value, inner):
             raise ValueError(value)  # from a cache not written by `summarize`
         values.append(value)
     return kind(*values)
@@ -139,13 +151,22 @@ TEXT = frozenset({"kind", "language", "name", "municipality", "strategy"})
 """Fields the rules treat as text; a summary read back must have text there."""
 
 
-def _is_plain(value: Any) -> bool:
-    """Only text, numbers, None and lists of them (no mapping, however deep)."""
-    waiting = [value]
-    while waiting:
-        value = waiting.pop()
-        if isinstance(value, list):
-            waiting.extend(value)
-        elif not (value is None or isinstance(value, str | int | float)):
-            return False
-    return True
+def _fits(name: str, value: Any, inner: Any) -> bool:
+    """Whether a value read back has the shape `summarize` gives that field: text
+    where the rules want text, a list of ids where there is one, else one value that
+    a set can hold."""
+    if isinstance(inner, Computed):
+        return inner.valid(value)
+    if name in TEXT:
+        return isinstance(value, str | None)
+    if name in LISTS:
+        return isinstance(value, list) and all(map(_is_scalar, value))
+    return _is_scalar(value)
+
+
+LISTS = frozenset({"members", "projects"})
+"""Plain fields that are lists: a dialogue's members, an area's projects."""
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float)
