@@ -62,9 +62,9 @@ def utf8(path: Path, size: int | None = None) -> bytes:
 
 KEYS = ("id", "kind", "strategy", "implementation_plan")
 VALUE = re.compile(
-    r"[ \t]*:[ \t]*"  # after a top-level key, its value:
-    r"""(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"'][^#\n]*?))"""  # "quoted", 'quoted' or plain
-    r"[ \t]*(?:#[^\n]*)?(?:\n|$)",  # and perhaps a comment
+    rb"[ \t]*:[ \t]*"  # after a top-level key, its value:
+    rb"""(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#"'][^#\n]*?))"""  # "quoted", 'quoted' or plain
+    rb"[ \t]*(?:#[^\n]*)?(?:\n|$)",  # and perhaps a comment
 )
 
 
@@ -77,32 +77,33 @@ class Fields(NamedTuple):
     implementation_plan: str | None
 
 
-def top_level_fields(text: str) -> Fields:
-    """The `Fields` as written at the top level of a plan's text. Plans are block
-    mappings: their top-level keys start their lines. Each key is looked for with
-    `str.find`, not a regular expression over the whole text: this runs on every
-    plan beside the one checked.
+def top_level_fields(text: bytes) -> Fields:
+    """The `Fields` as written at the top level of a plan's text in UTF-8. Plans are
+    block mappings: their top-level keys start their lines. Each key is looked for
+    with `bytes.find`, not a regular expression over the whole text, and only the
+    values are decoded: this runs on every plan beside the one checked.
 
     A line can look like a top-level key inside a quoted value that runs over several
     lines, or a flow collection. So a key found twice is unknown (a plan has each key
     once), and so is every key of a text with a line that starts with a quote, `?`,
     `{`, `[` or an anchor, tag or alias: such a file is parsed, not guessed at."""
-    text = "\n" + text
-    if any(f"\n{start}" in text for start in _NOT_PLAIN_STARTS):
+    text = b"\n" + text
+    if _NOT_PLAIN_LINE.search(text):
         return Fields(None, None, None, None)
     found = []
-    for key in KEYS:
+    for key in _KEYS:
         values, start = [], 0
-        while (start := text.find(f"\n{key}", start)) >= 0:
-            start += len(key) + 1
+        while (start := text.find(key, start)) >= 0:
+            start += len(key)
             match = VALUE.match(text, start)
             if match:
                 values.append(next(v for v in match.groups() if v is not None))
-        found.append(values[0] if len(values) == 1 else None)
+        found.append(values[0].decode("utf-8", "replace") if len(values) == 1 else None)
     return Fields(*found)
 
 
-_NOT_PLAIN_STARTS = ('"', "'", "?", "{", "[", "&", "!", "*")
+_KEYS = [f"\n{key}".encode() for key in KEYS]
+_NOT_PLAIN_LINE = re.compile(rb"\n[\"'?{\[&!*]")
 
 
 _seen: dict[tuple[Path, int, int], Fields] = {}
@@ -118,7 +119,7 @@ def fields_of(path: Path) -> Fields:
         return Fields(None, None, None, None)
     key = (path, stat.st_mtime_ns, stat.st_size)
     if key not in _seen:
-        _seen[key] = top_level_fields(utf8(path, stat.st_size).decode("utf-8", "replace"))
+        _seen[key] = top_level_fields(utf8(path, stat.st_size))
     return _seen[key]
 
 

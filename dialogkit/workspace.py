@@ -143,7 +143,8 @@ def _files_in(folder: Path) -> list[Path]:
     return [
         Path(folder, entry.name)
         for entry in entries
-        if is_plan_file(Path(entry.name))
+        if entry.name.endswith(YAML_SUFFIXES)
+        and not entry.name.startswith(".")
         and entry.is_file()
         and (not entry.is_symlink() or stays_inside(Path(entry.path), inside))
     ]
