@@ -151,25 +151,15 @@ def _read(file: Path, key: str) -> dict[str, dict]:
 
 
 def _key(root: Path, today: date) -> str:
-    """What every entry's findings depend on besides the file itself."""
-    parts = [FORMAT, __version__, today.isoformat(), *_kolada_files(root)]
+    """What every entry's findings depend on besides the file itself: as build's
+    fingerprint sees the workspace's dialogkit.toml and Kolada cache."""
+    from .fingerprint import file_digest, folder_digest
+    from .kolada.cache import CACHE_FOLDER
+
+    parts = [FORMAT, __version__, today.isoformat()]
+    parts += [str(file_digest(root / WORKSPACE_MARKER)), str(folder_digest(root / CACHE_FOLDER))]
     parts += [f"{path} {size} {time}" for path, size, time in installed_files()]
-    with suppress(OSError):
-        parts.append(hashlib.sha256((root / WORKSPACE_MARKER).read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def _kolada_files(root: Path) -> list[str]:
-    folder = root / ".dialogkit" / "cache" / "kolada"
-    return [_stamp(path, folder) for path in sorted(folder.rglob("*.json"))]
-
-
-def _stamp(path: Path, base: Path) -> str:
-    try:
-        stat = path.stat()
-    except OSError:
-        return f"{path.relative_to(base)} -"
-    return f"{path.relative_to(base)} {stat.st_size} {stat.st_mtime_ns}"
 
 
 def _encoded(result: FileResult, digest: str) -> dict:

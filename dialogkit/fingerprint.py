@@ -65,13 +65,13 @@ def folder_digest(folder: Path) -> str | None:
     for path in sorted(folder.rglob("*")):
         try:
             if path.is_file():
-                found.append((path.relative_to(folder).as_posix(), _file_digest(path)))
+                found.append((path.relative_to(folder).as_posix(), file_digest(path)))
         except OSError:
             found.append((path.relative_to(folder).as_posix(), "unreadable"))
     return _digest(found)
 
 
-def _file_digest(path: Path) -> str | None:
+def file_digest(path: Path) -> str | None:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -134,7 +134,7 @@ class Fingerprints:
 
     @functools.cache  # noqa: B019  (one object per build)
     def _file(self, path: Path) -> str | None:
-        return _file_digest(path)
+        return file_digest(path)
 
     @functools.cache  # noqa: B019
     def _workspace(self, path: Path) -> tuple:
@@ -144,7 +144,7 @@ class Fingerprints:
         root = workspace_root(path)
         if root is None:
             return ("", None, None)
-        return (str(root), _file_digest(root / WORKSPACE_MARKER), self._folder(root / "templates"))
+        return (str(root), file_digest(root / WORKSPACE_MARKER), self._folder(root / "templates"))
 
     @functools.cache  # noqa: B019
     def _kolada(self, path: Path) -> str | None:
